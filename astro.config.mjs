@@ -1,0 +1,36 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+
+// Astro 7's default Markdown processor (Sätteri) runs no remark/rehype plugins, so the
+// unified pipeline is chosen explicitly: math is typeset by KaTeX at build time and the
+// browser receives HTML and CSS only.
+export default defineConfig({
+  site: 'http://localhost:4321',
+  trailingSlash: 'always',
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      // throwOnError: a malformed formula fails the build instead of shipping red text.
+      rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }]],
+    }),
+  },
+  integrations: [mdx()],
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro's MDX modules carry a "use astro:head-inject" directive that the bundler warns
+        // about once per lesson; Astro handles it itself, so the warning is only noise.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});
