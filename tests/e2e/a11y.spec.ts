@@ -2,12 +2,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { allPaths } from './site';
 
+// Every rule in the light theme; the dark theme changes only colours, so there axe checks contrast.
 for (const scheme of ['light', 'dark'] as const) {
   for (const path of [...allPaths, '/404.html']) {
     test(`axe finds no violations on ${path} (${scheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(path);
-      const results = await new AxeBuilder({ page }).analyze();
+      const axe = new AxeBuilder({ page });
+      if (scheme === 'dark') axe.withRules(['color-contrast']);
+      const results = await axe.analyze();
       const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
       expect(summary).toEqual([]);
     });
