@@ -13,9 +13,13 @@ for (const scheme of (process.env.SCHEMES ?? 'light,dark').split(',')) {
     const page = await context.newPage();
     for (const path of pages) {
       await page.goto(base + path);
-      const name = `${out}/${path.replace(/\W+/g, '_') || 'home'}-${scheme}-${label}.png`;
-      await page.screenshot({ path: name, fullPage: process.env.FULL === '1' });
-      console.log(name);
+      // SCROLLS=0,2000,4000 takes one viewport-sized shot at each offset.
+      for (const y of (process.env.SCROLLS ?? '0').split(',').map(Number)) {
+        await page.evaluate((top) => window.scrollTo(0, top), y);
+        const name = `${out}/${path.replace(/\W+/g, '_') || 'home'}-${scheme}-${label}-${y}.png`;
+        await page.screenshot({ path: name });
+        console.log(name);
+      }
     }
     await context.close();
   }
