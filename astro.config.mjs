@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import remarkCells from './src/notebook/build/remarkCells.ts';
 
 // Astro 7's default Markdown processor (Sätteri) runs no remark/rehype plugins, so the
 // unified pipeline is chosen explicitly: math is typeset by KaTeX at build time and the
@@ -12,8 +13,11 @@ export default defineConfig({
   site: 'http://localhost:4321',
   trailingSlash: 'always',
   markdown: {
+    // Both themes' colours go into CSS variables; global.css picks one with light-dark().
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
     processor: unified({
-      remarkPlugins: [remarkMath],
+      // Cells run here, at build time, and their outputs are written into the page.
+      remarkPlugins: [remarkMath, remarkCells],
       // throwOnError: a malformed formula fails the build instead of shipping red text.
       rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }]],
     }),
@@ -22,6 +26,8 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   vite: {
+    // The cell worker loads its own chunks lazily, which needs an ES-module worker.
+    worker: { format: 'es' },
     build: {
       rollupOptions: {
         // Astro's MDX modules carry a "use astro:head-inject" directive that the bundler warns

@@ -1,0 +1,90 @@
+/**
+ * The cell editor: CodeMirror 6 with TypeScript highlighting, loaded the first time a student
+ * edits. Shift+Enter (or Ctrl/Cmd+Enter) runs the cell; Alt+↑ and Alt+↓ nudge the number under
+ * the cursor by one unit of its last digit and run, since numbers are what students change most.
+ */
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { javascript } from '@codemirror/lang-javascript';
+import { bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { EditorState } from '@codemirror/state';
+import { EditorView, keymap, lineNumbers } from '@codemirror/view';
+import { tags } from '@lezer/highlight';
+import { nudgeNumber } from './nudge';
+
+export interface CellEditor {
+  readonly view: EditorView;
+  getCode(): string;
+  setCode(code: string): void;
+  focus(): void;
+}
+
+export interface EditorOptions {
+  code: string;
+  label: string;
+  onRun(): void;
+  onChange(code: string): void;
+}
+
+// Colours come from CSS variables so the editor follows the page's light and dark themes.
+const highlight = HighlightStyle.define([
+  { tag: [tags.keyword, tags.operatorKeyword, tags.modifier], color: 'var(--code-keyword)' },
+  { tag: [tags.number, tags.bool, tags.null], color: 'var(--code-number)' },
+  { tag: [tags.string, tags.special(tags.string)], color: 'var(--code-string)' },
+  { tag: [tags.comment], color: 'var(--code-comment)', fontStyle: 'italic' },
+  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: 'var(--code-function)' },
+  { tag: [tags.typeName, tags.className], color: 'var(--code-type)' },
+]);
+
+const theme = EditorView.theme({
+  '&': { backgroundColor: 'var(--bg-soft)', color: 'var(--text)', fontSize: '0.9rem' },
+  '.cm-content': { fontFamily: 'var(--font-code)', caretColor: 'var(--text)' },
+  '.cm-gutters': { backgroundColor: 'var(--bg-soft)', color: 'var(--text-soft)', border: 'none' },
+  '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '2px' },
+  '.cm-activeLine': { backgroundColor: 'transparent' },
+});
+
+export function createEditor(parent: HTMLElement, options: EditorOptions): CellEditor {
+  const nudge = (direction: 1 | -1) => (view: EditorView) => {
+    const change = nudgeNumber(view.state.doc.toString(), view.state.selection.main.head, direction);
+    if (!change) return false;
+    view.dispatch({ changes: change.changes, selection: { anchor: change.cursor } });
+    options.onRun();
+    return true;
+  };
+  const run = () => {
+    options.onRun();
+    return true;
+  };
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: options.code,
+      extensions: [
+        lineNumbers(),
+        history(),
+        bracketMatching(),
+        javascript({ typescript: true }),
+        syntaxHighlighting(highlight),
+        theme,
+        keymap.of([
+          { key: 'Shift-Enter', run },
+          { key: 'Mod-Enter', run },
+          { key: 'Alt-ArrowUp', run: nudge(1) },
+          { key: 'Alt-ArrowDown', run: nudge(-1) },
+          ...defaultKeymap,
+          ...historyKeymap,
+        ]),
+        EditorView.contentAttributes.of({ 'aria-label': `Code of ${options.label}. Shift+Enter runs it; Alt+Up and Alt+Down change the number at the cursor.` }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) options.onChange(update.state.doc.toString());
+        }),
+      ],
+    }),
+  });
+  return {
+    view,
+    getCode: () => view.state.doc.toString(),
+    setCode: (code) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } }),
+    focus: () => view.focus(),
+  };
+}

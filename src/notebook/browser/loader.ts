@@ -1,0 +1,39 @@
+/**
+ * The only notebook code a lesson page loads up front (well under 1 KB gzip). It shows the
+ * controls that need JavaScript and waits: the first interaction with a cell (or saved edits,
+ * or a shared link) loads the runtime, the worker and the editor. Events that arrive while they
+ * load are kept and handed over, so the first click on Run is not lost.
+ */
+import { storageKey } from './storage';
+import { SHARE_PREFIX } from './share';
+
+const TRIGGERS = ['pointerdown', 'focusin', 'keydown', 'input', 'click'] as const;
+
+export function initNotebookLoader(): void {
+  if (!document.querySelector('[data-cell]')) return;
+  for (const element of document.querySelectorAll<HTMLElement>('[data-needs-js]')) element.hidden = false;
+  const caught: Event[] = [];
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    void import('./runtime').then(({ startNotebook }) => {
+      for (const type of TRIGGERS) document.removeEventListener(type, listener, true);
+      return startNotebook(caught);
+    });
+  };
+  function listener(event: Event): void {
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target?.closest('[data-cell], [data-notebook-bar]')) return;
+    caught.push(event);
+    start();
+  }
+  for (const type of TRIGGERS) document.addEventListener(type, listener, true);
+  let hasEdits = false;
+  try {
+    hasEdits = localStorage.getItem(storageKey(location.pathname)) !== null;
+  } catch {
+    // Storage blocked: there are no saved edits to show.
+  }
+  if (hasEdits || location.hash.startsWith(`#${SHARE_PREFIX}`)) start();
+}

@@ -1,0 +1,515 @@
+/**
+ * The notebook in the browser: the lesson's cells as a reactive graph (Observable's model).
+ * Editing a cell re-runs it and exactly the cells downstream of it, in order, in the worker.
+ * Outputs waiting for a run are marked stale; every run carries a version, so a slower, older
+ * run never overwrites a newer result. Edits are saved before they run.
+ */
+import { buildGraph, downstream, type CellGraph } from '../graph';
+import { parseNumber, parseVector } from '../inputs';
+import type { CellEditor } from './editor';
+import { preload, showDisplay, showProblem } from './output';
+import type { Analysis, CellProblem } from './protocol';
+import { decodeShared, encodeShared } from './share';
+import { fingerprint, loadEdits, saveEdits, type SavedCell } from './storage';
+import { WorkerClient } from './workerClient';
+
+type Status = 'idle' | 'running' | 'error' | 'stale';
+
+interface Spec {
+  id: string;
+  kind: 'code' | 'input';
+  code: string;
+  budget: number;
+  input?: 'slider' | 'number' | 'vector';
+  name?: string;
+}
+
+interface Cell {
+  spec: Spec;
+  root: HTMLElement;
+  label: string;
+  output: HTMLElement | null;
+  /** The code (or an input's text) the student sees now. */
+  code: string;
+  /** An input's last good value. */
+  value?: unknown;
+  editor?: CellEditor;
+  /** Bumped whenever a newer run of this cell is requested. */
+  version: number;
+  /** Whether the output shows this cell's current code (false after a graph or syntax error). */
+  current: boolean;
+}
+
+const page = location.pathname;
+
+export class Notebook {
+  private readonly cells = new Map<string, Cell>();
+  private readonly analyses = new Map<string, Analysis>();
+  private graph: CellGraph = buildGraph([]);
+  private readonly client: WorkerClient;
+  /** Cells whose values the current worker holds. */
+  private readonly computed = new Set<string>();
+  private generation = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private edits: Record<string, SavedCell>;
+  private storageWarned = false;
+  private readonly message: HTMLElement | null;
+  private editorModule: Promise<typeof import('./editor')> | undefined;
+
+  constructor(root: ParentNode = document) {
+    for (const element of root.querySelectorAll<HTMLElement>('[data-cell]')) {
+      const specText = element.querySelector('script[data-cell-spec]')?.textContent;
+      if (!specText) continue;
+      const spec = JSON.parse(specText) as Spec;
+      const label = element.getAttribute('aria-label') ?? `cell ${spec.id}`;
+      this.cells.set(spec.id, { spec, root: element, label, output: element.querySelector('[data-cell-output]'), code: spec.code, version: 0, current: true, ...(spec.kind === 'input' ? { value: this.parseInput(spec, spec.code) } : {}) });
+    }
+    this.message = document.querySelector('[data-notebook-message]');
+    this.edits = loadEdits(page);
+    this.client = new WorkerClient(() => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'cells' }));
+    preload();
+  }
+
+  /** Analyses every cell, applies saved edits and a shared link, and wires up the page. */
+  async start(): Promise<void> {
+    this.wire();
+    const restored = this.restoreEdits();
+    const results = await this.client.analyze([...this.cells.values()].filter((c) => c.spec.kind === 'code').map((c) => ({ id: c.spec.id, code: c.code })));
+    for (const result of results) this.analyses.set(result.id, result);
+    this.rebuildGraph();
+    const shared = decodeShared(location.hash);
+    if (shared) this.offerShared(shared);
+    if (restored.length > 0) this.schedule(restored.flatMap((id) => this.reach(id)));
+  }
+
+  // ——— graph ———
+
+  private rebuildGraph(): void {
+    const nodes = [...this.cells.values()].map((cell) => {
+      if (cell.spec.kind === 'input') return { id: cell.spec.id, defines: [cell.spec.name!], references: [] };
+      const analysis = this.analyses.get(cell.spec.id);
+      return { id: cell.spec.id, defines: analysis?.defines ?? [], references: analysis?.references ?? [] };
+    });
+    this.graph = buildGraph(nodes);
+    for (const cell of this.cells.values()) {
+      const syntax = this.analyses.get(cell.spec.id)?.error;
+      const graphError = this.graph.errors.get(cell.spec.id);
+      if (syntax) this.fail(cell, syntax);
+      else if (graphError) this.fail(cell, { message: `This cell ${graphError}.` });
+    }
+  }
+
+  /** A cell and its downstream cells, plus any cell whose output is out of date with its code. */
+  private reach(id: string): string[] {
+    const targets = new Set(this.graph.order.includes(id) ? downstream(this.graph, id) : []);
+    for (const cell of this.cells.values()) if (!cell.current && this.graph.order.includes(cell.spec.id)) targets.add(cell.spec.id);
+    return this.graph.order.filter((cell) => targets.has(cell));
+  }
+
+  // ——— running ———
+
+  /** Queues a run of `ids` (in graph order); their outputs are stale until their turn. */
+  schedule(ids: string[]): Promise<void> {
+    const unique = [...new Set(ids)];
+    const versions = new Map(unique.map((id) => {
+      const cell = this.cells.get(id)!;
+      cell.version++;
+      this.setStatus(cell, 'stale');
+      return [id, cell.version] as const;
+    }));
+    this.queue = this.queue.then(() => this.execute(unique, versions)).catch((error: unknown) => this.say(`Something went wrong while running cells: ${String(error)}`));
+    return this.queue;
+  }
+
+  private async execute(ids: string[], versions: Map<string, number>): Promise<void> {
+    const failed = new Set<string>();
+    for (const id of ids) {
+      const cell = this.cells.get(id)!;
+      if (cell.version !== versions.get(id)) continue; // a newer run of this cell is queued
+      if (this.client.generation !== this.generation) {
+        // The worker was restarted (a runaway cell): its values are gone.
+        this.generation = this.client.generation;
+        this.computed.clear();
+      }
+      const blocker = await this.ensureInputs(id, failed);
+      if (blocker !== null) {
+        failed.add(id);
+        this.fail(cell, { message: `Waiting for ${this.cells.get(blocker)?.label ?? blocker}, which did not finish.` });
+        continue;
+      }
+      const ok = await this.runOne(cell, true, () => cell.version === versions.get(id));
+      if (!ok) failed.add(id);
+    }
+  }
+
+  /** Makes sure the worker holds every value `id` reads; returns a cell that could not run, or null. */
+  private async ensureInputs(id: string, failed: Set<string>): Promise<string | null> {
+    for (const input of this.graph.inputs.get(id) ?? []) {
+      if (failed.has(input)) return input;
+      if (this.computed.has(input)) continue;
+      const blocker = await this.ensureInputs(input, failed);
+      if (blocker !== null) return blocker;
+      // Recomputing a value the page already shows: no need to redraw it.
+      if (!(await this.runOne(this.cells.get(input)!, false, () => true))) return input;
+    }
+    return null;
+  }
+
+  private async runOne(cell: Cell, show: boolean, stillWanted: () => boolean): Promise<boolean> {
+    const { spec } = cell;
+    if (show) this.setStatus(cell, 'running');
+    const answer = spec.kind === 'input' ? await this.client.set(spec.id, spec.name!, cell.value) : await this.client.run(spec.id, cell.code, spec.budget);
+    if (answer.type === 'timeout') {
+      this.generation = this.client.generation;
+      this.computed.clear();
+      this.fail(cell, { message: `Stopped: this cell ran longer than its budget of ${formatBudget(spec.budget)}, perhaps in an endless loop. The page restarted the cells' worker; the other cells still work.` });
+      return false;
+    }
+    if (answer.type === 'failed') {
+      this.computed.delete(spec.id);
+      if (show || !cell.current) this.fail(cell, answer.error, answer.logs);
+      return false;
+    }
+    this.computed.add(spec.id);
+    if (show && stillWanted() && cell.output) {
+      await showDisplay(cell.output, answer.display, answer.logs);
+      if (stillWanted()) {
+        cell.current = true;
+        this.setStatus(cell, 'idle');
+      }
+    } else if (show && stillWanted()) this.setStatus(cell, 'idle');
+    return true;
+  }
+
+  private fail(cell: Cell, problem: CellProblem, logs: readonly string[] = []): void {
+    cell.current = false;
+    if (cell.output) showProblem(cell.output, problem, logs);
+    else if (cell.spec.kind === 'code') this.say(`A setup cell (${cell.spec.id}) failed: ${problem.message}`);
+    this.setStatus(cell, 'error');
+  }
+
+  private setStatus(cell: Cell, status: Status): void {
+    cell.root.dataset['cellStatus'] = status;
+    const state = cell.root.querySelector('[data-cell-state]');
+    if (state) state.textContent = status === 'running' ? 'Running…' : status === 'stale' ? 'Waiting…' : status === 'error' ? 'Error' : '';
+    cell.root.setAttribute('aria-busy', String(status === 'running' || status === 'stale'));
+  }
+
+  // ——— editing ———
+
+  /** Sets a cell's code (saving it first), then re-runs it and its downstream cells. */
+  async edit(id: string, code: string): Promise<void> {
+    const cell = this.cells.get(id);
+    if (!cell) return;
+    cell.code = code;
+    if (cell.editor && cell.editor.getCode() !== code) cell.editor.setCode(code);
+    this.remember(cell);
+    if (cell.spec.kind === 'code') {
+      const [analysis] = await this.client.analyze([{ id, code }]);
+      if (analysis) this.analyses.set(id, analysis);
+    }
+    this.rebuildGraph();
+    const analysisError = this.analyses.get(id)?.error;
+    if (analysisError || this.graph.errors.has(id)) return;
+    await this.schedule(this.reach(id));
+  }
+
+  private remember(cell: Cell): void {
+    const { id } = cell.spec;
+    if (cell.code === cell.spec.code) delete this.edits[id];
+    else this.edits[id] = { code: cell.code, base: this.edits[id]?.base ?? fingerprint(cell.spec.code) };
+    this.updateNotice(cell);
+    if (!saveEdits(page, this.edits) && !this.storageWarned) {
+      this.storageWarned = true;
+      this.say('Your edits cannot be saved in this browser (storage is blocked or full). They work until you leave this page.');
+    }
+  }
+
+  /** Shows saved edits in their cells; returns the ids that differ from the lesson. */
+  private restoreEdits(): string[] {
+    const restored: string[] = [];
+    for (const [id, saved] of Object.entries(this.edits)) {
+      const cell = this.cells.get(id);
+      if (!cell || saved.code === cell.spec.code) continue;
+      cell.code = saved.code;
+      if (cell.spec.kind === 'input') this.showInputText(cell);
+      else this.showCode(cell);
+      this.updateNotice(cell);
+      restored.push(id);
+    }
+    return restored;
+  }
+
+  /** Restores a cell to the lesson's version. */
+  async reset(id: string): Promise<void> {
+    const cell = this.cells.get(id);
+    if (!cell) return;
+    if (cell.spec.kind === 'input') {
+      cell.code = cell.spec.code;
+      cell.value = this.parseInput(cell.spec, cell.code);
+      this.showInputText(cell);
+      this.remember(cell);
+      await this.schedule(this.reach(id));
+      return;
+    }
+    await this.edit(id, cell.spec.code);
+  }
+
+  async resetAll(): Promise<void> {
+    const edited = Object.keys(this.edits);
+    for (const id of edited) {
+      const cell = this.cells.get(id);
+      if (!cell) continue;
+      cell.code = cell.spec.code;
+      if (cell.spec.kind === 'input') {
+        cell.value = this.parseInput(cell.spec, cell.code);
+        this.showInputText(cell);
+      } else this.showCode(cell);
+      this.remember(cell);
+      if (cell.spec.kind === 'code') {
+        const [analysis] = await this.client.analyze([{ id, code: cell.code }]);
+        if (analysis) this.analyses.set(id, analysis);
+      }
+    }
+    this.rebuildGraph();
+    await this.schedule(edited.flatMap((id) => this.reach(id)));
+    this.say(edited.length === 0 ? 'No cell was edited.' : `Reset ${edited.length} ${edited.length === 1 ? 'cell' : 'cells'} to the lesson's version.`);
+  }
+
+  private updateNotice(cell: Cell, text?: string): void {
+    let notice = cell.root.querySelector<HTMLElement>('[data-cell-notice]');
+    const saved = this.edits[cell.spec.id];
+    const message =
+      text ??
+      (saved
+        ? saved.base === fingerprint(cell.spec.code)
+          ? 'You edited this cell; your version is saved in this browser.'
+          : 'The lesson has changed this cell since you edited it; you are seeing your version.'
+        : undefined);
+    if (!message) {
+      notice?.remove();
+      return;
+    }
+    if (!notice) {
+      notice = document.createElement('p');
+      notice.className = 'cell-notice';
+      notice.dataset['cellNotice'] = '';
+      const span = document.createElement('span');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = 'Reset';
+      button.setAttribute('aria-label', `Reset ${cell.label} to the lesson's version`);
+      button.addEventListener('click', () => void this.reset(cell.spec.id));
+      notice.append(span, ' ', button);
+      const anchor = cell.root.querySelector('.cell-toolbar') ?? cell.root.querySelector('label');
+      if (anchor) anchor.after(notice);
+      else cell.root.prepend(notice);
+    }
+    notice.querySelector('span')!.textContent = message;
+  }
+
+  // ——— code display and editor ———
+
+  private codeBox(cell: Cell): HTMLElement | null {
+    return cell.root.querySelector<HTMLElement>('[data-cell-editor]');
+  }
+
+  /** Shows the cell's current code: in its editor if open, else opens one. */
+  private showCode(cell: Cell): void {
+    if (cell.editor) cell.editor.setCode(cell.code);
+    else void this.openEditor(cell, false);
+  }
+
+  /** Replaces the highlighted code with a CodeMirror editor (loaded on first use). */
+  async openEditor(cell: Cell, focus: boolean): Promise<void> {
+    if (cell.editor || cell.spec.kind !== 'code') {
+      if (focus) cell.editor?.focus();
+      return;
+    }
+    const box = this.codeBox(cell);
+    if (!box) return;
+    const { createEditor } = await (this.editorModule ??= import('./editor'));
+    if (cell.editor) return;
+    const pre = box.querySelector('pre');
+    const host = document.createElement('div');
+    host.className = 'cell-editor';
+    let saveTimer: ReturnType<typeof setTimeout> | undefined;
+    cell.editor = createEditor(host, {
+      code: cell.code,
+      label: cell.label,
+      onRun: () => void this.edit(cell.spec.id, cell.editor!.getCode()),
+      onChange: (code) => {
+        cell.code = code;
+        // Typing is saved shortly after it pauses; running saves at once.
+        clearTimeout(saveTimer);
+        saveTimer = setTimeout(() => this.remember(cell), 300);
+      },
+    });
+    if (pre) pre.replaceWith(host);
+    else box.append(host);
+    if (box instanceof HTMLDetailsElement) box.open = true;
+    if (focus) cell.editor.focus();
+  }
+
+  // ——— inputs ———
+
+  private parseInput(spec: Spec, text: string): unknown {
+    const parsed = spec.input === 'vector' ? parseVector(text) : parseNumber(text);
+    return parsed.ok ? parsed.value : undefined;
+  }
+
+  private showInputText(cell: Cell): void {
+    const field = cell.root.querySelector<HTMLInputElement>('[data-cell-input]');
+    if (field && field.value !== cell.code) field.value = cell.code;
+    const shown = cell.root.querySelector('[data-cell-input-value]');
+    if (shown) shown.textContent = cell.code;
+  }
+
+  /** A student changed an input: a good value re-runs its dependents; a bad one gets a message. */
+  async input(id: string, text: string): Promise<void> {
+    const cell = this.cells.get(id);
+    if (!cell || cell.spec.kind !== 'input') return;
+    const field = cell.root.querySelector<HTMLInputElement>('[data-cell-input]');
+    const message = cell.root.querySelector<HTMLElement>('[data-cell-input-message]');
+    const parsed = cell.spec.input === 'vector' ? parseVector(text) : parseNumber(text);
+    if (!parsed.ok) {
+      field?.setAttribute('aria-invalid', 'true');
+      if (message) message.textContent = `${parsed.message} The cells keep using the last good value.`;
+      return;
+    }
+    field?.removeAttribute('aria-invalid');
+    if (message) message.textContent = '';
+    const shown = cell.root.querySelector('[data-cell-input-value]');
+    if (shown) shown.textContent = text;
+    cell.code = text;
+    cell.value = parsed.value;
+    this.remember(cell);
+    await this.schedule(this.reach(id));
+  }
+
+  // ——— sharing ———
+
+  /** Shows code from a shared link in its cells, and runs it only when the student agrees. */
+  private offerShared(shared: Record<string, string>): void {
+    const ids = Object.keys(shared).filter((id) => this.cells.has(id) && shared[id] !== this.cells.get(id)!.code);
+    if (ids.length === 0) return;
+    const previous = new Map(ids.map((id) => [id, this.cells.get(id)!.code]));
+    for (const id of ids) {
+      const cell = this.cells.get(id)!;
+      cell.code = shared[id]!;
+      if (cell.spec.kind === 'input') this.showInputText(cell);
+      else this.showCode(cell);
+      this.setStatus(cell, 'stale');
+      this.updateNotice(cell, 'This code comes from a shared link and has not run.');
+    }
+    const bar = document.querySelector<HTMLElement>('[data-notebook-bar]');
+    const banner = document.createElement('div');
+    banner.className = 'notebook-shared';
+    banner.setAttribute('role', 'region');
+    banner.setAttribute('aria-label', 'Code from a shared link');
+    const text = document.createElement('p');
+    text.textContent = `This link changes ${ids.length} ${ids.length === 1 ? 'cell' : 'cells'} of the lesson. The changed code is shown in the cells but has not run. Run it only if you trust whoever sent the link.`;
+    const run = document.createElement('button');
+    run.type = 'button';
+    run.textContent = 'Run the shared code';
+    const keep = document.createElement('button');
+    keep.type = 'button';
+    keep.textContent = 'Keep my code';
+    banner.append(text, run, ' ', keep);
+    (bar ?? this.cells.values().next().value?.root)?.before(banner);
+    const clearHash = () => history.replaceState(null, '', location.pathname + location.search);
+    run.addEventListener('click', () => {
+      banner.remove();
+      clearHash();
+      for (const id of ids) {
+        const cell = this.cells.get(id)!;
+        if (cell.spec.kind === 'input') cell.value = this.parseInput(cell.spec, cell.code);
+        this.remember(cell);
+      }
+      void (async () => {
+        for (const id of ids) if (this.cells.get(id)!.spec.kind === 'code') await this.edit(id, this.cells.get(id)!.code);
+        await this.schedule(ids.flatMap((id) => this.reach(id)));
+      })();
+    });
+    keep.addEventListener('click', () => {
+      banner.remove();
+      clearHash();
+      for (const id of ids) {
+        const cell = this.cells.get(id)!;
+        cell.code = previous.get(id)!;
+        if (cell.spec.kind === 'input') this.showInputText(cell);
+        else this.showCode(cell);
+        this.updateNotice(cell);
+        this.setStatus(cell, cell.current ? 'idle' : 'error');
+      }
+    });
+    run.focus();
+  }
+
+  async copyLink(): Promise<void> {
+    const edited = Object.fromEntries(Object.entries(this.edits).map(([id, saved]) => [id, saved.code]));
+    const count = Object.keys(edited).length;
+    const url = `${location.origin}${location.pathname}${count > 0 ? `#${encodeShared(edited)}` : ''}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.say(count > 0 ? `Copied a link with your edits to ${count} ${count === 1 ? 'cell' : 'cells'}.` : 'You have not edited any cell yet: copied a link to the lesson as it is.');
+    } catch {
+      this.say('Copying was not allowed here. Select the link below and copy it yourself:');
+      const field = document.createElement('input');
+      field.type = 'text';
+      field.readOnly = true;
+      field.value = url;
+      field.setAttribute('aria-label', 'Link to your edits');
+      this.message?.append(field);
+      field.select();
+    }
+  }
+
+  private say(text: string): void {
+    if (this.message) this.message.textContent = text;
+  }
+
+  // ——— events ———
+
+  private wire(): void {
+    document.addEventListener('click', (event) => this.handle(event));
+    document.addEventListener('input', (event) => this.handle(event));
+    document.addEventListener('focusin', (event) => this.handle(event));
+    document.addEventListener('keydown', (event) => this.handle(event));
+  }
+
+  /** Handles one event on a cell or the notebook bar (also the ones the loader caught early). */
+  handle(event: Event): void {
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    const action = target.closest<HTMLElement>('[data-notebook-action]')?.dataset['notebookAction'];
+    if (event.type === 'click' && action === 'copy-link') return void this.copyLink();
+    if (event.type === 'click' && action === 'reset-all') return void this.resetAll();
+    const root = target.closest<HTMLElement>('[data-cell]');
+    const id = root?.dataset['cell'];
+    const cell = id === undefined ? undefined : this.cells.get(id);
+    if (!cell) return;
+    if (event.type === 'click' && target.closest('[data-cell-run]')) {
+      void this.edit(cell.spec.id, cell.editor?.getCode() ?? cell.code);
+    } else if (event.type === 'input' && target.matches('[data-cell-input]')) {
+      void this.input(cell.spec.id, (target as HTMLInputElement).value);
+    } else if ((event.type === 'focusin' || event.type === 'click') && target.closest('[data-cell-editor] pre')) {
+      void this.openEditor(cell, true);
+    } else if (event.type === 'keydown' && (event as KeyboardEvent).key === 'Enter' && target.closest('[data-cell-editor] pre')) {
+      event.preventDefault();
+      void this.openEditor(cell, true);
+    }
+  }
+}
+
+function formatBudget(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/** Boots the notebook and replays the events the loader caught while this module loaded. */
+export async function startNotebook(caught: readonly Event[]): Promise<Notebook> {
+  const notebook = new Notebook();
+  await notebook.start();
+  for (const event of caught) notebook.handle(event);
+  return notebook;
+}

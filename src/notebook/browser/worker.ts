@@ -1,0 +1,94 @@
+/**
+ * The cell worker: compiles cells (sucrase, acorn), runs them against the lesson's values, and
+ * posts back display nodes. Student code runs here, off the page's thread, so a runaway loop
+ * freezes nothing: the page terminates this worker and starts another.
+ */
+import { CellError, compileCell, locateRuntimeError, type CompiledCell } from '../compile';
+import { captureConsole, cellParameters, cellResult, cellSourceURL } from '../execute';
+import { prelude } from '../prelude';
+import type { Analysis, CellProblem, FromWorker, ToWorker } from './protocol';
+
+const scope = new Map<string, unknown>();
+const compiled = new Map<string, CompiledCell>();
+// `new Function(a, b, body)` puts two lines before the body: "function anonymous(a,b" and ") {".
+const WRAPPER_LINES = 2;
+const AsyncFunction = (async () => {}).constructor as FunctionConstructor;
+
+function post(message: FromWorker): void {
+  try {
+    postMessage(message);
+  } catch (error) {
+    // Display nodes are plain data by construction; this is a last line of defence.
+    if (message.type === 'result') post({ type: 'failed', requestId: message.requestId, id: message.id, error: { message: `the result could not be sent to the page: ${String(error)}` }, logs: message.logs });
+  }
+}
+
+function compile(code: string): CompiledCell {
+  let result = compiled.get(code);
+  if (!result) {
+    result = compileCell(code);
+    compiled.set(code, result);
+  }
+  return result;
+}
+
+function problemOf(error: unknown): CellProblem {
+  if (error instanceof CellError) return { message: error.message, ...(error.line === undefined ? {} : { line: error.line }), ...(error.column === undefined ? {} : { column: error.column }) };
+  const message = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : `thrown: ${String(error)}`;
+  return { message };
+}
+
+function analyze(cells: { id: string; code: string }[]): Analysis[] {
+  return cells.map(({ id, code }) => {
+    try {
+      const { defines, references } = compile(code);
+      return { id, defines, references };
+    } catch (error) {
+      return { id, defines: [], references: [], error: problemOf(error) };
+    }
+  });
+}
+
+async function run(requestId: number, id: string, code: string): Promise<void> {
+  const logs: string[] = [];
+  let program: CompiledCell;
+  try {
+    program = compile(code);
+  } catch (error) {
+    post({ type: 'failed', requestId, id, error: problemOf(error), logs });
+    return;
+  }
+  const params = cellParameters(program, (name) => scope.has(name) || name in prelude);
+  const args = params.map((name) => (name === 'console' ? captureConsole(logs) : scope.has(name) ? scope.get(name) : prelude[name]));
+  const sourceURL = cellSourceURL(id);
+  const start = performance.now();
+  try {
+    const Constructor = program.topLevelAwait ? AsyncFunction : Function;
+    const fn = new Constructor(...params, `${program.body}\n//# sourceURL=${sourceURL}`);
+    const returned = (await fn(...args)) as Record<string, unknown>;
+    const result = cellResult(returned, program);
+    for (const [name, value] of Object.entries(result.values)) scope.set(name, value);
+    post({ type: 'result', requestId, id, display: result.display, logs, ms: performance.now() - start });
+  } catch (error) {
+    const where = locateRuntimeError(error, sourceURL, WRAPPER_LINES, code, program.js);
+    post({ type: 'failed', requestId, id, error: { ...problemOf(error), ...where }, logs });
+  }
+}
+
+addEventListener('message', (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'analyze':
+      post({ type: 'analyzed', requestId: message.requestId, results: analyze(message.cells) });
+      break;
+    case 'run':
+      void run(message.requestId, message.id, message.code);
+      break;
+    case 'set':
+      scope.set(message.name, message.value);
+      post({ type: 'result', requestId: message.requestId, id: message.id, display: { kind: 'empty' }, logs: [], ms: 0 });
+      break;
+  }
+});
+
+post({ type: 'ready' });

@@ -1,0 +1,160 @@
+/**
+ * The remark plugin that makes a lesson a notebook. A fenced block whose meta starts with
+ * `cell` (```` ```ts cell id=softmax expect="[0.842, 0.042, 0.002, 0.114]" ````) and the input
+ * elements <Slider>, <NumberInput> and <VectorInput> become cells: the lesson's cells run here,
+ * at build time, and their outputs are written into the page, so it reads without JavaScript.
+ */
+import { fromHtml } from 'hast-util-from-html';
+import type { ElementContent } from 'hast';
+import type { Code, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { parseNumber, parseVector } from '../inputs';
+import { escapeHtml, renderDisplay, renderLogs } from '../render';
+import { renderPlotStatic, renderTexStatic } from './renderStatic';
+import { runCells, type CellSource } from './runCells';
+import { parseMeta } from './meta';
+
+export const DEFAULT_BUDGET_MS = 2000;
+const INPUT_ELEMENTS = new Set(['Slider', 'NumberInput', 'VectorInput']);
+
+interface JsxAttribute {
+  type: string;
+  name: string;
+  value?: string | { value: string } | null;
+}
+interface JsxElement {
+  type: 'mdxJsxFlowElement';
+  name: string | null;
+  attributes: JsxAttribute[];
+}
+
+type Found =
+  | { source: CellSource; node: Code; parent: { children: RootContent[] }; options: Record<string, string | true> }
+  | { source: CellSource; node: JsxElement; parent: { children: RootContent[] }; attributes: Record<string, string> };
+
+function jsxAttributes(node: JsxElement): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const attribute of node.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute') continue;
+    const value = attribute.value;
+    out[attribute.name] = value === null || value === undefined ? 'true' : typeof value === 'string' ? value : value.value;
+  }
+  return out;
+}
+
+/** An mdast node that becomes the given hast element (remark-rehype honours `data.hName`). */
+function element(tagName: string, properties: Record<string, unknown>, children: unknown[] = [], hChildren?: ElementContent[]): RootContent {
+  return { type: 'paragraph', data: { hName: tagName, hProperties: properties, ...(hChildren ? { hChildren } : {}) }, children } as unknown as RootContent;
+}
+
+const htmlChildren = (html: string) => fromHtml(html, { fragment: true }).children as ElementContent[];
+
+/** The cell's source and settings for the browser runtime, as JSON in a script element. */
+function specScript(spec: object): string {
+  // `<` escaped so no code can close the script element early.
+  return `<script type="application/json" data-cell-spec>${JSON.stringify(spec).replace(/</g, '\\u003c')}</script>`;
+}
+
+export default function remarkCells() {
+  return (tree: Root, file: { path?: string; history?: string[] }) => {
+    const path = file.path ?? file.history?.[0] ?? 'lesson';
+    const lesson = path.split('/').slice(-2).join('/');
+    const found: Found[] = [];
+    const ids = new Set<string>();
+    const takeId = (wanted: string | undefined) => {
+      const id = wanted ?? `cell-${found.length + 1}`;
+      if (!/^[A-Za-z][\w-]*$/.test(id)) throw new Error(`${lesson}: cell id "${id}" must start with a letter and use only letters, digits, - and _`);
+      if (ids.has(id)) throw new Error(`${lesson}: two cells have the id "${id}"`);
+      ids.add(id);
+      return id;
+    };
+
+    visit(tree, (node, _index, parent) => {
+      if (!parent) return;
+      if (node.type === 'code' && /^(ts|typescript)$/.test(node.lang ?? '') && /^cell\b/.test(node.meta ?? '')) {
+        const options = parseMeta((node.meta ?? '').replace(/^cell\b/, ''));
+        const budget = options['budget'] === undefined ? DEFAULT_BUDGET_MS : Number(options['budget']);
+        if (!(budget > 0)) throw new Error(`${lesson}: cell budget must be a positive number of milliseconds`);
+        const id = takeId(typeof options['id'] === 'string' ? options['id'] : undefined);
+        const expect = typeof options['expect'] === 'string' ? options['expect'] : undefined;
+        found.push({ source: { id, kind: 'code', code: node.value, budgetMs: budget, ...(expect === undefined ? {} : { expect }) }, node, parent, options });
+      } else if (node.type === ('mdxJsxFlowElement' as string) && INPUT_ELEMENTS.has((node as unknown as JsxElement).name ?? '')) {
+        const jsx = node as unknown as JsxElement;
+        const attributes = jsxAttributes(jsx);
+        const name = attributes['name'];
+        if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`${lesson}: <${jsx.name}> needs a name that is a valid identifier`);
+        const parsed = jsx.name === 'VectorInput' ? parseVector(attributes['value'] ?? '') : parseNumber(attributes['value'] ?? '');
+        if (!parsed.ok) throw new Error(`${lesson}: <${jsx.name} name="${name}">: ${parsed.message}`);
+        const id = takeId(attributes['id'] ?? `input-${name}`);
+        found.push({ source: { id, kind: 'input', code: attributes['value'] ?? '', budgetMs: DEFAULT_BUDGET_MS, name, value: parsed.value }, node: jsx, parent, attributes });
+      }
+    });
+    if (found.length === 0) return;
+
+    const outcomes = runCells(lesson, found.map((f) => f.source));
+    const renderEnv = { renderTex: renderTexStatic, renderPlot: renderPlotStatic };
+    const first = found[0]!;
+    first.parent.children.splice(first.parent.children.indexOf(first.node as unknown as RootContent), 0, notebookBar());
+    for (const item of found) {
+      const { source } = item;
+      const outcome = outcomes.get(source.id)!;
+      const index = item.parent.children.indexOf(item.node as unknown as RootContent);
+      const replacement = 'options' in item ? codeCell(item.node, source, item.options, renderDisplay(outcome.display, renderEnv) + renderLogs(outcome.logs)) : inputCell(item.node, source, item.attributes);
+      item.parent.children.splice(index, 1, replacement);
+    }
+  };
+}
+
+/** The lesson-wide controls, shown once JavaScript runs (they do nothing without it). */
+function notebookBar(): RootContent {
+  return element('div', { className: ['notebook-bar'], dataNotebookBar: '', dataNeedsJs: '', hidden: true }, [], htmlChildren(
+    '<p class="notebook-hint">This lesson is a notebook: change the code of any cell and press Shift+Enter or Run; the cells that use its results follow. Your edits are saved in this browser.</p>' +
+      '<div class="notebook-actions"><button type="button" data-notebook-action="copy-link">Copy link to my edits</button> ' +
+      '<button type="button" data-notebook-action="reset-all">Reset all cells</button></div>' +
+      '<p class="notebook-message" role="status" data-notebook-message></p>',
+  ));
+}
+
+function codeCell(node: Code, source: CellSource, options: Record<string, string | true>, outputHtml: string): RootContent {
+  const hidden = options['hidden'] === true;
+  const folded = options['folded'] === true;
+  const spec = element('div', { hidden: true }, [], htmlChildren(specScript({ id: source.id, kind: 'code', code: source.code, budget: source.budgetMs })));
+  const code: Code = { type: 'code', lang: 'ts', meta: null, value: node.value };
+  if (hidden) {
+    // A setup cell: runs at build time and in the browser, shows nothing.
+    return element('div', { className: ['cell', 'cell-hidden'], dataCell: source.id, dataCellStatus: 'idle', dataCellHidden: '', hidden: true }, [spec]);
+  }
+  const label = typeof options['label'] === 'string' ? options['label'] : `Cell ${source.id}`;
+  const toolbar = element('div', { className: ['cell-toolbar'] }, [], htmlChildren(
+    `<span class="cell-label">${escapeHtml(label)}</span><span class="cell-state" data-cell-state></span>` +
+      `<button type="button" class="cell-run" data-cell-run data-needs-js hidden aria-label="Run ${escapeHtml(label)}">Run</button>`,
+  ));
+  const codeBox = folded
+    ? element('details', { className: ['cell-code'], dataCellEditor: '' }, [element('summary', {}, [{ type: 'text', value: 'Show code' }]), code])
+    : element('div', { className: ['cell-code'], dataCellEditor: '' }, [code]);
+  const output = element('div', { className: ['cell-output'], dataCellOutput: '', ariaLive: 'polite' }, [], htmlChildren(outputHtml));
+  return element('figure', { className: ['cell'], dataCell: source.id, dataCellStatus: 'idle', ariaLabel: label }, [toolbar, codeBox, output, spec]);
+}
+
+function inputCell(node: JsxElement, source: CellSource, attributes: Record<string, string>): RootContent {
+  const kind = node.name === 'Slider' ? 'slider' : node.name === 'VectorInput' ? 'vector' : 'number';
+  const fieldId = `field-${source.id}`;
+  const label = attributes['label'] ?? source.name!;
+  const spec = specScript({ id: source.id, kind: 'input', input: kind, name: source.name, code: source.code, budget: source.budgetMs });
+  const value = escapeHtml(source.code);
+  const describedBy = `${fieldId}-message`;
+  let control: string;
+  if (kind === 'slider') {
+    const range = ['min', 'max', 'step'].map((key) => (attributes[key] === undefined ? '' : ` ${key}="${escapeHtml(attributes[key])}"`)).join('');
+    control = `<input id="${fieldId}" type="range"${range} value="${value}" data-cell-input aria-describedby="${describedBy}"><output for="${fieldId}" data-cell-input-value>${value}</output>`;
+  } else {
+    const mode = kind === 'number' ? 'decimal' : 'text';
+    control = `<input id="${fieldId}" type="text" inputmode="${mode}" spellcheck="false" autocomplete="off" value="${value}" data-cell-input aria-describedby="${describedBy}">`;
+  }
+  const html =
+    `<label for="${fieldId}">${escapeHtml(label)} <code>${escapeHtml(source.name!)}</code></label>` +
+    `<div class="cell-input-row">${control}</div>` +
+    `<p id="${describedBy}" class="cell-input-message" data-cell-input-message></p>` +
+    spec;
+  return element('div', { className: ['cell', 'cell-input'], dataCell: source.id, dataCellStatus: 'idle', dataInputKind: kind }, [], htmlChildren(html));
+}

@@ -1,0 +1,125 @@
+/**
+ * Compiles a cell's TypeScript into the body of a function: types stripped by sucrase (which
+ * keeps every line on its line), top-level names returned, the last expression captured as
+ * the cell's displayed value. Syntax errors carry the line and column in the student's source.
+ */
+import { parse } from 'acorn';
+import { transform } from 'sucrase';
+import { analyzeProgram } from './analyze';
+
+/** The name under which a cell's displayed value travels; no cell may declare it. */
+export const DISPLAY_NAME = '__cellDisplay';
+
+export interface CompiledCell {
+  /** Function body: runs the cell and returns `{ [DISPLAY_NAME]: value, ...topLevelNames }`. */
+  body: string;
+  /** The JavaScript sucrase produced, line for line with the source (for column mapping). */
+  js: string;
+  defines: string[];
+  references: string[];
+  /** Whether the cell ends with an expression whose value is shown. */
+  displays: boolean;
+  topLevelAwait: boolean;
+}
+
+/** A problem in a cell, located in the student's TypeScript (1-based line and column). */
+export class CellError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+    readonly kind: 'syntax' | 'runtime' | 'timeout' | 'graph' | 'input' = 'syntax',
+  ) {
+    super(message);
+    this.name = 'CellError';
+  }
+}
+
+const positionSuffix = /\s*\((\d+):(\d+)\)\s*$/;
+
+function syntaxError(error: unknown, source: string, js?: string): CellError {
+  const message = error instanceof Error ? error.message : String(error);
+  const match = positionSuffix.exec(message);
+  const loc = (error as { loc?: { line: number; column: number } }).loc;
+  const line = loc?.line ?? (match ? Number(match[1]) : undefined);
+  const column0 = loc?.column ?? (match ? Number(match[2]) : undefined);
+  const clean = message.replace(positionSuffix, '');
+  if (line === undefined || column0 === undefined) return new CellError(clean);
+  // Acorn's positions are in the stripped JavaScript; map the column back to the TypeScript.
+  const column = js === undefined ? column0 + 1 : mapColumn(source, js, line, column0 + 1);
+  return new CellError(clean, line, column, 'syntax');
+}
+
+/**
+ * Maps a 1-based column of line `line` in the stripped JavaScript to the TypeScript source.
+ * Sucrase only deletes text (types, `as` casts), so the JavaScript line is a subsequence of the
+ * source line, and a greedy left-to-right match recovers where each character came from.
+ */
+export function mapColumn(source: string, js: string, line: number, column: number): number {
+  const sourceLine = source.split('\n')[line - 1];
+  const jsLine = js.split('\n')[line - 1];
+  if (sourceLine === undefined || jsLine === undefined) return column;
+  let j = 0;
+  for (let i = 0; i < jsLine.length; i++) {
+    const found = sourceLine.indexOf(jsLine[i]!, j);
+    if (found === -1) return column;
+    if (i === column - 1) return found + 1;
+    j = found + 1;
+  }
+  return Math.min(column, sourceLine.length + 1);
+}
+
+/** Compiles one cell; throws CellError on a syntax error or a forbidden construct. */
+export function compileCell(source: string): CompiledCell {
+  let js: string;
+  try {
+    js = transform(source, { transforms: ['typescript'], disableESTransforms: true }).code;
+  } catch (error) {
+    throw syntaxError(error, source);
+  }
+  let program;
+  try {
+    program = parse(js, { ecmaVersion: 'latest', sourceType: 'script', allowAwaitOutsideFunction: true, locations: true });
+  } catch (error) {
+    throw syntaxError(error, source, js);
+  }
+  for (const statement of program.body) {
+    const type: string = statement.type;
+    if (type === 'ImportDeclaration' || type === 'ExportNamedDeclaration' || type === 'ExportDefaultDeclaration') {
+      throw new CellError('cells cannot import or export: the course functions are already in scope', statement.loc?.start.line, (statement.loc?.start.column ?? 0) + 1);
+    }
+  }
+  const analysis = analyzeProgram(program as unknown as Parameters<typeof analyzeProgram>[0]);
+  if (analysis.defines.includes(DISPLAY_NAME)) throw new CellError(`${DISPLAY_NAME} is reserved`);
+
+  // The last statement, if an expression, becomes the displayed value. Only characters are
+  // inserted before and after it, so lines and earlier columns keep their positions.
+  const last = program.body[program.body.length - 1];
+  let code = js;
+  let displays = false;
+  if (last && last.type === 'ExpressionStatement') {
+    const expression = last.expression;
+    code = `${js.slice(0, expression.start)}${DISPLAY_NAME} = (${js.slice(expression.start, expression.end)});${js.slice(last.end)}`;
+    displays = true;
+  }
+  const returned = [DISPLAY_NAME, ...analysis.defines].join(', ');
+  const body = `${code}\n;var ${DISPLAY_NAME};\nreturn { ${returned} };`;
+  return { body, js, defines: analysis.defines, references: analysis.references, displays, topLevelAwait: analysis.topLevelAwait };
+}
+
+/**
+ * Reads the student's line and column from an error thrown by a cell compiled with
+ * `sourceURL`: the first stack frame in that URL. `lineOffset` is how many lines the function
+ * wrapper adds before the body (2 for `new Function`).
+ */
+export function locateRuntimeError(error: unknown, sourceURL: string, lineOffset: number, source: string, js: string): { line?: number; column?: number } {
+  // Errors from another realm (node:vm at build time) fail `instanceof Error`: read the stack as data.
+  const stack = String((error as { stack?: unknown } | null)?.stack ?? '');
+  const escaped = sourceURL.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
+  if (!match) return {};
+  const line = Number(match[1]) - lineOffset;
+  const sourceLines = source.split('\n').length;
+  if (line < 1 || line > sourceLines) return {};
+  return { line, column: mapColumn(source, js, line, Number(match[2])) };
+}

@@ -1,0 +1,61 @@
+/**
+ * Numbers for reading: three decimals where that is meaningful, three significant digits for
+ * very small or very large magnitudes, trailing zeros dropped. Full precision stays available
+ * through `String(x)`.
+ */
+export function formatNumber(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return minus(String(x));
+  const magnitude = Math.abs(x);
+  const text = magnitude >= 1e6 || magnitude < 1e-3 ? x.toPrecision(3) : x.toFixed(3);
+  return minus(trimZeros(text));
+}
+
+function trimZeros(text: string): string {
+  const [mantissa, exponent] = text.split('e');
+  const trimmed = mantissa!.includes('.') ? mantissa!.replace(/\.?0+$/, '') : mantissa!;
+  return exponent === undefined ? trimmed : `${trimmed}e${exponent}`;
+}
+
+// A true minus sign reads better than a hyphen and is what TeX would set.
+const minus = (text: string) => text.replace(/^-/, '−');
+
+/** The same rounding, as TeX: 3.19 \times 10^{-4}, \infty, \text{NaN}. */
+export function texNumber(x: number): string {
+  if (Number.isNaN(x)) return '\\text{NaN}';
+  if (!Number.isFinite(x)) return x > 0 ? '\\infty' : '-\\infty';
+  const text = formatNumber(x).replace('−', '-');
+  const match = /^(-?[\d.]+)e([+-]?\d+)$/.exec(text);
+  if (!match) return text;
+  return `${match[1]} \\times 10^{${Number(match[2])}}`;
+}
+
+/** Indices to show of n entries: all when n ≤ limit, else the first limit−2, a gap (−1), the last. */
+export function elide(n: number, limit: number): number[] {
+  if (n <= limit) return Array.from({ length: n }, (_, i) => i);
+  return [...Array.from({ length: limit - 2 }, (_, i) => i), -1, n - 1];
+}
+
+/** A column vector in TeX, long ones elided with \vdots. */
+export function texVector(values: readonly number[]): string {
+  const rows = elide(values.length, 10).map((i) => (i === -1 ? '\\vdots' : texNumber(values[i]!)));
+  return `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`;
+}
+
+/** A matrix (row-major values) in TeX, large ones elided with \vdots, \cdots and \ddots. */
+export function texMatrix(rows: number, cols: number, values: ArrayLike<number>): string {
+  const shownRows = elide(rows, 8);
+  const shownCols = elide(cols, 8);
+  const lines = shownRows.map((i) =>
+    shownCols
+      .map((j) => {
+        if (i === -1 && j === -1) return '\\ddots';
+        if (i === -1) return '\\vdots';
+        if (j === -1) return '\\cdots';
+        return texNumber(values[i * cols + j]!);
+      })
+      .join(' & '),
+  );
+  return `\\begin{bmatrix} ${lines.join(' \\\\ ')} \\end{bmatrix}`;
+}

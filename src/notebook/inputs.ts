@@ -1,0 +1,37 @@
+/**
+ * Parsing what a student types into an input field. Bad input never throws: it returns a
+ * message (with the 1-based character position where it went wrong) and the caller keeps the
+ * last good value.
+ */
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; position?: number };
+
+const NUMBER = /^[-−+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/** A finite number: "0.1", "-2", "1e-3" (a typographic minus is accepted). */
+export function parseNumber(text: string): Parsed<number> {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, message: 'Enter a number.' };
+  if (!NUMBER.test(trimmed)) return { ok: false, message: `“${trimmed}” is not a number.` };
+  const value = Number(trimmed.replace('−', '-'));
+  if (!Number.isFinite(value)) return { ok: false, message: `${trimmed} is too large.` };
+  return { ok: true, value };
+}
+
+/** A vector written as numbers separated by commas or spaces, optionally in brackets: "5, 2, -1, 3". */
+export function parseVector(text: string): Parsed<number[]> {
+  const inner = text.trim().replace(/^\[/, '').replace(/\]$/, '');
+  if (inner.trim() === '') return { ok: false, message: 'Enter at least one number, for example 5, 2, -1, 3.' };
+  const values: number[] = [];
+  const pattern = /[^,\s]+/g;
+  const offset = text.indexOf(inner);
+  for (let match = pattern.exec(inner); match; match = pattern.exec(inner)) {
+    const parsed = parseNumber(match[0]);
+    if (!parsed.ok) {
+      const position = offset + match.index + 1;
+      return { ok: false, message: `Entry ${values.length + 1} (“${match[0]}”, at character ${position}) is not a number.`, position };
+    }
+    values.push(parsed.value);
+  }
+  return { ok: true, value: values };
+}

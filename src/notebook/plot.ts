@@ -1,0 +1,121 @@
+/**
+ * Observable Plot for cells that run where Plot is not: a stand-in `Plot` whose calls record
+ * themselves (`Plot.barY(data, { x: (d, i) => i })`), a serialiser that evaluates accessor
+ * functions into channel arrays where the data is, and `realizePlot`, which replays the record
+ * on the real Plot (in the browser, or at build time with linkedom's document).
+ */
+
+const PLOT_CALL = Symbol.for('nn-live.plot-call');
+
+/** A recorded call of `Plot.name(...args)`. */
+export interface PlotCall {
+  readonly [PLOT_CALL]: true;
+  readonly name: string;
+  readonly args: readonly unknown[];
+  /** Plot's marks have `.plot(options)`: a figure of this one mark. */
+  plot(options?: Record<string, unknown>): PlotCall;
+}
+
+/** A JSON-safe description of a Plot call tree: what a worker posts and the page replays. */
+export type PlotSpec = { call: string; args: PlotValue[] };
+export type PlotValue = null | boolean | number | string | PlotValue[] | { [key: string]: PlotValue } | PlotSpec;
+
+export const isPlotCall = (value: unknown): value is PlotCall =>
+  typeof value === 'object' && value !== null && PLOT_CALL in value;
+
+function record(name: string, args: unknown[]): PlotCall {
+  return {
+    [PLOT_CALL]: true,
+    name,
+    args,
+    plot(options = {}) {
+      return record('plot', [{ ...options, marks: [this, ...((options['marks'] as unknown[]) ?? [])] }]);
+    },
+  };
+}
+
+/** The `Plot` a cell sees: every `Plot.x(...)` records a call. */
+export const plotRecorder: Record<string, (...args: unknown[]) => PlotCall> = new Proxy(
+  {},
+  { get: (_target, name) => (typeof name === 'string' ? (...args: unknown[]) => record(name, args) : undefined) },
+);
+
+// Options whose function values are per-datum accessors, evaluated into arrays over the data.
+const CHANNELS = new Set([
+  'x', 'y', 'x1', 'x2', 'y1', 'y2', 'z', 'fill', 'stroke', 'r', 'text', 'title', 'tip',
+  'fillOpacity', 'strokeOpacity', 'opacity', 'strokeWidth', 'symbol', 'length', 'rotate', 'fontSize',
+]);
+
+const isArrayLike = (value: unknown): value is ArrayLike<unknown> =>
+  Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+
+/** Turns a recorded call into a PlotSpec; `notes` collects what could not travel. */
+export function serializePlot(call: PlotCall, notes: string[] = [], inheritedData?: unknown[]): PlotSpec {
+  // A mark's data is its first argument; a transform inside a mark (Plot.binX({…}, {x: d => d}))
+  // reads the data of the mark around it.
+  const data = isArrayLike(call.args[0]) ? Array.from(call.args[0]) : inheritedData;
+  return { call: call.name, args: call.args.map((arg, index) => serializeValue(arg, `${call.name} argument ${index + 1}`, notes, index > 0 ? data : undefined)) };
+}
+
+function serializeValue(value: unknown, path: string, notes: string[], data: unknown[] | undefined, key?: string): PlotValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'function') {
+    if (data && key !== undefined && CHANNELS.has(key)) {
+      // A worker cannot post a function: evaluate the accessor here, where the data is.
+      const accessor = value as (d: unknown, i: number, all: unknown[]) => unknown;
+      return data.map((d, i) => serializeValue(accessor(d, i, data), path, notes, undefined));
+    }
+    notes.push(`${path}: a function here cannot be drawn outside the cell, so it was left out`);
+    return null;
+  }
+  if (isPlotCall(value)) return serializePlot(value, notes, data);
+  if (isArrayLike(value)) return Array.from(value, (item, i) => serializeValue(item, `${path}[${i}]`, notes, undefined));
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
+    const out: { [key: string]: PlotValue } = {};
+    for (const [k, v] of Object.entries(value)) {
+      const serialized = serializeValue(v, `${path}.${k}`, notes, data, k);
+      if (serialized !== null || v === null) out[k] = serialized;
+    }
+    return out;
+  }
+  notes.push(`${path}: a ${typeof value} cannot be drawn`);
+  return null;
+}
+
+export const isPlotSpec = (value: unknown): value is PlotSpec =>
+  typeof value === 'object' && value !== null && typeof (value as PlotSpec).call === 'string' && Array.isArray((value as PlotSpec).args);
+
+// Options that would let posted data become a link or code on the page.
+const UNSAFE_OPTIONS = new Set(['href', 'target', 'render', 'document', 'className']);
+
+type PlotModule = Record<string, unknown>;
+
+/**
+ * Replays a spec on the real Plot. The spec may come from untrusted code, so only Plot's own
+ * functions are called, and options that could create links or run code are dropped.
+ */
+export function realizePlot(spec: PlotSpec, Plot: PlotModule, document?: unknown): unknown {
+  const replay = (value: PlotValue): unknown => {
+    if (isPlotSpec(value)) {
+      const fn = Object.hasOwn(Plot, value.call) ? Plot[value.call] : undefined;
+      if (typeof fn !== 'function' || value.call.startsWith('_')) throw new Error(`Plot has no function ${value.call}`);
+      const args = value.args.map(replay);
+      if (value.call === 'plot') {
+        const options = (args[0] ?? {}) as Record<string, unknown>;
+        return (fn as (o: unknown) => unknown)(document ? { ...options, document } : options);
+      }
+      return (fn as (...a: unknown[]) => unknown)(...args);
+    }
+    if (Array.isArray(value)) return value.map(replay);
+    if (value !== null && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [key, v] of Object.entries(value)) if (!UNSAFE_OPTIONS.has(key)) out[key] = replay(v);
+      return out;
+    }
+    return value;
+  };
+  const figureSpec: PlotSpec = spec.call === 'plot' ? spec : { call: 'plot', args: [{ marks: [spec] }] };
+  return replay(figureSpec);
+}

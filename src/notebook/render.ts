@@ -1,0 +1,78 @@
+/**
+ * DisplayNode → HTML, shared by the build (written into the page) and the browser (after a
+ * re-run). Every piece of text is escaped here; the only markup not built here is KaTeX's
+ * output (from `renderTex`, with trust off) and Plot's figure (from `renderPlot`).
+ */
+import type { DisplayNode } from './describe';
+import { formatNumber, texMatrix, texVector } from './format';
+import type { PlotSpec } from './plot';
+
+export interface RenderEnvironment {
+  /** TeX → HTML (KaTeX, trust off, errors as text). */
+  renderTex(tex: string, displayMode: boolean): string;
+  /** A figure's HTML, or a placeholder the browser fills with the figure's node. */
+  renderPlot(spec: PlotSpec, index: number): string;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for use in HTML content and in quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+const shapeLabel = (rows: number, cols: number) => `<p class="cell-shape">shape (${rows}, ${cols})</p>`;
+
+function precision(values: readonly number[]): string {
+  const text = values.length === 1 ? String(values[0]) : `[${values.map(String).join(', ')}]`;
+  return `<details class="cell-precision"><summary>Full precision</summary><code>${escapeHtml(text)}</code></details>`;
+}
+
+/** Renders one display node; `plotIndex` numbers the figures of one output. */
+export function renderDisplay(node: DisplayNode, env: RenderEnvironment, plotIndex = 0): string {
+  switch (node.kind) {
+    case 'empty':
+      return '';
+    case 'number': {
+      const rounded = formatNumber(node.value);
+      const exact = String(node.value);
+      const full = rounded.replace('−', '-') === exact ? '' : precision([node.value]);
+      return `<div class="cell-value cell-number"><data value="${escapeHtml(exact)}">${escapeHtml(rounded)}</data>${full}</div>`;
+    }
+    case 'vector':
+      return `<div class="cell-value cell-math">${env.renderTex(texVector(node.values), true)}${shapeLabel(node.values.length, 1)}${precision(node.values)}</div>`;
+    case 'matrix':
+      return `<div class="cell-value cell-math">${env.renderTex(texMatrix(node.rows, node.cols, node.values), true)}${shapeLabel(node.rows, node.cols)}${precision(node.values)}</div>`;
+    case 'tex':
+      return `<div class="cell-value cell-math">${env.renderTex(node.tex, true)}</div>`;
+    case 'text':
+      return `<pre class="cell-value cell-text">${escapeHtml(node.text)}</pre>`;
+    case 'data':
+      return `<pre class="cell-value cell-data">${escapeHtml(node.text)}</pre>`;
+    case 'table': {
+      const head = node.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
+      const body = node.rows
+        .map((row) => `<tr>${row.map((cell) => (typeof cell === 'number' ? `<td class="num">${escapeHtml(formatNumber(cell))}</td>` : `<td>${escapeHtml(cell ?? '')}</td>`)).join('')}</tr>`)
+        .join('');
+      const more = node.omitted > 0 ? `<p class="cell-note">… and ${node.omitted} more rows</p>` : '';
+      return `<div class="cell-value cell-table"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${more}</div>`;
+    }
+    case 'plot': {
+      const notes = node.notes.map((note) => `<p class="cell-note">${escapeHtml(note)}</p>`).join('');
+      return `<div class="cell-value cell-plot">${env.renderPlot(node.spec, plotIndex)}${notes}</div>`;
+    }
+  }
+}
+
+/** A cell's console output, one line per call. */
+export function renderLogs(lines: readonly string[]): string {
+  if (lines.length === 0) return '';
+  return `<pre class="cell-logs" aria-label="Console output">${lines.map(escapeHtml).join('\n')}</pre>`;
+}
+
+/** An error, located in the student's source when the line is known. */
+export function renderError(message: string, line?: number, column?: number): string {
+  const where = line === undefined ? '' : ` <span class="cell-error-where">(line ${line}${column === undefined ? '' : `, column ${column}`})</span>`;
+  return `<div class="cell-error" role="alert"><strong>Error</strong>${where}: ${escapeHtml(message)}</div>`;
+}
+
