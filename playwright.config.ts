@@ -30,7 +30,7 @@ export default defineConfig({
   },
   webServer: {
     // Serves the built site (dist/, with its Pagefind index); `npm run build` comes first.
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    command: `node scripts/serve-dist.mjs ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,

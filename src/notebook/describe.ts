@@ -112,7 +112,7 @@ function describeTable(rows: Record<string, unknown>[]): DisplayNode {
     columns.map((column): TableCell => {
       const cell = row[column];
       if (cell === undefined || cell === null) return null;
-      return typeof cell === 'number' ? cell : inspect(cell, 1);
+      return typeof cell === 'number' || typeof cell === 'string' ? cell : inspect(cell, 1);
     }),
   );
   return { kind: 'table', columns, rows: shown, omitted: rows.length - shown.length };

@@ -33,18 +33,19 @@ test('a lesson prints without navigation, in black on white', async ({ page }) =
   expect(pdf.byteLength).toBeGreaterThan(10_000);
 });
 
-test('a lesson page loads no JavaScript beyond the shell (bytes reported)', async ({ page }, testInfo) => {
-  const scripts: string[] = [];
-  page.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.push(request.url());
+test('a lesson page loads at most 3 KB of JavaScript before any interaction (bytes reported)', async ({ page }, testInfo) => {
+  const scripts = new Map<string, number>();
+  page.on('response', async (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    scripts.set(response.url(), gzipSync(await response.body()).byteLength);
   });
   await page.goto(lessonPaths[5]!);
   await page.waitForLoadState('networkidle');
-  // The shell's scripts (theme) are inline; a lesson requests no script file.
-  expect(scripts).toEqual([]);
-  const inline = await page.locator('script:not([src])').allTextContents();
-  const gzipBytes = gzipSync(inline.join('\n')).byteLength;
-  testInfo.annotations.push({ type: 'inline JavaScript (gzip bytes)', description: String(gzipBytes) });
-  console.log(`lesson page JavaScript: ${scripts.length} files, inline ${gzipBytes} B gzip`);
-  expect(gzipBytes).toBeLessThan(3 * 1024);
+  // Only the loader: no runtime, worker, editor, KaTeX or Plot until a cell is used.
+  expect([...scripts.keys()].map((url) => url.split('/').pop()!.replace(/\.[\w-]+\.js$/, ''))).toEqual([expect.stringMatching(/^LessonLayout/)]);
+  const inline = await page.locator('script:not([src]):not([type="application/json"])').allTextContents();
+  const total = [...scripts.values()].reduce((a, b) => a + b, 0) + gzipSync(inline.join('\n')).byteLength;
+  testInfo.annotations.push({ type: 'JavaScript before interaction (gzip bytes)', description: String(total) });
+  console.log(`lesson page JavaScript before interaction: ${scripts.size} file(s), ${total} B gzip in all`);
+  expect(total).toBeLessThanOrEqual(3 * 1024);
 });

@@ -17,10 +17,11 @@ export function initNotebookLoader(): void {
   const start = () => {
     if (started) return;
     started = true;
-    void import('./runtime').then(({ startNotebook }) => {
-      for (const type of TRIGGERS) document.removeEventListener(type, listener, true);
-      return startNotebook(caught);
-    });
+    void import('./runtime')
+      .then(({ startNotebook }) => startNotebook(caught))
+      .finally(() => {
+        for (const type of TRIGGERS) document.removeEventListener(type, listener, true);
+      });
   };
   function listener(event: Event): void {
     const target = event.target instanceof Element ? event.target : null;

@@ -4,11 +4,12 @@
  * Outputs waiting for a run are marked stale; every run carries a version, so a slower, older
  * run never overwrites a newer result. Edits are saved before they run.
  */
-import { buildGraph, downstream, type CellGraph } from '../graph';
+import type { DisplayNode } from '../describe';
+import { buildGraph, downstream, upstream, type CellGraph } from '../graph';
 import { parseNumber, parseVector } from '../inputs';
 import type { CellEditor } from './editor';
 import { preload, showDisplay, showProblem } from './output';
-import type { Analysis, CellProblem } from './protocol';
+import type { Analysis, BatchCell, CellProblem } from './protocol';
 import { decodeShared, encodeShared } from './share';
 import { fingerprint, loadEdits, saveEdits, type SavedCell } from './storage';
 import { WorkerClient } from './workerClient';
@@ -36,8 +37,10 @@ interface Cell {
   editor?: CellEditor;
   /** Bumped whenever a newer run of this cell is requested. */
   version: number;
-  /** Whether the output shows this cell's current code (false after a graph or syntax error). */
+  /** Whether the output shows this cell's current code (false after any error). */
   current: boolean;
+  /** Whether the cell could not run because of another cell (a graph error, a failed input). */
+  blocked: boolean;
 }
 
 const page = location.pathname;
@@ -62,7 +65,7 @@ export class Notebook {
       if (!specText) continue;
       const spec = JSON.parse(specText) as Spec;
       const label = element.getAttribute('aria-label') ?? `cell ${spec.id}`;
-      this.cells.set(spec.id, { spec, root: element, label, output: element.querySelector('[data-cell-output]'), code: spec.code, version: 0, current: true, ...(spec.kind === 'input' ? { value: this.parseInput(spec, spec.code) } : {}) });
+      this.cells.set(spec.id, { spec, root: element, label, output: element.querySelector('[data-cell-output]'), code: spec.code, version: 0, current: true, blocked: false, ...(spec.kind === 'input' ? { value: this.parseInput(spec, spec.code) } : {}) });
     }
     this.message = document.querySelector('[data-notebook-message]');
     this.edits = loadEdits(page);
@@ -72,7 +75,6 @@ export class Notebook {
 
   /** Analyses every cell, applies saved edits and a shared link, and wires up the page. */
   async start(): Promise<void> {
-    this.wire();
     const restored = this.restoreEdits();
     const results = await this.client.analyze([...this.cells.values()].filter((c) => c.spec.kind === 'code').map((c) => ({ id: c.spec.id, code: c.code })));
     for (const result of results) this.analyses.set(result.id, result);
@@ -95,14 +97,14 @@ export class Notebook {
       const syntax = this.analyses.get(cell.spec.id)?.error;
       const graphError = this.graph.errors.get(cell.spec.id);
       if (syntax) this.fail(cell, syntax);
-      else if (graphError) this.fail(cell, { message: `This cell ${graphError}.` });
+      else if (graphError) this.fail(cell, { message: `This cell ${graphError}.` }, [], true);
     }
   }
 
-  /** A cell and its downstream cells, plus any cell whose output is out of date with its code. */
+  /** A cell and its downstream cells, plus cells that another cell blocked and now can run. */
   private reach(id: string): string[] {
     const targets = new Set(this.graph.order.includes(id) ? downstream(this.graph, id) : []);
-    for (const cell of this.cells.values()) if (!cell.current && this.graph.order.includes(cell.spec.id)) targets.add(cell.spec.id);
+    for (const cell of this.cells.values()) if (cell.blocked && this.graph.order.includes(cell.spec.id)) targets.add(cell.spec.id);
     return this.graph.order.filter((cell) => targets.has(cell));
   }
 
@@ -121,68 +123,97 @@ export class Notebook {
     return this.queue;
   }
 
+  /**
+   * Runs `ids` as one batch in the worker, preceded by whatever upstream values the worker lacks
+   * (after a restart) and followed by nothing else. Answers are shown as they arrive.
+   */
   private async execute(ids: string[], versions: Map<string, number>): Promise<void> {
-    const failed = new Set<string>();
-    for (const id of ids) {
-      const cell = this.cells.get(id)!;
-      if (cell.version !== versions.get(id)) continue; // a newer run of this cell is queued
-      if (this.client.generation !== this.generation) {
-        // The worker was restarted (a runaway cell): its values are gone.
-        this.generation = this.client.generation;
-        this.computed.clear();
-      }
-      const blocker = await this.ensureInputs(id, failed);
-      if (blocker !== null) {
-        failed.add(id);
-        this.fail(cell, { message: `Waiting for ${this.cells.get(blocker)?.label ?? blocker}, which did not finish.` });
-        continue;
-      }
-      const ok = await this.runOne(cell, true, () => cell.version === versions.get(id));
-      if (!ok) failed.add(id);
-    }
-  }
-
-  /** Makes sure the worker holds every value `id` reads; returns a cell that could not run, or null. */
-  private async ensureInputs(id: string, failed: Set<string>): Promise<string | null> {
-    for (const input of this.graph.inputs.get(id) ?? []) {
-      if (failed.has(input)) return input;
-      if (this.computed.has(input)) continue;
-      const blocker = await this.ensureInputs(input, failed);
-      if (blocker !== null) return blocker;
-      // Recomputing a value the page already shows: no need to redraw it.
-      if (!(await this.runOne(this.cells.get(input)!, false, () => true))) return input;
-    }
-    return null;
-  }
-
-  private async runOne(cell: Cell, show: boolean, stillWanted: () => boolean): Promise<boolean> {
-    const { spec } = cell;
-    if (show) this.setStatus(cell, 'running');
-    const answer = spec.kind === 'input' ? await this.client.set(spec.id, spec.name!, cell.value) : await this.client.run(spec.id, cell.code, spec.budget);
-    if (answer.type === 'timeout') {
+    const wanted = (id: string) => this.cells.get(id)!.version === versions.get(id);
+    const targets = ids.filter(wanted);
+    if (targets.length === 0) return;
+    if (this.client.generation !== this.generation) {
+      // The worker was restarted (a runaway cell): its values are gone.
       this.generation = this.client.generation;
       this.computed.clear();
-      this.fail(cell, { message: `Stopped: this cell ran longer than its budget of ${formatBudget(spec.budget)}, perhaps in an endless loop. The page restarted the cells' worker; the other cells still work.` });
-      return false;
     }
-    if (answer.type === 'failed') {
-      this.computed.delete(spec.id);
-      if (show || !cell.current) this.fail(cell, answer.error, answer.logs);
-      return false;
-    }
-    this.computed.add(spec.id);
-    if (show && stillWanted() && cell.output) {
-      await showDisplay(cell.output, answer.display, answer.logs);
-      if (stillWanted()) {
-        cell.current = true;
-        this.setStatus(cell, 'idle');
+    const shown = new Set(targets);
+    const plan = this.graph.order.filter((id) => shown.has(id) || targets.some((t) => upstream(this.graph, t).includes(id) && !this.computed.has(id)));
+    const batch: BatchCell[] = plan.map((id) => {
+      const cell = this.cells.get(id)!;
+      const inputs = this.graph.inputs.get(id) ?? [];
+      if (cell.spec.kind === 'input') return { kind: 'input', id, name: cell.spec.name!, value: cell.value, inputs };
+      const analysis = this.analyses.get(id);
+      return { kind: 'code', id, code: cell.code, inputs, ...(analysis && !analysis.error ? { expect: { defines: analysis.defines, references: analysis.references } } : {}) };
+    });
+    const reanalyzed: string[] = [];
+    const displays: Promise<void>[] = [];
+    const setRunning = (index: number) => {
+      const next = plan[index];
+      if (next !== undefined && shown.has(next) && wanted(next)) this.setStatus(this.cells.get(next)!, 'running');
+    };
+    let index = 0;
+    setRunning(0);
+    const end = await this.client.runBatch(batch, (id) => this.cells.get(id)!.spec.budget, (answer) => {
+      index++;
+      setRunning(index);
+      const cell = this.cells.get(answer.id)!;
+      const show = shown.has(answer.id) && wanted(answer.id);
+      switch (answer.type) {
+        case 'result':
+          this.computed.add(answer.id);
+          if (show) displays.push(this.showResult(cell, answer.display, answer.logs, () => wanted(answer.id)));
+          break;
+        case 'failed':
+          this.computed.delete(answer.id);
+          if (answer.analysis) this.analyses.set(answer.id, answer.analysis);
+          if (show) this.fail(cell, answer.error, answer.logs);
+          break;
+        case 'skipped':
+          if (show) this.fail(cell, { message: `Waiting for ${this.cells.get(answer.blocker)?.label ?? answer.blocker}, which did not finish.` }, [], true);
+          break;
+        case 'reanalyzed':
+          this.analyses.set(answer.id, answer.analysis);
+          reanalyzed.push(answer.id);
+          break;
       }
-    } else if (show && stillWanted()) this.setStatus(cell, 'idle');
-    return true;
+    });
+    await Promise.all(displays);
+    if (end.type === 'timeout') {
+      this.generation = this.client.generation;
+      this.computed.clear();
+      const stopped = this.cells.get(end.id)!;
+      if (wanted(end.id)) {
+        this.fail(stopped, { message: `Stopped: this cell ran longer than its budget of ${formatBudget(stopped.spec.budget)}, perhaps in an endless loop. The page restarted the cells' worker; the other cells still work.` });
+      }
+      // What had not run yet: what read the stopped cell waits; the rest runs in the new worker.
+      const rest = plan.slice(plan.indexOf(end.id) + 1).filter((id) => shown.has(id));
+      const blocked = new Set(downstream(this.graph, end.id));
+      for (const id of rest.filter((id) => blocked.has(id) && wanted(id))) {
+        this.fail(this.cells.get(id)!, { message: `Waiting for ${stopped.label}, which was stopped.` }, [], true);
+      }
+      const again = rest.filter((id) => !blocked.has(id));
+      if (again.length > 0) await this.execute(again, versions);
+    }
+    if (reanalyzed.length > 0) {
+      // The edit changed which names cells define or read: rebuild the graph and run again.
+      this.rebuildGraph();
+      const next = reanalyzed.filter((id) => !this.analyses.get(id)?.error && !this.graph.errors.has(id)).flatMap((id) => this.reach(id));
+      if (next.length > 0) void this.schedule(next);
+    }
   }
 
-  private fail(cell: Cell, problem: CellProblem, logs: readonly string[] = []): void {
+  private async showResult(cell: Cell, display: DisplayNode, logs: string[], stillWanted: () => boolean): Promise<void> {
+    if (cell.output) await showDisplay(cell.output, display, logs);
+    if (stillWanted()) {
+      cell.current = true;
+      cell.blocked = false;
+      this.setStatus(cell, 'idle');
+    }
+  }
+
+  private fail(cell: Cell, problem: CellProblem, logs: readonly string[] = [], blocked = false): void {
     cell.current = false;
+    cell.blocked = blocked;
     if (cell.output) showProblem(cell.output, problem, logs);
     else if (cell.spec.kind === 'code') this.say(`A setup cell (${cell.spec.id}) failed: ${problem.message}`);
     this.setStatus(cell, 'error');
@@ -204,13 +235,16 @@ export class Notebook {
     cell.code = code;
     if (cell.editor && cell.editor.getCode() !== code) cell.editor.setCode(code);
     this.remember(cell);
-    if (cell.spec.kind === 'code') {
-      const [analysis] = await this.client.analyze([{ id, code }]);
-      if (analysis) this.analyses.set(id, analysis);
+    // The batch checks the new code against the names the graph assumes; if they differ, the
+    // worker says so and the graph is rebuilt before anything that depends on them runs.
+    const analysis = this.analyses.get(id);
+    if (cell.spec.kind === 'code' && (analysis?.error || this.graph.errors.has(id))) {
+      // A cell in error gets a fresh analysis first: its fix may resolve a conflict.
+      const [fresh] = await this.client.analyze([{ id, code }]);
+      if (fresh) this.analyses.set(id, fresh);
+      this.rebuildGraph();
+      if (fresh?.error || this.graph.errors.has(id)) return;
     }
-    this.rebuildGraph();
-    const analysisError = this.analyses.get(id)?.error;
-    if (analysisError || this.graph.errors.has(id)) return;
     await this.schedule(this.reach(id));
   }
 
@@ -471,7 +505,8 @@ export class Notebook {
 
   // ——— events ———
 
-  private wire(): void {
+  /** Listens for events on cells and the notebook bar from now on. */
+  wire(): void {
     document.addEventListener('click', (event) => this.handle(event));
     document.addEventListener('input', (event) => this.handle(event));
     document.addEventListener('focusin', (event) => this.handle(event));
@@ -506,10 +541,14 @@ function formatBudget(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
-/** Boots the notebook and replays the events the loader caught while this module loaded. */
+/**
+ * Boots the notebook, then handles the events the loader caught meanwhile (the loader keeps
+ * catching until this resolves), then takes over listening.
+ */
 export async function startNotebook(caught: readonly Event[]): Promise<Notebook> {
   const notebook = new Notebook();
   await notebook.start();
   for (const event of caught) notebook.handle(event);
+  notebook.wire();
   return notebook;
 }

@@ -6,7 +6,7 @@
 import { CellError, compileCell, locateRuntimeError, type CompiledCell } from '../compile';
 import { captureConsole, cellParameters, cellResult, cellSourceURL } from '../execute';
 import { prelude } from '../prelude';
-import type { Analysis, CellProblem, FromWorker, ToWorker } from './protocol';
+import type { Analysis, BatchCell, CellProblem, FromWorker, ToWorker } from './protocol';
 
 const scope = new Map<string, unknown>();
 const compiled = new Map<string, CompiledCell>();
@@ -49,14 +49,23 @@ function analyze(cells: { id: string; code: string }[]): Analysis[] {
   });
 }
 
-async function run(requestId: number, id: string, code: string): Promise<void> {
+const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((name) => b.includes(name));
+
+/** Runs one code cell against the lesson's values; posts its result or failure. */
+async function runCode(requestId: number, cell: Extract<BatchCell, { kind: 'code' }>): Promise<'ok' | 'failed' | 'reanalyzed'> {
+  const { id, code } = cell;
   const logs: string[] = [];
   let program: CompiledCell;
   try {
     program = compile(code);
   } catch (error) {
-    post({ type: 'failed', requestId, id, error: problemOf(error), logs });
-    return;
+    const problem = problemOf(error);
+    post({ type: 'failed', requestId, id, error: problem, logs, analysis: { id, defines: [], references: [], error: problem } });
+    return 'failed';
+  }
+  if (cell.expect && !(sameNames(cell.expect.defines, program.defines) && sameNames(cell.expect.references, program.references))) {
+    post({ type: 'reanalyzed', requestId, id, analysis: { id, defines: program.defines, references: program.references } });
+    return 'reanalyzed';
   }
   const params = cellParameters(program, (name) => scope.has(name) || name in prelude);
   const args = params.map((name) => (name === 'console' ? captureConsole(logs) : scope.has(name) ? scope.get(name) : prelude[name]));
@@ -69,10 +78,37 @@ async function run(requestId: number, id: string, code: string): Promise<void> {
     const result = cellResult(returned, program);
     for (const [name, value] of Object.entries(result.values)) scope.set(name, value);
     post({ type: 'result', requestId, id, display: result.display, logs, ms: performance.now() - start });
+    return 'ok';
   } catch (error) {
     const where = locateRuntimeError(error, sourceURL, WRAPPER_LINES, code, program.js);
     post({ type: 'failed', requestId, id, error: { ...problemOf(error), ...where }, logs });
+    return 'failed';
   }
+}
+
+/**
+ * Runs a batch in order and answers cell by cell, so the page hears about each output as soon as
+ * it exists; one message out, however many cells follow an edit.
+ */
+async function runBatch(requestId: number, cells: BatchCell[]): Promise<void> {
+  const failed = new Set<string>();
+  for (const cell of cells) {
+    const blocker = cell.inputs.find((input) => failed.has(input));
+    if (blocker !== undefined) {
+      failed.add(cell.id);
+      post({ type: 'skipped', requestId, id: cell.id, blocker });
+      continue;
+    }
+    if (cell.kind === 'input') {
+      scope.set(cell.name, cell.value);
+      post({ type: 'result', requestId, id: cell.id, display: { kind: 'empty' }, logs: [], ms: 0 });
+      continue;
+    }
+    const outcome = await runCode(requestId, cell);
+    if (outcome === 'reanalyzed') break;
+    if (outcome === 'failed') failed.add(cell.id);
+  }
+  post({ type: 'done', requestId });
 }
 
 addEventListener('message', (event: MessageEvent<ToWorker>) => {
@@ -81,12 +117,8 @@ addEventListener('message', (event: MessageEvent<ToWorker>) => {
     case 'analyze':
       post({ type: 'analyzed', requestId: message.requestId, results: analyze(message.cells) });
       break;
-    case 'run':
-      void run(message.requestId, message.id, message.code);
-      break;
-    case 'set':
-      scope.set(message.name, message.value);
-      post({ type: 'result', requestId: message.requestId, id: message.id, display: { kind: 'empty' }, logs: [], ms: 0 });
+    case 'batch':
+      void runBatch(message.requestId, message.cells);
       break;
   }
 });

@@ -1,85 +1,98 @@
 /**
- * The page's side of the cell worker: numbered requests, one answer each, and a time budget
- * per run. A run that overruns its budget gets the worker terminated and a fresh one started,
+ * The page's side of the cell worker: numbered requests, and batches of cells whose answers
+ * stream back one by one. Each cell of a batch has a time budget, counted from the answer to
+ * the cell before it; a cell that overruns gets the worker terminated and a fresh one started,
  * so the page never waits on a runaway loop.
  */
-import type { Analysis, FromWorker, ToWorker } from './protocol';
+import type { Analysis, BatchCell, CellAnswer, FromWorker, ToWorker } from './protocol';
 
-export type RunAnswer = Extract<FromWorker, { type: 'result' | 'failed' }> | { type: 'timeout'; id: string };
+/** How a batch ended: every cell answered, or the cell `id` overran its budget. */
+export type BatchEnd = { type: 'done' } | { type: 'timeout'; id: string };
 
-type Pending = { resolve: (message: FromWorker) => void };
-
-// Distributive: strips requestId from each member of the union.
-type Request = ToWorker extends infer T ? (T extends { requestId: number } ? Omit<T, 'requestId'> : never) : never;
+type Listener = (message: FromWorker) => void;
 
 export class WorkerClient {
-  private worker: Worker;
-  private ready: Promise<void>;
+  private worker!: Worker;
+  private ready!: Promise<void>;
   private nextId = 1;
-  private pending = new Map<number, Pending>();
+  private readonly listeners = new Map<number, Listener>();
   /** Increases on every restart: values computed by an earlier worker are gone. */
   generation = 0;
 
   constructor(private readonly create: () => Worker) {
-    ({ worker: this.worker, ready: this.ready } = this.spawn());
+    this.spawn();
   }
 
-  private spawn(): { worker: Worker; ready: Promise<void> } {
+  private spawn(): void {
     const worker = this.create();
-    const ready = new Promise<void>((resolve) => {
+    this.worker = worker;
+    this.ready = new Promise<void>((resolve) => {
       worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
         const message = event.data;
-        if (message.type === 'ready') return resolve();
-        const waiting = this.pending.get(message.requestId);
-        if (waiting) {
-          this.pending.delete(message.requestId);
-          waiting.resolve(message);
-        }
+        if (message.type === 'ready') resolve();
+        else this.listeners.get(message.requestId)?.(message);
       });
     });
-    return { worker, ready };
   }
 
   /** Stops the worker (and whatever it is running) and starts a new one. */
   restart(): void {
     this.worker.terminate();
-    this.pending.clear();
+    this.listeners.clear();
     this.generation++;
-    ({ worker: this.worker, ready: this.ready } = this.spawn());
+    this.spawn();
   }
 
-  /** Resolves once the current worker has booted. */
-  whenReady(): Promise<void> {
-    return this.ready;
-  }
-
-  private async request(message: Request, budgetMs?: number): Promise<FromWorker | { type: 'timeout' }> {
+  private async send(message: ToWorker extends infer T ? (T extends { requestId: number } ? Omit<T, 'requestId'> : never) : never, listener: Listener): Promise<number> {
     await this.ready;
     const requestId = this.nextId++;
-    const answer = new Promise<FromWorker>((resolve) => this.pending.set(requestId, { resolve }));
+    this.listeners.set(requestId, listener);
     this.worker.postMessage({ ...message, requestId } as ToWorker);
-    if (budgetMs === undefined) return answer;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<{ type: 'timeout' }>((resolve) => {
-      timer = setTimeout(() => resolve({ type: 'timeout' }), budgetMs);
+    return requestId;
+  }
+
+  /** The names each cell defines and reads (or its syntax error). */
+  analyze(cells: { id: string; code: string }[]): Promise<Analysis[]> {
+    return new Promise((resolve) => {
+      void this.send({ type: 'analyze', cells }, (message) => {
+        if (message.type === 'analyzed') {
+          this.listeners.delete(message.requestId);
+          resolve(message.results);
+        }
+      });
     });
-    const first = await Promise.race([answer, timeout]);
-    clearTimeout(timer);
-    if (first.type === 'timeout') this.restart();
-    return first;
   }
 
-  async analyze(cells: { id: string; code: string }[]): Promise<Analysis[]> {
-    const answer = await this.request({ type: 'analyze', cells });
-    return answer.type === 'analyzed' ? answer.results : [];
-  }
-
-  async run(id: string, code: string, budgetMs: number): Promise<RunAnswer> {
-    const answer = await this.request({ type: 'run', id, code }, budgetMs);
-    return answer.type === 'timeout' ? { type: 'timeout', id } : (answer as RunAnswer);
-  }
-
-  async set(id: string, name: string, value: unknown): Promise<RunAnswer> {
-    return (await this.request({ type: 'set', id, name, value })) as RunAnswer;
+  /** Runs `cells` in order, calling `onAnswer` for each cell's answer as it arrives. */
+  runBatch(cells: BatchCell[], budgetMs: (id: string) => number, onAnswer: (answer: CellAnswer) => void): Promise<BatchEnd> {
+    return new Promise((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let answered = 0;
+      let requestId = 0;
+      const arm = () => {
+        clearTimeout(timer);
+        const cell = cells[answered];
+        if (!cell) return;
+        timer = setTimeout(() => {
+          this.listeners.delete(requestId);
+          this.restart();
+          resolve({ type: 'timeout', id: cell.id });
+        }, budgetMs(cell.id));
+      };
+      void this.send({ type: 'batch', cells }, (message) => {
+        if (message.type === 'done') {
+          clearTimeout(timer);
+          this.listeners.delete(message.requestId);
+          resolve({ type: 'done' });
+        } else if (message.type !== 'ready' && message.type !== 'analyzed') {
+          answered++;
+          arm();
+          onAnswer(message);
+        }
+      }).then((id) => {
+        requestId = id;
+        arm();
+      });
+    });
   }
 }
