@@ -160,6 +160,37 @@ test.describe('a lesson notebook', () => {
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('nn-live:edits')))).toEqual([]);
   });
 
+  test('keeps the student\'s version when the lesson changed the cell since, and says so', async ({ page }) => {
+    // An edit saved against an older version of the lesson's cell (another fingerprint).
+    await page.addInitScript(() => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('nn-live:edits:v1:/lessons/softmax/', JSON.stringify({ 'softmax-three': { code: 'softmax([1, 3])', base: '00000000' } }));
+    });
+    await page.goto(lesson);
+    await expect(cell(page, 'softmax-three').locator('[data-cell-notice]')).toContainText('The lesson has changed this cell since you edited it');
+    await expect(cell(page, 'softmax-three').locator('.cm-content')).toContainText('softmax([1, 3])');
+    await expect.poll(() => shownVector(page, 'softmax-three')).toEqual(softmax([1, 3]).map(formatNumber));
+    await cell(page, 'softmax-three').getByRole('button', { name: /Reset/ }).click();
+    await expect.poll(() => shownVector(page, 'softmax-three')).toEqual(softmax([6, -2, 3]).map(formatNumber));
+  });
+
+  test('code from a shared link never runs upstream of the student\'s own edits without consent', async ({ page }) => {
+    await page.addInitScript(() => {
+      (window as unknown as { ran: number }).ran = 0;
+    });
+    const shared = Buffer.from(JSON.stringify({ 'softmax-four': 'window.ran = 1;\nconst z = [9];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat' })).toString('base64url');
+    await page.goto(`${lesson}#cells=${shared}`);
+    await expect(page.getByRole('region', { name: 'Code from a shared link' })).toBeVisible();
+    // Running a downstream cell uses the lesson's code upstream, not the link's.
+    await cell(page, 'softmax-sum').locator('[data-cell-run]').click();
+    await expect(output(page, 'softmax-sum')).toContainText(sumOfExp([5, 2, -1, 3]));
+    await page.getByRole('button', { name: 'Keep my code' }).click();
+    await expect(cell(page, 'softmax-four').locator('.cm-content')).toContainText('[5, 2, -1, 3]');
+    await expect(page).not.toHaveURL(/#cells=/);
+    expect(await shownVector(page, 'softmax-four')).toEqual(['0.842', '0.042', '0.002', '0.114']);
+  });
+
   test('works from the keyboard alone, with an accessible editor', async ({ page }) => {
     await page.goto(lesson);
     const code = cell(page, 'softmax-three').locator('[data-cell-editor] pre');

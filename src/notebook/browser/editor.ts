@@ -51,6 +51,8 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
     options.onRun();
     return true;
   };
+  // Set while the page replaces the code (reset, a shared link), so that is not taken for typing.
+  let replacing = false;
   const run = () => {
     options.onRun();
     return true;
@@ -76,7 +78,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
         ]),
         EditorView.contentAttributes.of({ 'aria-label': `Code of ${options.label}. Shift+Enter runs it; Alt+Up and Alt+Down change the number at the cursor.` }),
         EditorView.updateListener.of((update) => {
-          if (update.docChanged) options.onChange(update.state.doc.toString());
+          if (update.docChanged && !replacing) options.onChange(update.state.doc.toString());
         }),
       ],
     }),
@@ -84,7 +86,14 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
   return {
     view,
     getCode: () => view.state.doc.toString(),
-    setCode: (code) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } }),
+    setCode: (code) => {
+      replacing = true;
+      try {
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } });
+      } finally {
+        replacing = false;
+      }
+    },
     focus: () => view.focus(),
   };
 }

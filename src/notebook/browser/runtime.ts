@@ -34,6 +34,8 @@ interface Cell {
   code: string;
   /** An input's last good value. */
   value?: unknown;
+  /** Code from a shared link, shown but not run until the student agrees (or runs it). */
+  shared?: string;
   editor?: CellEditor;
   /** Bumped whenever a newer run of this cell is requested. */
   version: number;
@@ -233,6 +235,7 @@ export class Notebook {
     const cell = this.cells.get(id);
     if (!cell) return;
     cell.code = code;
+    delete cell.shared;
     if (cell.editor && cell.editor.getCode() !== code) cell.editor.setCode(code);
     this.remember(cell);
     // The batch checks the new code against the names the graph assumes; if they differ, the
@@ -266,8 +269,11 @@ export class Notebook {
       const cell = this.cells.get(id);
       if (!cell || saved.code === cell.spec.code) continue;
       cell.code = saved.code;
-      if (cell.spec.kind === 'input') this.showInputText(cell);
-      else this.showCode(cell);
+      if (cell.spec.kind === 'input') {
+        const value = this.parseInput(cell.spec, cell.code);
+        if (value !== undefined) cell.value = value;
+        this.showInputText(cell);
+      } else this.showCode(cell);
       this.updateNotice(cell);
       restored.push(id);
     }
@@ -350,7 +356,7 @@ export class Notebook {
 
   /** Shows the cell's current code: in its editor if open, else opens one. */
   private showCode(cell: Cell): void {
-    if (cell.editor) cell.editor.setCode(cell.code);
+    if (cell.editor) cell.editor.setCode(cell.shared ?? cell.code);
     else void this.openEditor(cell, false);
   }
 
@@ -369,11 +375,13 @@ export class Notebook {
     host.className = 'cell-editor';
     let saveTimer: ReturnType<typeof setTimeout> | undefined;
     cell.editor = createEditor(host, {
-      code: cell.code,
+      code: cell.shared ?? cell.code,
       label: cell.label,
       onRun: () => void this.edit(cell.spec.id, cell.editor!.getCode()),
       onChange: (code) => {
+        // What the student types is theirs, including changes to code from a shared link.
         cell.code = code;
+        delete cell.shared;
         // Typing is saved shortly after it pauses; running saves at once.
         clearTimeout(saveTimer);
         saveTimer = setTimeout(() => this.remember(cell), 300);
@@ -393,10 +401,11 @@ export class Notebook {
   }
 
   private showInputText(cell: Cell): void {
+    const text = cell.shared ?? cell.code;
     const field = cell.root.querySelector<HTMLInputElement>('[data-cell-input]');
-    if (field && field.value !== cell.code) field.value = cell.code;
+    if (field && field.value !== text) field.value = text;
     const shown = cell.root.querySelector('[data-cell-input-value]');
-    if (shown) shown.textContent = cell.code;
+    if (shown) shown.textContent = text;
   }
 
   /** A student changed an input: a good value re-runs its dependents; a bad one gets a message. */
@@ -416,6 +425,7 @@ export class Notebook {
     const shown = cell.root.querySelector('[data-cell-input-value]');
     if (shown) shown.textContent = text;
     cell.code = text;
+    delete cell.shared;
     cell.value = parsed.value;
     this.remember(cell);
     await this.schedule(this.reach(id));
@@ -427,10 +437,10 @@ export class Notebook {
   private offerShared(shared: Record<string, string>): void {
     const ids = Object.keys(shared).filter((id) => this.cells.has(id) && shared[id] !== this.cells.get(id)!.code);
     if (ids.length === 0) return;
-    const previous = new Map(ids.map((id) => [id, this.cells.get(id)!.code]));
     for (const id of ids) {
       const cell = this.cells.get(id)!;
-      cell.code = shared[id]!;
+      // The shared code is only shown: cell.code, which is what runs, stays the student's.
+      cell.shared = shared[id]!;
       if (cell.spec.kind === 'input') this.showInputText(cell);
       else this.showCode(cell);
       this.setStatus(cell, 'stale');
@@ -455,14 +465,20 @@ export class Notebook {
     run.addEventListener('click', () => {
       banner.remove();
       clearHash();
-      for (const id of ids) {
+      const agreed = ids.filter((id) => this.cells.get(id)!.shared !== undefined);
+      for (const id of agreed) {
         const cell = this.cells.get(id)!;
-        if (cell.spec.kind === 'input') cell.value = this.parseInput(cell.spec, cell.code);
+        cell.code = cell.shared!;
+        delete cell.shared;
+        if (cell.spec.kind === 'input') {
+          const value = this.parseInput(cell.spec, cell.code);
+          if (value !== undefined) cell.value = value;
+        }
         this.remember(cell);
       }
       void (async () => {
-        for (const id of ids) if (this.cells.get(id)!.spec.kind === 'code') await this.edit(id, this.cells.get(id)!.code);
-        await this.schedule(ids.flatMap((id) => this.reach(id)));
+        for (const id of agreed) if (this.cells.get(id)!.spec.kind === 'code') await this.edit(id, this.cells.get(id)!.code);
+        await this.schedule(agreed.flatMap((id) => this.reach(id)));
       })();
     });
     keep.addEventListener('click', () => {
@@ -470,7 +486,7 @@ export class Notebook {
       clearHash();
       for (const id of ids) {
         const cell = this.cells.get(id)!;
-        cell.code = previous.get(id)!;
+        delete cell.shared;
         if (cell.spec.kind === 'input') this.showInputText(cell);
         else this.showCode(cell);
         this.updateNotice(cell);
