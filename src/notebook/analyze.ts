@@ -182,6 +182,7 @@ export function analyzeProgram(program: AnyNode): ScopeAnalysis {
       case 'ForStatement':
       case 'ForInStatement':
       case 'ForOfStatement': {
+        if (node['await'] === true && functionDepth === 0) topLevelAwait = true;
         const head = (node['init'] ?? node['left']) as AnyNode | null;
         const names = head?.type === 'VariableDeclaration' ? declaredIn([head]) : [];
         withScope(names, () => visitChildren(node));

@@ -13,6 +13,8 @@ export const DISPLAY_NAME = '__cellDisplay';
 export interface CompiledCell {
   /** Function body: runs the cell and returns `{ [DISPLAY_NAME]: value, ...topLevelNames }`. */
   body: string;
+  /** Where `__cellDisplay = (` was inserted into `js` (1-based line, 0-based column, length). */
+  inserted?: { line: number; column: number; length: number };
   /** The JavaScript sucrase produced, line for line with the source (for column mapping). */
   js: string;
   defines: string[];
@@ -37,18 +39,22 @@ export class CellError extends Error {
 
 const positionSuffix = /\s*\((\d+):(\d+)\)\s*$/;
 
+/**
+ * A syntax error located in the TypeScript. Sucrase reports positions in the source with
+ * 1-based columns; acorn reports them in the stripped JavaScript (`js`) with 0-based columns.
+ */
 function syntaxError(error: unknown, source: string, js?: string): CellError {
   const message = error instanceof Error ? error.message : String(error);
   const match = positionSuffix.exec(message);
   const loc = (error as { loc?: { line: number; column: number } }).loc;
   const line = loc?.line ?? (match ? Number(match[1]) : undefined);
-  const column0 = loc?.column ?? (match ? Number(match[2]) : undefined);
+  const column = loc?.column ?? (match ? Number(match[2]) : undefined);
   const clean = message.replace(positionSuffix, '');
-  if (line === undefined || column0 === undefined) return new CellError(clean);
-  // Acorn's positions are in the stripped JavaScript; map the column back to the TypeScript.
-  const column = js === undefined ? column0 + 1 : mapColumn(source, js, line, column0 + 1);
-  return new CellError(clean, line, column, 'syntax');
+  if (line === undefined || column === undefined) return new CellError(clean);
+  return new CellError(clean, line, js === undefined ? column : mapColumn(source, js, line, column + 1), 'syntax');
 }
+
+const MODULE_SYNTAX = /^[ \t]*(import|export)\b(?!\s*\()/m;
 
 /**
  * Maps a 1-based column of line `line` in the stripped JavaScript to the TypeScript source.
@@ -71,6 +77,12 @@ export function mapColumn(source: string, js: string, line: number, column: numb
 
 /** Compiles one cell; throws CellError on a syntax error or a forbidden construct. */
 export function compileCell(source: string): CompiledCell {
+  // Checked before sucrase, which would silently drop an unused import.
+  const moduleSyntax = MODULE_SYNTAX.exec(source);
+  if (moduleSyntax) {
+    const line = source.slice(0, moduleSyntax.index).split('\n').length;
+    throw new CellError('cells cannot import or export: the course functions are already in scope', line, (moduleSyntax[0].length - moduleSyntax[1]!.length) + 1);
+  }
   let js: string;
   try {
     js = transform(source, { transforms: ['typescript'], disableESTransforms: true }).code;
@@ -83,12 +95,6 @@ export function compileCell(source: string): CompiledCell {
   } catch (error) {
     throw syntaxError(error, source, js);
   }
-  for (const statement of program.body) {
-    const type: string = statement.type;
-    if (type === 'ImportDeclaration' || type === 'ExportNamedDeclaration' || type === 'ExportDefaultDeclaration') {
-      throw new CellError('cells cannot import or export: the course functions are already in scope', statement.loc?.start.line, (statement.loc?.start.column ?? 0) + 1);
-    }
-  }
   const analysis = analyzeProgram(program as unknown as Parameters<typeof analyzeProgram>[0]);
   if (analysis.defines.includes(DISPLAY_NAME)) throw new CellError(`${DISPLAY_NAME} is reserved`);
 
@@ -97,14 +103,19 @@ export function compileCell(source: string): CompiledCell {
   const last = program.body[program.body.length - 1];
   let code = js;
   let displays = false;
+  let inserted: CompiledCell['inserted'];
   if (last && last.type === 'ExpressionStatement') {
-    const expression = last.expression;
-    code = `${js.slice(0, expression.start)}${DISPLAY_NAME} = (${js.slice(expression.start, expression.end)});${js.slice(last.end)}`;
+    // The whole statement, parentheses included (`({ a: 1 })`), without its semicolon.
+    let end = last.end;
+    while (end > last.start && /[\s;]/.test(js[end - 1]!)) end--;
+    const prefix = `${DISPLAY_NAME} = (`;
+    code = `${js.slice(0, last.start)}${prefix}${js.slice(last.start, end)});${js.slice(last.end)}`;
+    inserted = { line: last.loc!.start.line, column: last.loc!.start.column, length: prefix.length };
     displays = true;
   }
   const returned = [DISPLAY_NAME, ...analysis.defines].join(', ');
   const body = `${code}\n;var ${DISPLAY_NAME};\nreturn { ${returned} };`;
-  return { body, js, defines: analysis.defines, references: analysis.references, displays, topLevelAwait: analysis.topLevelAwait };
+  return { body, js, ...(inserted ? { inserted } : {}), defines: analysis.defines, references: analysis.references, displays, topLevelAwait: analysis.topLevelAwait };
 }
 
 /**
@@ -112,7 +123,7 @@ export function compileCell(source: string): CompiledCell {
  * `sourceURL`: the first stack frame in that URL. `lineOffset` is how many lines the function
  * wrapper adds before the body (2 for `new Function`).
  */
-export function locateRuntimeError(error: unknown, sourceURL: string, lineOffset: number, source: string, js: string): { line?: number; column?: number } {
+export function locateRuntimeError(error: unknown, sourceURL: string, lineOffset: number, source: string, compiled: Pick<CompiledCell, 'js' | 'inserted'>): { line?: number; column?: number } {
   // Errors from another realm (node:vm at build time) fail `instanceof Error`: read the stack as data.
   const stack = String((error as { stack?: unknown } | null)?.stack ?? '');
   const escaped = sourceURL.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -121,5 +132,9 @@ export function locateRuntimeError(error: unknown, sourceURL: string, lineOffset
   const line = Number(match[1]) - lineOffset;
   const sourceLines = source.split('\n').length;
   if (line < 1 || line > sourceLines) return {};
-  return { line, column: mapColumn(source, js, line, Number(match[2])) };
+  let column = Number(match[2]);
+  // Undo the display assignment inserted on the last statement's line.
+  const inserted = compiled.inserted;
+  if (inserted && inserted.line === line && column > inserted.column + inserted.length) column -= inserted.length;
+  return { line, column: mapColumn(source, compiled.js, line, column) };
 }

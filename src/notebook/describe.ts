@@ -30,9 +30,10 @@ const MAX_TABLE_ROWS = 50;
 
 /** `tex\`\\hat y = ${p}\``: numbers are rounded, arrays become column vectors. */
 export function tex(strings: TemplateStringsArray, ...values: unknown[]): Tex {
-  let out = strings[0] ?? '';
+  // The raw strings: in tex`\\hat y` the backslash must reach KaTeX, not start an escape.
+  let out = strings.raw[0] ?? '';
   values.forEach((value, i) => {
-    out += texOf(value) + (strings[i + 1] ?? '');
+    out += texOf(value) + (strings.raw[i + 1] ?? '');
   });
   return { [TEX]: out };
 }
@@ -41,6 +42,7 @@ export function tex(strings: TemplateStringsArray, ...values: unknown[]): Tex {
 function texOf(value: unknown): string {
   if (typeof value === 'number') return texNumber(value);
   if (isNumberArray(value)) return texVector(Array.from(value));
+  if (isNumberMatrix(value)) return texMatrix(value.length, value[0]!.length, value.flat());
   if (isMatrixLike(value)) return texMatrix(value.rows, value.cols, value.data);
   if (isTex(value)) return value[TEX];
   return String(value);
@@ -143,7 +145,9 @@ export function inspect(value: unknown, depth = 3, seen = new Set<unknown>()): s
   if (typeof (value as { nodeType?: unknown }).nodeType === 'number') {
     return `a page element (${String((value as { nodeName?: unknown }).nodeName ?? 'node')}): cells cannot show page elements`;
   }
-  if (value instanceof Error) return `${value.name}: ${value.message}`;
+  // Tags rather than instanceof: build-time cells run in a node:vm context with its own classes.
+  const tag = Object.prototype.toString.call(value);
+  if (tag === '[object Error]') return `${String((value as Error).name)}: ${String((value as Error).message)}`;
   if (isTex(value)) return value[TEX];
   if (isPlotCall(value)) return `Plot.${value.name}(…)`;
   if (depth === 0) return Array.isArray(value) ? `[…${value.length}]` : '{…}';
@@ -155,8 +159,8 @@ export function inspect(value: unknown, depth = 3, seen = new Set<unknown>()): s
       const shown = items.slice(0, 20).map((item) => inspect(item, depth - 1, seen));
       return `[${shown.join(', ')}${items.length > 20 ? `, … ${items.length - 20} more` : ''}]`;
     }
-    if (value instanceof Map) return `Map(${value.size}) {${[...value].slice(0, 10).map(([k, v]) => `${inspect(k, depth - 1, seen)} => ${inspect(v, depth - 1, seen)}`).join(', ')}}`;
-    if (value instanceof Set) return `Set(${value.size}) {${[...value].slice(0, 10).map((v) => inspect(v, depth - 1, seen)).join(', ')}}`;
+    if (tag === '[object Map]') return `Map(${(value as Map<unknown, unknown>).size}) {${[...(value as Map<unknown, unknown>)].slice(0, 10).map(([k, v]) => `${inspect(k, depth - 1, seen)} => ${inspect(v, depth - 1, seen)}`).join(', ')}}`;
+    if (tag === '[object Set]') return `Set(${(value as Set<unknown>).size}) {${[...(value as Set<unknown>)].slice(0, 10).map((v) => inspect(v, depth - 1, seen)).join(', ')}}`;
     const entries = Object.entries(value as object);
     const name = (value as object).constructor?.name;
     const prefix = name && name !== 'Object' ? `${name} ` : '';

@@ -6,9 +6,11 @@
 import type { DisplayNode } from './describe';
 import { formatNumber } from './format';
 
-function decimals(text: string): number {
-  const match = /\.(\d+)/.exec(text);
-  return match ? match[1]!.length : 0;
+/** Half a unit of the last digit written: 0.842 → 0.0005, 3.19e-4 → 0.000005. */
+function halfUnit(text: string): number {
+  const [mantissa, exponent] = text.toLowerCase().split('e');
+  const decimals = /\.(\d+)/.exec(mantissa!)?.[1]?.length ?? 0;
+  return 0.5 * 10 ** (Number(exponent ?? 0) - decimals);
 }
 
 function numbersOf(display: DisplayNode): number[] | undefined {
@@ -32,8 +34,8 @@ export function contradiction(expected: string, display: DisplayNode): string | 
   if (!actual || actual.length !== parts.length) return shown;
   const agrees = parts.every((part, i) => {
     const value = Number(part.replace('−', '-'));
-    // Written with d decimals: the exact value must lie within half a unit of the last digit.
-    const tolerance = 0.5 * 10 ** -decimals(part) + 1e-12;
+    // The exact value must lie within half a unit of the last digit written.
+    const tolerance = halfUnit(part) * (1 + 1e-9);
     return Math.abs(actual[i]! - value) <= tolerance;
   });
   return agrees ? null : shown;

@@ -102,20 +102,28 @@ function findCycleMembers(stuck: string[], inputs: Map<string, string[]>): strin
   });
 }
 
+/** The shortest cycle through `start`, as `a ← b ← a` (a reads b, b reads a). */
 function describeCycle(start: string, inputs: Map<string, string[]>, allowed: Set<string>): string {
-  // Follow inputs from start until it comes back: a → b → … → a.
-  const path = [start];
-  const seen = new Set([start]);
-  let current = start;
-  for (;;) {
-    const next = (inputs.get(current) ?? []).find((id) => allowed.has(id) && (id === start || !seen.has(id)));
-    if (next === undefined) break;
-    path.push(next);
-    if (next === start) break;
-    seen.add(next);
-    current = next;
+  // Breadth-first search along inputs, remembering how each cell was reached.
+  const cameFrom = new Map<string, string>();
+  const queue = [start];
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    for (const next of inputs.get(current) ?? []) {
+      if (!allowed.has(next)) continue;
+      if (next === start) {
+        const path = [start];
+        for (let at: string | undefined = current; at !== undefined && at !== start; at = cameFrom.get(at)) path.push(at);
+        // path is start, then the chain back towards start: reverse the middle to read forwards.
+        return [start, ...path.slice(1).reverse(), start].join(' ← ');
+      }
+      if (!cameFrom.has(next) && next !== start) {
+        cameFrom.set(next, current);
+        queue.push(next);
+      }
+    }
   }
-  return path.join(' ← ');
+  return start;
 }
 
 /** The cell and everything downstream of it, in run order. */

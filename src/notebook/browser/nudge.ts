@@ -14,6 +14,8 @@ export function nudgeNumber(text: string, cursor: number, direction: 1 | -1): Nu
     let from = match.index;
     const to = from + match[0].length;
     if (cursor < from || cursor > to) continue;
+    // The digits of a name (x1) or of a property access (a.5 is not valid anyway) are not numbers.
+    if (from > 0 && /[\w$]/.test(text[from - 1]!) && !match[0].startsWith('-')) continue;
     let literal = match[0];
     // A minus sign belongs to the number only when it is not a subtraction (`a-1`).
     if (literal.startsWith('-') && from > 0 && /[\w)\]]/.test(text[from - 1]!)) {

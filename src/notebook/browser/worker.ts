@@ -80,7 +80,7 @@ async function runCode(requestId: number, cell: Extract<BatchCell, { kind: 'code
     post({ type: 'result', requestId, id, display: result.display, logs, ms: performance.now() - start });
     return 'ok';
   } catch (error) {
-    const where = locateRuntimeError(error, sourceURL, WRAPPER_LINES, code, program.js);
+    const where = locateRuntimeError(error, sourceURL, WRAPPER_LINES, code, program);
     post({ type: 'failed', requestId, id, error: { ...problemOf(error), ...where }, logs });
     return 'failed';
   }

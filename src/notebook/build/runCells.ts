@@ -83,7 +83,7 @@ export function runCells(lesson: string, cells: readonly CellSource[]): Map<stri
     } catch (error) {
       const message = String((error as { message?: unknown } | null)?.message ?? error);
       if (/Script execution timed out/.test(message)) throw new CellBuildError(lesson, id, `took longer than its budget of ${cell.budgetMs} ms`);
-      const { line, column } = locateRuntimeError(error, filename, WRAPPER_LINES, cell.code, program.js);
+      const { line, column } = locateRuntimeError(error, filename, WRAPPER_LINES, cell.code, program);
       throw new CellBuildError(lesson, id, message, line, column);
     }
     const result = cellResult(returned, program);

@@ -1,0 +1,73 @@
+import rehypeStringify from 'rehype-stringify';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import remarkCells from '../../../src/notebook/build/remarkCells';
+
+/** A lesson's MDX through the cell plugin, to HTML (remark-rehype honours hName/hChildren). */
+async function renderLesson(mdx: string): Promise<string> {
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkCells).use(remarkRehype).use(rehypeStringify);
+  const file = await processor.process({ path: 'content/lessons/06-softmax.mdx', value: mdx });
+  return String(file);
+}
+
+const fence = (meta: string, code: string) => ['```ts ' + meta, code, '```'].join('\n');
+
+describe('remarkCells: the prerendered lesson', () => {
+  it('writes each cell’s output into the page, computed from its inputs', async () => {
+    const html = await renderLesson(
+      [
+        '# Softmax',
+        '<VectorInput name="scores" label="Scores" value="5, 2, -1, 3" />',
+        fence('cell id=probs label="Softmax <of> scores" expect="[0.842, 0.042, 0.002, 0.114]"', 'const p = softmax(scores)\np'),
+        fence('cell id=sum', 'p.reduce((a, b) => a + b, 0)'),
+        fence('cell id=setup hidden', 'const secret = 1'),
+        fence('ts', 'not a cell'),
+      ].join('\n\n'),
+    );
+    // The lesson-wide bar, once.
+    expect(html.match(/data-notebook-bar/g)).toHaveLength(1);
+    // The vector, typeset by KaTeX, with its shape.
+    expect(html).toMatch(/<figure[^>]*data-cell="probs"/);
+    expect(html).toContain('class="katex');
+    expect(html).toContain('shape (4, 1)');
+    // The sum of the probabilities (1.0000000000000002 in full) reads 1.
+    expect(html).toMatch(/data-cell="sum".*<data value="1(\.0+\d*)?">1<\/data>/s);
+    // The label is text in the toolbar (a `<` in a quoted attribute is harmless and stays).
+    expect(html).toContain('<span class="cell-label">Softmax &#x3C;of> scores</span>');
+    expect(html).not.toMatch(/>Softmax <of>/);
+    // The input, with its value, as a text field.
+    expect(html).toMatch(/<input id="field-input-scores" type="text"[^>]*value="5, 2, -1, 3"/);
+    // The hidden cell runs but shows nothing.
+    expect(html).toMatch(/<div class="cell cell-hidden" data-cell="setup"[^>]*hidden/);
+    // Code that is not a cell stays a plain code block.
+    expect(html).toMatch(/<pre><code class="language-ts">not a cell\n<\/code><\/pre>/);
+  });
+
+  it('keeps a cell’s code from closing its spec script early', async () => {
+    const html = await renderLesson(fence('cell id=payload', 'const s = "</script><script>alert(1)</script>"\ns'));
+    // One real script element: the spec. The payload's tags are escaped everywhere.
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).toContain('\\u003c/script>');
+    expect(html).toContain('&#x3C;/script>');
+  });
+
+  it.each([
+    // A cell whose value contradicts the slide fails the build.
+    ['a wrong expectation', fence('cell id=p expect="0.9"', 'softmax([5, 2, -1, 3])[0]'), /lessons\/06-softmax\.mdx: cell "p": expected 0\.9/],
+    // Two cells with one id.
+    ['a duplicate id', [fence('cell id=a', '1'), fence('cell id=a', '2')].join('\n\n'), /two cells have the id "a"/],
+    // An id that is not a safe name.
+    ['a bad id', fence('cell id=1x', '1'), /cell id "1x" must start with a letter/],
+    // A budget that is not a positive number.
+    ['a bad budget', fence('cell budget=-5', '1'), /budget must be a positive number/],
+    // An input whose initial value does not parse.
+    ['a bad input value', '<NumberInput name="rate" value="fast" />', /<NumberInput name="rate">: “fast” is not a number/],
+    // An input without a usable name.
+    ['an input without a name', '<Slider value="1" />', /<Slider> needs a name/],
+  ])('fails the build for %s', async (_name, mdx, message) => {
+    await expect(renderLesson(mdx)).rejects.toThrow(message);
+  });
+});

@@ -1,0 +1,128 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { elide, formatNumber, texMatrix, texNumber, texVector } from '../../src/notebook/format';
+
+describe('formatNumber', () => {
+  it.each([
+    // softmax([5, 2, -1, 3])₀ rounds to the slide's three decimals.
+    [0.8421, '0.842'],
+    // Trailing zeros are dropped.
+    [0.25, '0.25'],
+    // Σ e^z of the same example, as the lesson prints it.
+    [176.318, '176.318'],
+    // Small magnitudes keep three significant digits instead of rounding to 0.
+    [0.000319, '0.000319'],
+    // Integers print whole.
+    [12288, '12288'],
+    // A true minus sign (U+2212), not a hyphen.
+    [-1, '\u22121'],
+    // Negative decimals too.
+    [-0.5, '\u22120.5'],
+    // Rounding up to an integer drops the decimals.
+    [0.9999, '1'],
+    [NaN, 'NaN'],
+    [Infinity, '∞'],
+    [-Infinity, '\u2212∞'],
+    // A large integer still prints whole.
+    [1e7, '10000000'],
+    // A large non-integer gets three significant digits.
+    [12345678.9, '1.23e+7'],
+    // A tiny one too, without trailing zeros in the mantissa.
+    [1e-7, '1e-7'],
+    // Integers beyond 1e15 switch to exponent form.
+    [1e20, '1e+20'],
+    // Zero.
+    [0, '0'],
+  ])('formats %d as %s', (x, text) => {
+    expect(formatNumber(x)).toBe(text);
+  });
+
+  it('never starts with a hyphen-minus', () => {
+    fc.assert(fc.property(fc.double(), (x) => !formatNumber(x).startsWith('-')));
+  });
+
+  it('rounds to within half a unit of the third decimal for moderate magnitudes', () => {
+    // Between 1e-3 and 1e6 the text is toFixed(3) with zeros trimmed.
+    fc.assert(
+      fc.property(fc.double({ min: 1e-3, max: 1e6, noNaN: true }), (x) => {
+        expect(Math.abs(Number(formatNumber(x)) - x)).toBeLessThanOrEqual(0.0005 + 1e-9);
+      }),
+    );
+  });
+});
+
+describe('texNumber', () => {
+  it.each([
+    // Same rounding as formatNumber.
+    [0.8421, '0.842'],
+    // TeX uses the hyphen: it sets the minus itself.
+    [-1, '-1'],
+    // Exponents become powers of ten.
+    [12345678.9, '1.23 \\times 10^{7}'],
+    [1e-7, '1 \\times 10^{-7}'],
+    [-3.19e-7, '-3.19 \\times 10^{-7}'],
+    [NaN, '\\text{NaN}'],
+    [Infinity, '\\infty'],
+    [-Infinity, '-\\infty'],
+  ])('writes %d as %s', (x, tex) => {
+    expect(texNumber(x)).toBe(tex);
+  });
+});
+
+describe('elide', () => {
+  it.each([
+    // Fewer entries than the limit: all of them.
+    [3, 10, [0, 1, 2]],
+    // Exactly the limit: all of them.
+    [4, 4, [0, 1, 2, 3]],
+    // One over: the first limit − 2, a gap, the last.
+    [5, 4, [0, 1, -1, 4]],
+    // Many over.
+    [12, 10, [0, 1, 2, 3, 4, 5, 6, 7, -1, 11]],
+    // Nothing.
+    [0, 10, []],
+  ])('shows of %i entries with limit %i: %j', (n, limit, indices) => {
+    expect(elide(n, limit)).toEqual(indices);
+  });
+});
+
+describe('texVector', () => {
+  it('writes a short vector in full, rounded', () => {
+    expect(texVector([0.8421, 0.0419, -1])).toBe('\\begin{bmatrix} 0.842 \\\\ 0.042 \\\\ -1 \\end{bmatrix}');
+  });
+
+  it('keeps exactly 10 entries', () => {
+    expect(texVector(Array.from({ length: 10 }, (_, i) => i))).not.toContain('\\vdots');
+  });
+
+  it('elides 12 entries to the first 8, \\vdots and the last', () => {
+    const rows = texVector(Array.from({ length: 12 }, (_, i) => i + 1))
+      .replace(/^\\begin\{bmatrix\} | \\end\{bmatrix\}$/g, '')
+      .split(' \\\\ ');
+    expect(rows).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '\\vdots', '12']);
+  });
+});
+
+describe('texMatrix', () => {
+  it('writes a small matrix row by row', () => {
+    expect(texMatrix(2, 3, [1, 2, 3, 4, 5, 6.0001])).toBe('\\begin{bmatrix} 1 & 2 & 3 \\\\ 4 & 5 & 6 \\end{bmatrix}');
+  });
+
+  it('elides a 10×10 matrix with \\vdots, \\cdots and one \\ddots', () => {
+    const values = Array.from({ length: 100 }, (_, i) => i);
+    const lines = texMatrix(10, 10, values)
+      .replace(/^\\begin\{bmatrix\} | \\end\{bmatrix\}$/g, '')
+      .split(' \\\\ ')
+      .map((line) => line.split(' & '));
+    // 6 rows, a gap, the last: 8 lines of 8 entries.
+    expect(lines).toHaveLength(8);
+    expect(lines.every((line) => line.length === 8)).toBe(true);
+    expect(lines[0]).toEqual(['0', '1', '2', '3', '4', '5', '\\cdots', '9']);
+    expect(lines[6]).toEqual(['\\vdots', '\\vdots', '\\vdots', '\\vdots', '\\vdots', '\\vdots', '\\ddots', '\\vdots']);
+    expect(lines[7]).toEqual(['90', '91', '92', '93', '94', '95', '\\cdots', '99']);
+  });
+
+  it('reads a typed array row-major', () => {
+    expect(texMatrix(2, 2, Float64Array.from([1, 2, 3, 4]))).toBe('\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}');
+  });
+});

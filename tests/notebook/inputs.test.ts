@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseNumber, parseVector } from '../../src/notebook/inputs';
+
+// Any UTF-16 string (lone surrogates included), weighted towards the characters numbers are
+// made of. (Cheaper to build than fc.string({ unit: 'binary' }), which takes a second.)
+const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+const anyString = fc.string({ unit: fc.oneof(fc.constantFrom(...'0123456789-−+.,eE[] \t'), codeUnit) });
+
+describe('parseNumber', () => {
+  it.each([
+    // Decimals, negatives, exponents.
+    ['0.1', 0.1],
+    ['-2', -2],
+    ['1e-3', 0.001],
+    ['2.5E2', 250],
+    // A typographic minus.
+    ['\u22125', -5],
+    // Leading plus, leading or trailing point, surrounding spaces.
+    ['+3', 3],
+    ['.5', 0.5],
+    ['5.', 5],
+    ['  7  ', 7],
+  ])('reads %j as %d', (text, value) => {
+    expect(parseNumber(text)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    // Nothing typed.
+    ['', 'Enter a number.'],
+    ['   ', 'Enter a number.'],
+    // Not a number.
+    ['abc', '“abc” is not a number.'],
+    ['1,5', '“1,5” is not a number.'],
+    ['Infinity', '“Infinity” is not a number.'],
+    ['0x10', '“0x10” is not a number.'],
+    // A number too large for a double.
+    ['1e999', '1e999 is too large.'],
+  ])('rejects %j with %j', (text, message) => {
+    expect(parseNumber(text)).toEqual({ ok: false, message });
+  });
+
+  it('never throws on any string', () => {
+    fc.assert(fc.property(anyString, (text) => {
+      const parsed = parseNumber(text);
+      expect(parsed.ok ? Number.isFinite(parsed.value) : parsed.message.length > 0).toBe(true);
+    }));
+  });
+});
+
+describe('parseVector', () => {
+  it.each([
+    // Commas and spaces.
+    ['5, 2, -1, 3', [5, 2, -1, 3]],
+    // Brackets and spaces only.
+    ['[5 2 -1 3]', [5, 2, -1, 3]],
+    // Brackets, commas, padding.
+    ['  [0.5, 1e-3 ]  ', [0.5, 0.001]],
+    // Commas and spaces are both separators, so an empty entry between two commas is skipped.
+    ['5,,2', [5, 2]],
+    // One number.
+    ['7', [7]],
+    // A typographic minus.
+    ['\u22121, 1', [-1, 1]],
+  ])('reads %j as %j', (text, values) => {
+    expect(parseVector(text)).toEqual({ ok: true, value: values });
+  });
+
+  it.each([
+    // The second entry is bad: "x" is the 4th character.
+    ['5, x, 3', 'Entry 2 (“x”, at character 4) is not a number.', 4],
+    // Positions count the spaces and the bracket before the entries.
+    ['  [5, x]', 'Entry 2 (“x”, at character 7) is not a number.', 7],
+    // The first entry.
+    ['abc 1', 'Entry 1 (“abc”, at character 1) is not a number.', 1],
+    // A number too large counts as not a number here.
+    ['1, 1e999', 'Entry 2 (“1e999”, at character 4) is not a number.', 4],
+  ])('rejects %j naming the entry and its position', (text, message, position) => {
+    expect(parseVector(text)).toEqual({ ok: false, message, position });
+  });
+
+  it.each([[''], ['   '], ['[]'], ['[ ]']])('asks for at least one number when given %j', (text) => {
+    expect(parseVector(text)).toEqual({ ok: false, message: 'Enter at least one number, for example 5, 2, -1, 3.' });
+  });
+
+  it('never throws on any string', () => {
+    fc.assert(fc.property(anyString, (text) => {
+      const parsed = parseVector(text);
+      if (!parsed.ok && parsed.position !== undefined) {
+        // The position points inside the text.
+        expect(parsed.position).toBeGreaterThanOrEqual(1);
+        expect(parsed.position).toBeLessThanOrEqual(text.length);
+      }
+    }));
+  });
+
+  it('reads back any list of finite numbers written with commas', () => {
+    fc.assert(fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 8 }), (values) => {
+      // String(-0) is "0": compare with what the text says.
+      expect(parseVector(values.map(String).join(', '))).toEqual({ ok: true, value: values.map((v) => Number(String(v))) });
+    }));
+  });
+
+  it('points at the bad entry for any position of it', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: -99, max: 99 }), { maxLength: 6 }), fc.nat(6), (values, at) => {
+      const entries = values.map(String);
+      const index = Math.min(at, entries.length);
+      entries.splice(index, 0, 'oops');
+      const text = entries.join(', ');
+      const parsed = parseVector(text);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) {
+        expect(parsed.position).toBe(text.indexOf('oops') + 1);
+        expect(parsed.message).toContain(`Entry ${index + 1} `);
+      }
+    }));
+  });
+});
