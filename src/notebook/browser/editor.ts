@@ -22,6 +22,11 @@ export interface EditorOptions {
   code: string;
   label: string;
   onRun(): void;
+  /**
+   * A nudged number: `code` is the new code, to run at once; `apply` puts it into the editor,
+   * which the page does together with the new outputs, so both change in the same frame.
+   */
+  onNudge(code: string, apply: () => void): void;
   onChange(code: string): void;
 }
 
@@ -45,10 +50,17 @@ const theme = EditorView.theme({
 
 export function createEditor(parent: HTMLElement, options: EditorOptions): CellEditor {
   const nudge = (direction: 1 | -1) => (view: EditorView) => {
-    const change = nudgeNumber(view.state.doc.toString(), view.state.selection.main.head, direction);
+    const doc = view.state.doc.toString();
+    const change = nudgeNumber(doc, view.state.selection.main.head, direction);
     if (!change) return false;
-    view.dispatch({ changes: change.changes, selection: { anchor: change.cursor } });
-    options.onRun();
+    const { from, to, insert } = change.changes;
+    let applied = false;
+    options.onNudge(doc.slice(0, from) + insert + doc.slice(to), () => {
+      // Once only, and only if nothing changed the editor in between.
+      if (applied || view.state.doc.toString() !== doc) return;
+      applied = true;
+      view.dispatch({ changes: change.changes, selection: { anchor: change.cursor } });
+    });
     return true;
   };
   // Set while the page replaces the code (reset, a shared link), so that is not taken for typing.

@@ -9,7 +9,7 @@ import { buildGraph, downstream, upstream, type CellGraph } from '../graph';
 import { parseNumber, parseVector } from '../inputs';
 import type { CellEditor } from './editor';
 import { preload, showDisplay, showProblem } from './output';
-import type { Analysis, BatchCell, CellProblem } from './protocol';
+import type { Analysis, BatchCell, CellAnswer, CellProblem } from './protocol';
 import { decodeShared, encodeShared } from './share';
 import { fingerprint, loadEdits, saveEdits, type SavedCell } from './storage';
 import { WorkerClient } from './workerClient';
@@ -60,6 +60,13 @@ export class Notebook {
   private storageWarned = false;
   private readonly message: HTMLElement | null;
   private editorModule: Promise<typeof import('./editor')> | undefined;
+  /** 'stale' and 'running' marks waiting to be shown (see `indicate`). */
+  private readonly indicated = new Map<Cell, Status>();
+  private revealTimer: ReturnType<typeof setTimeout> | undefined;
+  private revealed = false;
+  private batchesQueued = 0;
+  /** Editor updates held back until the outputs they cause are ready (see `edit`). */
+  private deferred: (() => void)[] = [];
 
   constructor(root: ParentNode = document) {
     for (const element of root.querySelectorAll<HTMLElement>('[data-cell]')) {
@@ -118,11 +125,48 @@ export class Notebook {
     const versions = new Map(unique.map((id) => {
       const cell = this.cells.get(id)!;
       cell.version++;
-      this.setStatus(cell, 'stale');
+      this.indicate(cell, 'stale');
       return [id, cell.version] as const;
     }));
-    this.queue = this.queue.then(() => this.execute(unique, versions)).catch((error: unknown) => this.say(`Something went wrong while running cells: ${String(error)}`));
+    this.batchesQueued++;
+    this.queue = this.queue
+      .then(() => this.execute(unique, versions))
+      .catch((error: unknown) => this.say(`Something went wrong while running cells: ${String(error)}`))
+      .finally(() => {
+        if (--this.batchesQueued === 0) this.quiet();
+      });
     return this.queue;
+  }
+
+  /**
+   * Marks a cell stale or running, but only once the work has taken longer than 40 ms: a fast
+   * re-run replaces its output before anyone could see a mark, and changing the page at the
+   * moment of an edit would make the browser spend its next frame on that instead.
+   */
+  private indicate(cell: Cell, status: 'stale' | 'running'): void {
+    if (this.revealed) return this.setStatus(cell, status);
+    this.indicated.set(cell, status);
+    this.revealTimer ??= setTimeout(() => {
+      this.revealed = true;
+      this.flushDeferred();
+      for (const [waiting, mark] of this.indicated) this.setStatus(waiting, mark);
+      this.indicated.clear();
+    }, 40);
+  }
+
+  private flushDeferred(): void {
+    const updates = this.deferred;
+    this.deferred = [];
+    for (const update of updates) update();
+  }
+
+  /** Nothing is queued any more: the next edit starts with its marks held back again. */
+  private quiet(): void {
+    this.flushDeferred();
+    clearTimeout(this.revealTimer);
+    this.revealTimer = undefined;
+    this.revealed = false;
+    this.indicated.clear();
   }
 
   /**
@@ -151,34 +195,21 @@ export class Notebook {
     const displays: Promise<void>[] = [];
     const setRunning = (index: number) => {
       const next = plan[index];
-      if (next !== undefined && shown.has(next) && wanted(next)) this.setStatus(this.cells.get(next)!, 'running');
+      if (next !== undefined && shown.has(next) && wanted(next)) this.indicate(this.cells.get(next)!, 'running');
     };
     let index = 0;
     setRunning(0);
     const end = await this.client.runBatch(batch, (id) => this.cells.get(id)!.spec.budget, (answer) => {
       index++;
       setRunning(index);
-      const cell = this.cells.get(answer.id)!;
-      const show = shown.has(answer.id) && wanted(answer.id);
-      switch (answer.type) {
-        case 'result':
-          this.computed.add(answer.id);
-          if (show) displays.push(this.showResult(cell, answer.display, answer.logs, () => wanted(answer.id)));
-          break;
-        case 'failed':
-          this.computed.delete(answer.id);
-          if (answer.analysis) this.analyses.set(answer.id, answer.analysis);
-          if (show) this.fail(cell, answer.error, answer.logs);
-          break;
-        case 'skipped':
-          if (show) this.fail(cell, { message: `Waiting for ${this.cells.get(answer.blocker)?.label ?? answer.blocker}, which did not finish.` }, [], true);
-          break;
-        case 'reanalyzed':
-          this.analyses.set(answer.id, answer.analysis);
-          reanalyzed.push(answer.id);
-          break;
-      }
+      // Until the run counts as slow, answers are held and shown together when the batch ends:
+      // a page changed by the first answer would make the browser render a frame before it
+      // delivers the next one.
+      const act = () => this.takeAnswer(answer, shown.has(answer.id) && wanted(answer.id), () => wanted(answer.id), displays, reanalyzed);
+      if (this.revealed) act();
+      else this.deferred.push(act);
     });
+    this.flushDeferred();
     await Promise.all(displays);
     if (end.type === 'timeout') {
       this.generation = this.client.generation;
@@ -204,6 +235,28 @@ export class Notebook {
     }
   }
 
+  private takeAnswer(answer: CellAnswer, show: boolean, stillWanted: () => boolean, displays: Promise<void>[], reanalyzed: string[]): void {
+    const cell = this.cells.get(answer.id)!;
+    switch (answer.type) {
+      case 'result':
+        this.computed.add(answer.id);
+        if (show) displays.push(this.showResult(cell, answer.display, answer.logs, stillWanted));
+        break;
+      case 'failed':
+        this.computed.delete(answer.id);
+        if (answer.analysis) this.analyses.set(answer.id, answer.analysis);
+        if (show) this.fail(cell, answer.error, answer.logs);
+        break;
+      case 'skipped':
+        if (show) this.fail(cell, { message: `Waiting for ${this.cells.get(answer.blocker)?.label ?? answer.blocker}, which did not finish.` }, [], true);
+        break;
+      case 'reanalyzed':
+        this.analyses.set(answer.id, answer.analysis);
+        reanalyzed.push(answer.id);
+        break;
+    }
+  }
+
   private async showResult(cell: Cell, display: DisplayNode, logs: string[], stillWanted: () => boolean): Promise<void> {
     if (cell.output) await showDisplay(cell.output, display, logs);
     if (stillWanted()) {
@@ -222,6 +275,8 @@ export class Notebook {
   }
 
   private setStatus(cell: Cell, status: Status): void {
+    if (status === 'idle' || status === 'error') this.indicated.delete(cell);
+    if (cell.root.dataset['cellStatus'] === status) return;
     cell.root.dataset['cellStatus'] = status;
     const state = cell.root.querySelector('[data-cell-state]');
     if (state) state.textContent = status === 'running' ? 'Running…' : status === 'stale' ? 'Waiting…' : status === 'error' ? 'Error' : '';
@@ -230,13 +285,19 @@ export class Notebook {
 
   // ——— editing ———
 
-  /** Sets a cell's code (saving it first), then re-runs it and its downstream cells. */
-  async edit(id: string, code: string): Promise<void> {
+  /**
+   * Sets a cell's code (saving it first), then re-runs it and its downstream cells. With
+   * `showInEditor`, the editor takes the new code only when the first output is ready (or the
+   * run turns out slow): nothing on the page changes until then, so the browser delivers the
+   * worker's answer at once instead of after rendering a frame for the keystroke.
+   */
+  async edit(id: string, code: string, showInEditor?: () => void): Promise<void> {
     const cell = this.cells.get(id);
     if (!cell) return;
     cell.code = code;
     delete cell.shared;
-    if (cell.editor && cell.editor.getCode() !== code) cell.editor.setCode(code);
+    if (showInEditor) this.deferred.push(showInEditor);
+    else if (cell.editor && cell.editor.getCode() !== code) cell.editor.setCode(code);
     this.remember(cell);
     // The batch checks the new code against the names the graph assumes; if they differ, the
     // worker says so and the graph is rebuilt before anything that depends on them runs.
@@ -345,7 +406,8 @@ export class Notebook {
       if (anchor) anchor.after(notice);
       else cell.root.prepend(notice);
     }
-    notice.querySelector('span')!.textContent = message;
+    const span = notice.querySelector('span')!;
+    if (span.textContent !== message) span.textContent = message;
   }
 
   // ——— code display and editor ———
@@ -378,6 +440,7 @@ export class Notebook {
       code: cell.shared ?? cell.code,
       label: cell.label,
       onRun: () => void this.edit(cell.spec.id, cell.editor!.getCode()),
+      onNudge: (code, apply) => void this.edit(cell.spec.id, code, apply),
       onChange: (code) => {
         // What the student types is theirs, including changes to code from a shared link.
         cell.code = code;

@@ -19,28 +19,36 @@ export class WorkerClient {
   /** Increases on every restart: values computed by an earlier worker are gone. */
   generation = 0;
 
+  /** A booted spare, made while a run looks like it may overrun, so a restart is instant. */
+  private standby: { worker: Worker; ready: Promise<void> } | undefined;
+
   constructor(private readonly create: () => Worker) {
-    this.spawn();
+    ({ worker: this.worker, ready: this.ready } = this.boot());
   }
 
-  private spawn(): void {
+  private boot(): { worker: Worker; ready: Promise<void> } {
     const worker = this.create();
-    this.worker = worker;
-    this.ready = new Promise<void>((resolve) => {
+    const ready = new Promise<void>((resolve) => {
       worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
         const message = event.data;
         if (message.type === 'ready') resolve();
-        else this.listeners.get(message.requestId)?.(message);
+        else if (worker === this.worker) this.listeners.get(message.requestId)?.(message);
       });
     });
+    return { worker, ready };
   }
 
-  /** Stops the worker (and whatever it is running) and starts a new one. */
+  private prepareStandby(): void {
+    this.standby ??= this.boot();
+  }
+
+  /** Stops the worker (and whatever it is running) and switches to a fresh one. */
   restart(): void {
     this.worker.terminate();
     this.listeners.clear();
     this.generation++;
-    this.spawn();
+    ({ worker: this.worker, ready: this.ready } = this.standby ?? this.boot());
+    this.standby = undefined;
   }
 
   private async send(message: ToWorker extends infer T ? (T extends { requestId: number } ? Omit<T, 'requestId'> : never) : never, listener: Listener): Promise<number> {
@@ -67,21 +75,28 @@ export class WorkerClient {
   runBatch(cells: BatchCell[], budgetMs: (id: string) => number, onAnswer: (answer: CellAnswer) => void): Promise<BatchEnd> {
     return new Promise((resolve) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let halfway: ReturnType<typeof setTimeout> | undefined;
       let answered = 0;
       let requestId = 0;
       const arm = () => {
         clearTimeout(timer);
+        clearTimeout(halfway);
         const cell = cells[answered];
         if (!cell) return;
+        const budget = budgetMs(cell.id);
+        // Half the budget gone: boot a spare worker now, so that a stop costs no boot time.
+        halfway = setTimeout(() => this.prepareStandby(), budget / 2);
         timer = setTimeout(() => {
+          clearTimeout(halfway);
           this.listeners.delete(requestId);
           this.restart();
           resolve({ type: 'timeout', id: cell.id });
-        }, budgetMs(cell.id));
+        }, budget);
       };
       void this.send({ type: 'batch', cells }, (message) => {
         if (message.type === 'done') {
           clearTimeout(timer);
+          clearTimeout(halfway);
           this.listeners.delete(message.requestId);
           resolve({ type: 'done' });
         } else if (message.type !== 'ready' && message.type !== 'analyzed') {
