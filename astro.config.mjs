@@ -14,7 +14,7 @@ export default defineConfig({
   trailingSlash: 'always',
   markdown: {
     // Both themes' colours go into CSS variables; global.css picks one with light-dark().
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+    shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
     processor: unified({
       // Cells run here, at build time, and their outputs are written into the page.
       remarkPlugins: [remarkMath, remarkCells],

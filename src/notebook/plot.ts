@@ -117,5 +117,8 @@ export function realizePlot(spec: PlotSpec, Plot: PlotModule, document?: unknown
     return value;
   };
   const figureSpec: PlotSpec = spec.call === 'plot' ? spec : { call: 'plot', args: [{ marks: [spec] }] };
-  return replay(figureSpec);
+  const figure = replay(figureSpec) as { querySelectorAll?: (selector: string) => Iterable<{ setAttribute(name: string, value: string): void }> };
+  // Plot names its mark groups with aria-label, which ARIA allows only on elements with a role.
+  for (const group of figure.querySelectorAll?.('g[aria-label]:not([role])') ?? []) group.setAttribute('role', 'group');
+  return figure;
 }

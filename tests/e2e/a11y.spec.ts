@@ -6,6 +6,8 @@ import { allPaths } from './site';
 for (const scheme of ['light', 'dark'] as const) {
   for (const path of [...allPaths, '/404.html']) {
     test(`axe finds no violations on ${path} (${scheme})`, async ({ page }) => {
+      // A lesson's thousands of KaTeX and highlighted-code spans make a full axe run slow.
+      test.setTimeout(120_000);
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(path);
       const axe = new AxeBuilder({ page });
