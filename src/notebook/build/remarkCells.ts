@@ -77,7 +77,9 @@ export default function remarkCells() {
         if (!(budget > 0)) throw new Error(`${lesson}: cell budget must be a positive number of milliseconds`);
         const id = takeId(typeof options['id'] === 'string' ? options['id'] : undefined);
         const expect = typeof options['expect'] === 'string' ? options['expect'] : undefined;
-        found.push({ source: { id, kind: 'code', code: node.value, budgetMs: budget, ...(expect === undefined ? {} : { expect }) }, node, parent, options });
+        const slide = typeof options['slide'] === 'string' ? options['slide'] : undefined;
+        if (slide !== undefined && typeof options['why'] !== 'string') throw new Error(`${lesson}: cell "${id}" has slide= but no why="…": say why the slide and the computation differ`);
+        found.push({ source: { id, kind: 'code', code: node.value, budgetMs: budget, ...(expect === undefined ? {} : { expect }), ...(slide === undefined ? {} : { slide }) }, node, parent, options });
       } else if (node.type === ('mdxJsxFlowElement' as string) && INPUT_ELEMENTS.has((node as unknown as JsxElement).name ?? '')) {
         const jsx = node as unknown as JsxElement;
         const attributes = jsxAttributes(jsx);
@@ -101,8 +103,22 @@ export default function remarkCells() {
       const index = item.parent.children.indexOf(item.node as unknown as RootContent);
       const replacement = 'options' in item ? codeCell(item.node, source, item.options, renderDisplay(outcome.display, renderEnv) + renderLogs(outcome.logs)) : inputCell(item.node, source, item.attributes);
       item.parent.children.splice(index, 1, replacement);
+      if (outcome.erratum !== undefined && 'options' in item) {
+        item.parent.children.splice(index + 1, 0, erratumNote(source, String(item.options['why']), outcome.erratum));
+      }
     }
   };
+}
+
+/**
+ * Where a slide and the computation disagree, the lesson says so: what the slide shows, what
+ * the lesson's code computes (at build time, from the cell above), and why they differ.
+ */
+function erratumNote(source: CellSource, why: string, computed: string): RootContent {
+  return element('aside', { className: ['errata'], dataErrata: source.id, ariaLabel: 'Erratum' }, [], htmlChildren(
+    `<p><strong>Erratum.</strong> The slide shows <span class="errata-slide">${escapeHtml(source.slide!)}</span>; ` +
+      `the cell above computes <span class="errata-computed">${escapeHtml(computed)}</span>. ${escapeHtml(why)}</p>`,
+  ));
 }
 
 /** The lesson-wide controls, shown once JavaScript runs (they do nothing without it). */

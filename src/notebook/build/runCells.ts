@@ -21,12 +21,17 @@ export interface CellSource {
   /** For inputs: the name they define and their initial value. */
   name?: string;
   value?: unknown;
+  /** The slide's value, which the computation must match at the slide's rounding. */
   expect?: string;
+  /** A slide's value that the computation contradicts: shown as an erratum beside the cell. */
+  slide?: string;
 }
 
 export interface CellOutcome {
   display: DisplayNode;
   logs: string[];
+  /** For a cell with `slide`: the computed value, as shown, that contradicts the slide. */
+  erratum?: string;
 }
 
 export class CellBuildError extends Error {
@@ -92,7 +97,14 @@ export function runCells(lesson: string, cells: readonly CellSource[]): Map<stri
       const actual = contradiction(cell.expect, result.display);
       if (actual !== null) throw new CellBuildError(lesson, id, `expected ${cell.expect}, computed ${actual}`);
     }
-    outcomes.set(id, { display: result.display, logs });
+    let erratum: string | undefined;
+    if (cell.slide !== undefined) {
+      // An erratum must be one: a slide value the computation confirms belongs in `expect`.
+      const actual = contradiction(cell.slide, result.display);
+      if (actual === null) throw new CellBuildError(lesson, id, `the slide's ${cell.slide} agrees with the computation: use expect, not slide`);
+      erratum = actual;
+    }
+    outcomes.set(id, { display: result.display, logs, ...(erratum === undefined ? {} : { erratum }) });
   }
   return outcomes;
 }
