@@ -40,6 +40,15 @@ test.describe('a lesson notebook', () => {
     await context.close();
   });
 
+  test('shows an erratum beside a cell whose slide disagrees with the computation', async ({ page }) => {
+    await page.goto(lesson);
+    const note = page.locator('[data-errata="softmax-three"]');
+    await expect(note).toBeVisible();
+    // What the slide shows (lecture 02) and what the cell computes, side by side.
+    await expect(note.locator('.errata-slide')).toHaveText('[0.952, 0.00037, 0.048]');
+    await expect(note.locator('.errata-computed')).toHaveText(`[${softmax([6, -2, 3]).map(formatNumber).join(', ')}]`);
+  });
+
   test('re-runs an edited cell, and its dependents follow: 0.25 four times and the chart', async ({ page }) => {
     await page.goto(lesson);
     await editAndRun(page, 'softmax-four', 'const z = [1, 1, 1, 1];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat');
@@ -193,17 +202,17 @@ test.describe('a lesson notebook', () => {
 
   test('works from the keyboard alone, with an accessible editor', async ({ page }) => {
     await page.goto(lesson);
-    const code = cell(page, 'softmax-three').locator('[data-cell-editor] pre');
+    const code = cell(page, 'softmax-three-t').locator('[data-cell-editor] pre');
     await code.focus();
     await page.keyboard.press('Enter');
-    const editor = page.getByRole('textbox', { name: /Code of Softmax of Scully's three scores/ });
+    const editor = page.getByRole('textbox', { name: /Code of Exponentials of Scully's three scores/ });
     await expect(editor).toBeFocused();
-    await page.keyboard.press('ControlOrMeta+End');
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('ArrowLeft');
-    // Alt+Up nudges the number before the cursor (3 → 4) and runs the cell.
+    // To the 3 in `const zFace = [6, -2, 3]`, then Alt+Up: 3 → 4, and the cell runs.
+    await page.keyboard.press('ControlOrMeta+Home');
+    for (let i = 0; i < 'const zFace = [6, -2, 3'.length; i++) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Alt+ArrowUp');
-    await expect(editor).toContainText('softmax([6, -2, 4])');
+    await expect(editor).toContainText('const zFace = [6, -2, 4]');
+    // The cell downstream (the softmax of these scores) follows.
     await expect.poll(() => shownVector(page, 'softmax-three')).toEqual(softmax([6, -2, 4]).map(formatNumber));
     // Tab leaves the editor instead of being swallowed by it.
     await page.keyboard.press('Tab');
