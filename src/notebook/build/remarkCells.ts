@@ -104,7 +104,8 @@ export default function remarkCells() {
       const replacement = 'options' in item ? codeCell(item.node, source, item.options, renderDisplay(outcome.display, renderEnv) + renderLogs(outcome.logs)) : inputCell(item.node, source, item.attributes);
       item.parent.children.splice(index, 1, replacement);
       if (outcome.erratum !== undefined && 'options' in item) {
-        item.parent.children.splice(index + 1, 0, erratumNote(source, String(item.options['why']), outcome.erratum));
+        const label = typeof item.options['label'] === 'string' ? item.options['label'] : `cell ${source.id}`;
+        item.parent.children.splice(index + 1, 0, erratumNote(source, label, String(item.options['why']), outcome.erratum));
       }
     }
   };
@@ -114,8 +115,9 @@ export default function remarkCells() {
  * Where a slide and the computation disagree, the lesson says so: what the slide shows, what
  * the lesson's code computes (at build time, from the cell above), and why they differ.
  */
-function erratumNote(source: CellSource, why: string, computed: string): RootContent {
-  return element('aside', { className: ['errata'], dataErrata: source.id, ariaLabel: 'Erratum' }, [], htmlChildren(
+function erratumNote(source: CellSource, label: string, why: string, computed: string): RootContent {
+  // A note, not an aside: a lesson has several errata, and landmarks must be unique.
+  return element('div', { className: ['errata'], dataErrata: source.id, role: 'note', ariaLabel: `Erratum: ${label}` }, [], htmlChildren(
     `<p><strong>Erratum.</strong> The slide shows <span class="errata-slide">${escapeHtml(source.slide!)}</span>; ` +
       `the cell above computes <span class="errata-computed">${escapeHtml(computed)}</span>. ${escapeHtml(why)}</p>`,
   ));
