@@ -36,6 +36,8 @@ interface Cell {
   value?: unknown;
   /** Code from a shared link, shown but not run until the student agrees (or runs it). */
   shared?: string;
+  /** Typing is saved shortly after it pauses (see `openEditor`). */
+  saveTimer?: ReturnType<typeof setTimeout>;
   editor?: CellEditor;
   /** Bumped whenever a newer run of this cell is requested. */
   version: number;
@@ -313,6 +315,7 @@ export class Notebook {
   }
 
   private remember(cell: Cell): void {
+    clearTimeout(cell.saveTimer);
     const { id } = cell.spec;
     if (cell.code === cell.spec.code) delete this.edits[id];
     else this.edits[id] = { code: cell.code, base: this.edits[id]?.base ?? fingerprint(cell.spec.code) };
@@ -357,7 +360,8 @@ export class Notebook {
   }
 
   async resetAll(): Promise<void> {
-    const edited = Object.keys(this.edits);
+    // Saved edits, and typing not saved yet.
+    const edited = [...this.cells.values()].filter((cell) => cell.code !== cell.spec.code || cell.spec.id in this.edits).map((cell) => cell.spec.id);
     for (const id of edited) {
       const cell = this.cells.get(id);
       if (!cell) continue;
@@ -435,7 +439,6 @@ export class Notebook {
     const pre = box.querySelector('pre');
     const host = document.createElement('div');
     host.className = 'cell-editor';
-    let saveTimer: ReturnType<typeof setTimeout> | undefined;
     cell.editor = createEditor(host, {
       code: cell.shared ?? cell.code,
       label: cell.label,
@@ -446,8 +449,8 @@ export class Notebook {
         cell.code = code;
         delete cell.shared;
         // Typing is saved shortly after it pauses; running saves at once.
-        clearTimeout(saveTimer);
-        saveTimer = setTimeout(() => this.remember(cell), 300);
+        clearTimeout(cell.saveTimer);
+        cell.saveTimer = setTimeout(() => this.remember(cell), 300);
       },
     });
     if (pre) pre.replaceWith(host);
