@@ -12,11 +12,14 @@ type Katex = typeof import('katex').default;
 type PlotModule = Record<string, unknown>;
 
 let katexModule: Promise<Katex> | undefined;
-let plotModule: Promise<PlotModule> | undefined;
-let plotHelpers: Promise<typeof import('../plot')> | undefined;
+let plotModule: Promise<[PlotModule, typeof import('../plot')]> | undefined;
+// Once loaded, the modules are used directly: with no await, an output is drawn in the same
+// task as the answer that carried it, in graph order.
+let katexLoaded: Katex | undefined;
+let plotLoaded: [PlotModule, typeof import('../plot')] | undefined;
 
-const loadKatex = () => (katexModule ??= import('katex').then((m) => m.default));
-const loadPlot = () => (plotModule ??= import('@observablehq/plot') as unknown as Promise<PlotModule>);
+const loadKatex = () => (katexModule ??= import('katex').then((m) => (katexLoaded = m.default)));
+const loadPlot = () => (plotModule ??= Promise.all([import('@observablehq/plot') as unknown as Promise<PlotModule>, import('../plot')]).then((m) => (plotLoaded = m)));
 
 function needsTex(display: DisplayNode): boolean {
   return display.kind === 'vector' || display.kind === 'matrix' || display.kind === 'tex';
@@ -29,7 +32,7 @@ export function preload(): void {
 
 /** Renders a display and its logs into `target`, replacing what was there in one step. */
 export async function showDisplay(target: HTMLElement, display: DisplayNode, logs: readonly string[]): Promise<void> {
-  const katex = needsTex(display) ? await loadKatex() : undefined;
+  const katex = needsTex(display) ? (katexLoaded ?? (await loadKatex())) : undefined;
   const plots: PlotSpec[] = [];
   const html =
     renderDisplay(display, {
@@ -42,7 +45,7 @@ export async function showDisplay(target: HTMLElement, display: DisplayNode, log
   const staging = document.createElement('div');
   staging.innerHTML = html;
   if (plots.length > 0) {
-    const [Plot, { realizePlot }] = await Promise.all([loadPlot(), (plotHelpers ??= import('../plot'))]);
+    const [Plot, { realizePlot }] = plotLoaded ?? (await loadPlot());
     plots.forEach((spec, index) => {
       const slot = staging.querySelector(`[data-plot-slot="${index}"]`);
       try {
