@@ -32,6 +32,10 @@ for (const path of lessonPaths) {
       // To the end of the number, one character at a time (ArrowRight also crosses line ends).
       for (let i = 0; i < match.index + match[0].length; i++) await page.keyboard.press('ArrowRight');
       await page.keyboard.press('Alt+ArrowUp');
+      // Marks for a run appear only if it takes over 40 ms, so wait for its effect instead:
+      // a new output or an error (some outputs do not depend on the nudged number).
+      const outcome = async () => ((await cell.getAttribute('data-cell-status')) === 'error' ? 'error' : (await cell.locator('[data-cell-output]').innerHTML()) !== before ? 'changed' : 'same');
+      await expect.poll(outcome, { timeout: 3000 }).not.toBe('same').catch(() => undefined);
       await expect(cell).not.toHaveAttribute('data-cell-status', /stale|running/, { timeout: 5000 });
       nudged++;
       if ((await cell.getAttribute('data-cell-status')) === 'error') {
