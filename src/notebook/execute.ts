@@ -21,6 +21,16 @@ export function captureConsole(lines: string[]): Pick<Console, 'log' | 'info' | 
   return { log: write(''), info: write(''), debug: write(''), warn: write('warning: '), error: write('error: '), table: write('') };
 }
 
+/**
+ * The names and values a cell is called with: the lesson's values first (a cell may shadow the
+ * prelude), then the prelude, and a console that writes into `logs`.
+ */
+export function cellBindings(compiled: CompiledCell, scope: ReadonlyMap<string, unknown>, prelude: Readonly<Record<string, unknown>>, logs: string[]): { params: string[]; args: unknown[] } {
+  const params = cellParameters(compiled, (name) => scope.has(name) || name in prelude);
+  const args = params.map((name) => (name === 'console' ? captureConsole(logs) : scope.has(name) ? scope.get(name) : prelude[name]));
+  return { params, args };
+}
+
 export interface CellResult {
   display: DisplayNode;
   /** The cell's top-level names and their values. */

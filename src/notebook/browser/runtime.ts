@@ -346,39 +346,33 @@ export class Notebook {
 
   /** Restores a cell to the lesson's version. */
   async reset(id: string): Promise<void> {
-    const cell = this.cells.get(id);
-    if (!cell) return;
-    if (cell.spec.kind === 'input') {
-      cell.code = cell.spec.code;
-      cell.value = this.parseInput(cell.spec, cell.code);
-      this.showInputText(cell);
-      this.remember(cell);
-      await this.schedule(this.reach(id));
-      return;
-    }
-    await this.edit(id, cell.spec.code);
+    await this.restoreLesson([id]);
   }
 
   async resetAll(): Promise<void> {
     // Saved edits, and typing not saved yet.
     const edited = [...this.cells.values()].filter((cell) => cell.code !== cell.spec.code || cell.spec.id in this.edits).map((cell) => cell.spec.id);
-    for (const id of edited) {
-      const cell = this.cells.get(id);
-      if (!cell) continue;
+    await this.restoreLesson(edited);
+    this.say(edited.length === 0 ? 'No cell was edited.' : `Reset ${edited.length} ${edited.length === 1 ? 'cell' : 'cells'} to the lesson's version.`);
+  }
+
+  /** Puts the lesson's code (or input value) back in these cells, forgets the edits, re-runs. */
+  private async restoreLesson(ids: string[]): Promise<void> {
+    const cells = ids.map((id) => this.cells.get(id)).filter((cell): cell is Cell => cell !== undefined);
+    for (const cell of cells) {
       cell.code = cell.spec.code;
+      delete cell.shared;
       if (cell.spec.kind === 'input') {
         cell.value = this.parseInput(cell.spec, cell.code);
         this.showInputText(cell);
       } else this.showCode(cell);
       this.remember(cell);
-      if (cell.spec.kind === 'code') {
-        const [analysis] = await this.client.analyze([{ id, code: cell.code }]);
-        if (analysis) this.analyses.set(id, analysis);
-      }
     }
+    // One analysis for all restored code cells: their names may differ from the edited ones.
+    const code = cells.filter((cell) => cell.spec.kind === 'code').map((cell) => ({ id: cell.spec.id, code: cell.code }));
+    if (code.length > 0) for (const analysis of await this.client.analyze(code)) this.analyses.set(analysis.id, analysis);
     this.rebuildGraph();
-    await this.schedule(edited.flatMap((id) => this.reach(id)));
-    this.say(edited.length === 0 ? 'No cell was edited.' : `Reset ${edited.length} ${edited.length === 1 ? 'cell' : 'cells'} to the lesson's version.`);
+    await this.schedule(cells.flatMap((cell) => this.reach(cell.spec.id)));
   }
 
   private updateNotice(cell: Cell, text?: string): void {

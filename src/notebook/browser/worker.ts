@@ -4,7 +4,7 @@
  * freezes nothing: the page terminates this worker and starts another.
  */
 import { CellError, compileCell, locateRuntimeError, type CompiledCell } from '../compile';
-import { captureConsole, cellParameters, cellResult, cellSourceURL } from '../execute';
+import { cellBindings, cellResult, cellSourceURL } from '../execute';
 import { prelude } from '../prelude';
 import type { Analysis, BatchCell, CellProblem, FromWorker, ToWorker } from './protocol';
 
@@ -67,8 +67,7 @@ async function runCode(requestId: number, cell: Extract<BatchCell, { kind: 'code
     post({ type: 'reanalyzed', requestId, id, analysis: { id, defines: program.defines, references: program.references } });
     return 'reanalyzed';
   }
-  const params = cellParameters(program, (name) => scope.has(name) || name in prelude);
-  const args = params.map((name) => (name === 'console' ? captureConsole(logs) : scope.has(name) ? scope.get(name) : prelude[name]));
+  const { params, args } = cellBindings(program, scope, prelude, logs);
   const sourceURL = cellSourceURL(id);
   const start = performance.now();
   try {

@@ -7,7 +7,7 @@ import vm from 'node:vm';
 import { CellError, compileCell, locateRuntimeError, type CompiledCell } from '../compile';
 import type { DisplayNode } from '../describe';
 import { describe } from '../describe';
-import { captureConsole, cellParameters, cellResult, cellSourceURL } from '../execute';
+import { cellBindings, cellResult, cellSourceURL } from '../execute';
 import { contradiction } from '../expect';
 import { buildGraph } from '../graph';
 import { prelude } from '../prelude';
@@ -78,8 +78,7 @@ export function runCells(lesson: string, cells: readonly CellSource[]): Map<stri
     const program = compiled.get(id)!;
     if (program.topLevelAwait) throw new CellBuildError(lesson, id, 'top-level await is not supported in prerendered cells');
     const logs: string[] = [];
-    const params = cellParameters(program, (name) => scope.has(name) || name in prelude);
-    const args = params.map((name) => (name === 'console' ? captureConsole(logs) : scope.has(name) ? scope.get(name) : prelude[name]));
+    const { params, args } = cellBindings(program, scope, prelude, logs);
     const filename = cellSourceURL(id);
     let returned: Record<string, unknown>;
     try {
