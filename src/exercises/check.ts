@@ -1,0 +1,261 @@
+/**
+ * The answer checker of self-checking exercises, run in the browser on what a student typed.
+ * It says whether the answer could be read (`invalid`, with a message pointing into the input),
+ * and if so whether it is right; it also shows how the answer was read (`previewTex`).
+ * The same reading of the expected values runs at build time (`validateSpec`), so an exercise
+ * whose expected answer does not read or evaluate never ships.
+ */
+import type { AnswerSpec } from './spec';
+import {
+  closeEnough,
+  compareAt,
+  evaluate,
+  parseExpression,
+  parseList,
+  readShape,
+  samplePoints,
+  SAMPLE_POINTS,
+  toTex,
+  type Comparison,
+  type Expr,
+  type SamplePoint,
+  type SourceError,
+} from './expression';
+import { formatNumber } from '../notebook/format';
+
+export interface Verdict {
+  readonly status: 'correct' | 'incorrect' | 'invalid';
+  readonly message: string;
+  /** How the answer was read, as TeX; set whenever it could be read. */
+  readonly previewTex?: string;
+  /** The part of the input the message is about (offsets, end exclusive). */
+  readonly position?: { readonly start: number; readonly end: number };
+}
+
+type AnswerOfType<T extends AnswerSpec['type']> = Extract<AnswerSpec, { type: T }>;
+export type NumberAnswer = AnswerOfType<'number'>;
+export type VectorAnswer = AnswerOfType<'vector'>;
+export type ShapeAnswer = AnswerOfType<'shape'>;
+export type ExpressionAnswer = AnswerOfType<'expression'>;
+
+/** Relative tolerances when the spec sets none: numbers are typed rounded, formulas are exact. */
+export const DEFAULT_TOLERANCE = { number: 1e-3, vector: 1e-3, expression: 1e-6 } as const;
+/** A wrong number within this relative distance is "close": most likely rounded too early. */
+const CLOSE = 0.05;
+
+export function checkAnswer(spec: AnswerSpec, input: string): Verdict {
+  try {
+    switch (spec.type) {
+      case 'number':
+        return checkNumber(spec, input);
+      case 'vector':
+        return checkVector(spec, input);
+      case 'shape':
+        return checkShape(spec, input);
+      case 'expression':
+        return checkExpression(spec, input);
+    }
+  } catch {
+    // Nothing above should throw; if something does, the student still gets an answer.
+    return { status: 'invalid', message: 'this answer could not be checked' };
+  }
+}
+
+/** For the build: null when the expected answer reads and evaluates to finite numbers, else why not. */
+export function validateSpec(spec: AnswerSpec): string | null {
+  const expected = spec.type === 'shape' ? expectedShape(spec) : spec.type === 'expression' ? expectedPoints(spec) : expectedNumbers(spec);
+  return expected.ok ? null : problemWith(spec, expected.message);
+}
+
+/** The expected number(s): for tests that pin an exercise's answer against `src/ml`. Throws on a broken spec. */
+export function expectedValue(spec: NumberAnswer): number;
+export function expectedValue(spec: VectorAnswer | ShapeAnswer): number[];
+export function expectedValue(spec: NumberAnswer | VectorAnswer | ShapeAnswer): number | number[];
+export function expectedValue(spec: NumberAnswer | VectorAnswer | ShapeAnswer): number | number[] {
+  if (spec.type === 'shape') {
+    const shape = expectedShape(spec);
+    if (!shape.ok) throw new Error(problemWith(spec, shape.message));
+    return [shape.rows, shape.cols];
+  }
+  const numbers = expectedNumbers(spec);
+  if (!numbers.ok) throw new Error(problemWith(spec, numbers.message));
+  return spec.type === 'number' ? numbers.values[0]! : numbers.values;
+}
+
+const problemWith = (spec: AnswerSpec, message: string) => `answer '${spec.name}': ${message}`;
+
+// ─── Expected values ────────────────────────────────────────────────────────────────────────
+
+type Expected<T> = ({ readonly ok: true } & T) | { readonly ok: false; readonly message: string };
+
+const describeError = (source: string, error: SourceError) => `expected '${source}' does not read: ${error.message}`;
+
+function expectedNumbers(spec: NumberAnswer | VectorAnswer): Expected<{ values: number[] }> {
+  const read = parseList(spec.expected);
+  if (!read.ok) return { ok: false, message: describeError(spec.expected, read.error) };
+  if (spec.type === 'number' && read.items.length !== 1) {
+    return { ok: false, message: `expected '${spec.expected}' is ${read.items.length} values, not one number` };
+  }
+  if (read.items.length === 0) return { ok: false, message: `expected '${spec.expected}' has no entries` };
+  const values = read.items.map((item) => evaluate(item));
+  const undefinedAt = values.findIndex((value) => !Number.isFinite(value));
+  if (undefinedAt >= 0) return { ok: false, message: `expected '${spec.expected}' evaluates to ${values[undefinedAt]} (entry ${undefinedAt + 1})` };
+  return { ok: true, values };
+}
+
+function expectedShape(spec: ShapeAnswer): Expected<{ rows: number; cols: number }> {
+  const read = readShape(spec.expected);
+  if (!read.ok) return { ok: false, message: describeError(spec.expected, read.error) };
+  if (read.rows < 1 || read.cols < 1) return { ok: false, message: `expected shape '${spec.expected}' has a zero dimension` };
+  return read;
+}
+
+function expectedPoints(spec: ExpressionAnswer): Expected<{ points: SamplePoint[] }> {
+  const read = parseExpression(spec.expected, { variables: Object.keys(spec.variables) });
+  if (!read.ok) return { ok: false, message: describeError(spec.expected, read.error) };
+  const points = samplePoints(read.ast, spec.variables, spec.expected);
+  if (points.length < SAMPLE_POINTS) {
+    return { ok: false, message: `expected '${spec.expected}' is undefined (NaN or ±∞) on most of the variables' domains` };
+  }
+  return { ok: true, points };
+}
+
+const brokenSpec = (message: string): Verdict => ({ status: 'invalid', message: `this exercise's expected answer is broken: ${message}` });
+
+const unreadable = (error: SourceError): Verdict => ({ status: 'invalid', message: error.message, position: { start: error.start, end: error.end } });
+
+// ─── One number ─────────────────────────────────────────────────────────────────────────────
+
+function checkNumber(spec: NumberAnswer, input: string): Verdict {
+  const expected = expectedNumbers(spec);
+  if (!expected.ok) return brokenSpec(expected.message);
+  const read = parseList(input);
+  if (!read.ok) return unreadable(read.error);
+  const [item] = read.items;
+  if (item === undefined || read.items.length > 1) return wrongCount(input, read.items, 1);
+
+  const tolerance = spec.tolerance ?? DEFAULT_TOLERANCE.number;
+  const value = evaluate(item);
+  const target = expected.values[0]!;
+  const previewTex = toTex(item);
+  if (!Number.isFinite(value)) return { status: 'incorrect', message: `Not correct: this evaluates to ${formatNumber(value)}, not to a number.`, previewTex };
+  if (closeEnough(value, target, tolerance)) return { status: 'correct', message: 'Correct.', previewTex };
+  if (isClose(value, target)) {
+    return { status: 'incorrect', message: `Close, but not within ${percent(tolerance)}: give more significant digits.`, previewTex };
+  }
+  if (target !== 0 && closeEnough(-value, target, tolerance)) return { status: 'incorrect', message: 'Not correct: check the sign.', previewTex };
+  return { status: 'incorrect', message: 'Not correct.', previewTex };
+}
+
+/** A count mismatch; `0,842` for one number is most likely a decimal comma. */
+function wrongCount(input: string, items: readonly Expr[], wanted: number): Verdict {
+  const whole = { start: 0, end: input.length };
+  const got = items.length === 0 ? 'none' : String(items.length);
+  const looksLikeDecimalComma = wanted === 1 && items.length === 2 && items.every((item) => item.kind === 'number');
+  const hint = looksLikeDecimalComma ? ': write decimals with a point (0.5), not a comma' : '';
+  const noun = wanted === 1 ? 'one number' : `${wanted} numbers`;
+  const previewTex = items.length > 0 ? listTex(items) : undefined;
+  return { status: 'invalid', message: `expected ${noun}, got ${got}${hint}`, position: whole, ...(previewTex === undefined ? {} : { previewTex }) };
+}
+
+const isClose = (value: number, target: number) => Math.abs(value - target) <= CLOSE * Math.abs(target);
+
+/** 1e-3 as "0.1%". */
+const percent = (tolerance: number) => `${Number((tolerance * 100).toPrecision(3))}%`;
+
+// ─── A vector ───────────────────────────────────────────────────────────────────────────────
+
+function checkVector(spec: VectorAnswer, input: string): Verdict {
+  const expected = expectedNumbers(spec);
+  if (!expected.ok) return brokenSpec(expected.message);
+  const read = parseList(input);
+  if (!read.ok) return unreadable(read.error);
+  if (read.items.length !== expected.values.length) return wrongCount(input, read.items, expected.values.length);
+
+  const tolerance = spec.tolerance ?? DEFAULT_TOLERANCE.vector;
+  const previewTex = listTex(read.items);
+  const values = read.items.map((item) => evaluate(item));
+  const wrong = values.flatMap((value, i) => (closeEnough(value, expected.values[i]!, tolerance) ? [] : [i]));
+  const [firstWrong] = wrong;
+  if (firstWrong === undefined) return { status: 'correct', message: 'Correct.', previewTex };
+
+  const allClose = wrong.every((i) => Number.isFinite(values[i]!) && isClose(values[i]!, expected.values[i]!));
+  const which = wrong.length === 1 ? `entry ${firstWrong + 1} is wrong` : `entries ${listing(wrong.map((i) => String(i + 1)))} are wrong`;
+  const hint = allClose ? `; ${wrong.length === 1 ? 'it is' : 'they are'} close, but not within ${percent(tolerance)}: give more significant digits` : '';
+  const item = read.items[firstWrong]!;
+  return { status: 'incorrect', message: `Not correct: ${which}${hint}.`, previewTex, position: { start: item.start, end: item.end } };
+}
+
+const listTex = (items: readonly Expr[]) => `\\left[${items.map(toTex).join(',\\ ')}\\right]`;
+
+/** "1", "1 and 3", "1, 3 and 4". */
+function listing(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+// ─── A shape ────────────────────────────────────────────────────────────────────────────────
+
+function checkShape(spec: ShapeAnswer, input: string): Verdict {
+  const expected = expectedShape(spec);
+  if (!expected.ok) return brokenSpec(expected.message);
+  const read = readShape(input);
+  if (!read.ok) return unreadable(read.error);
+
+  const previewTex = `\\left(${read.rows},\\ ${read.cols}\\right)`;
+  const rowsRight = read.rows === expected.rows;
+  const colsRight = read.cols === expected.cols;
+  if (rowsRight && colsRight) return { status: 'correct', message: 'Correct.', previewTex };
+  if (read.rows === expected.cols && read.cols === expected.rows) {
+    return { status: 'incorrect', message: `Not correct: that is (${read.rows}, ${read.cols}): rows and columns swapped.`, previewTex };
+  }
+  const which = rowsRight ? 'the number of columns is wrong' : colsRight ? 'the number of rows is wrong' : 'both the number of rows and of columns are wrong';
+  return { status: 'incorrect', message: `Not correct: ${which}.`, previewTex };
+}
+
+// ─── An expression ──────────────────────────────────────────────────────────────────────────
+
+function checkExpression(spec: ExpressionAnswer, input: string): Verdict {
+  const expected = expectedPoints(spec);
+  if (!expected.ok) return brokenSpec(expected.message);
+  const read = parseExpression(input, { variables: Object.keys(spec.variables) });
+  if (!read.ok) return unreadable(read.error);
+
+  const previewTex = toTex(read.ast);
+  const comparison = compareAt(expected.points, read.ast, spec.tolerance ?? DEFAULT_TOLERANCE.expression);
+  if (comparison.kind === 'equal') {
+    return { status: 'correct', message: `Correct: equal to the expected expression at ${expected.points.length} points of the domain.`, previewTex };
+  }
+  return { status: 'incorrect', message: `Not correct: ${differenceMessage(comparison)}.`, previewTex };
+}
+
+function differenceMessage(comparison: Exclude<Comparison, { kind: 'equal' }>): string {
+  const { at, got } = comparison;
+  const where = pointText(at);
+  if (comparison.kind === 'undefined') {
+    return `at ${where} yours is undefined (${formatNumber(got)}), but the expected value is ${formatNumber(at.expected)}`;
+  }
+  const { factor } = comparison;
+  if (factor !== undefined && closeEnough(factor, -1, 1e-9)) return 'the sign is wrong — yours is the negative of the expected expression';
+  // A factor such as 1.0001 is a precision problem, better shown as the two values.
+  if (factor !== undefined && !closeEnough(factor, 1, 0.01)) return `yours is ${formatNumber(factor)} times the expected expression`;
+  const [yours, theirs] = distinctTexts(got, at.expected);
+  const part = comparison.agreeing > 0 ? 'it agrees on part of the domain only; ' : '';
+  return `${part}at ${where} yours is ${yours}, but the expected value is ${theirs}`;
+}
+
+/** `yhat = 0.412, y = 0.871`. */
+const pointText = (point: SamplePoint) =>
+  Object.entries(point.env)
+    .map(([name, value]) => `${name} = ${formatNumber(value)}`)
+    .join(', ');
+
+/** Two values rounded only as far as they still look different (0.842 vs 0.842 would confuse). */
+function distinctTexts(a: number, b: number): [string, string] {
+  const rounded: [string, string] = [formatNumber(a), formatNumber(b)];
+  if (rounded[0] !== rounded[1]) return rounded;
+  for (let digits = 4; digits <= 17; digits++) {
+    const [first, second] = [a, b].map((x) => String(Number(x.toPrecision(digits))).replace(/^-/, '−'));
+    if (first !== second) return [first!, second!];
+  }
+  return rounded;
+}

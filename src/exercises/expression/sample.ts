@@ -1,0 +1,97 @@
+/**
+ * Deciding whether two expressions are the same function: evaluate both at random points of the
+ * variables' domains and compare. The points come from a generator seeded by the expected
+ * answer's text, so a verdict is the same on every machine and every visit.
+ */
+import { mulberry32, uniform } from '../../ml/random';
+import type { Expr } from './ast';
+import { evaluate, type Environment } from './evaluate';
+
+/** Each variable's sampling interval [low, high], by canonical name. */
+export type Domains = Readonly<Record<string, readonly [number, number]>>;
+
+/** How many points an expression answer is compared at. */
+export const SAMPLE_POINTS = 24;
+/** Draws allowed to find them: a reference undefined on most of its domain is a broken spec. */
+const MAX_DRAWS = SAMPLE_POINTS * 50;
+/**
+ * Added to the relative tolerance so that values which should be 0 but carry rounding noise
+ * (1 − tanh(x)² for large x is exactly 0 in floating point, 4/(eˣ + e⁻ˣ)² is 1e−17) still agree.
+ */
+const ABSOLUTE_FLOOR = 1e-12;
+
+export interface SamplePoint {
+  readonly env: Environment;
+  /** The reference's value there, always finite. */
+  readonly expected: number;
+}
+
+/** Relative closeness: |a − b| ≤ tolerance · max(|a|, |b|) + 1e−12. */
+export function closeEnough(a: number, b: number, tolerance: number): boolean {
+  return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b)) + ABSOLUTE_FLOOR;
+}
+
+/** FNV-1a: a 32-bit seed from a string (the expected answer). */
+export function seedFrom(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/**
+ * Up to SAMPLE_POINTS points of the domains where the reference is finite; points where it is not
+ * (a log of 0 at a domain's edge) are skipped and drawn again. Fewer come back only when the
+ * reference is undefined on most of its domain.
+ */
+export function samplePoints(reference: Expr, domains: Domains, seedText: string): SamplePoint[] {
+  const rng = mulberry32(seedFrom(seedText));
+  const names = Object.keys(domains);
+  const points: SamplePoint[] = [];
+  for (let draw = 0; draw < MAX_DRAWS && points.length < SAMPLE_POINTS; draw++) {
+    const env: Record<string, number> = {};
+    for (const name of names) {
+      const [low, high] = domains[name]!;
+      env[name] = uniform(rng, low, high);
+    }
+    const expected = evaluate(reference, env);
+    if (Number.isFinite(expected)) points.push({ env, expected });
+  }
+  return points;
+}
+
+export type Comparison =
+  | { readonly kind: 'equal' }
+  /** The candidate is NaN or ±∞ at a point where the reference is finite. */
+  | { readonly kind: 'undefined'; readonly at: SamplePoint; readonly got: number }
+  | {
+      readonly kind: 'different';
+      /** The first point where they differ. */
+      readonly at: SamplePoint;
+      readonly got: number;
+      /** At how many of the points they do agree: some but not all means "only on part of the domain". */
+      readonly agreeing: number;
+      /** Set when the candidate is the reference times one constant everywhere (−1: a sign error). */
+      readonly factor?: number;
+    };
+
+export function compareAt(points: readonly SamplePoint[], candidate: Expr, tolerance: number): Comparison {
+  const values = points.map((point) => evaluate(candidate, point.env));
+  const undefinedAt = values.findIndex((value) => !Number.isFinite(value));
+  if (undefinedAt >= 0) return { kind: 'undefined', at: points[undefinedAt]!, got: values[undefinedAt]! };
+  const agrees = values.map((value, i) => closeEnough(value, points[i]!.expected, tolerance));
+  const firstDifference = agrees.indexOf(false);
+  if (firstDifference < 0) return { kind: 'equal' };
+  const agreeing = agrees.filter(Boolean).length;
+  const factor = agreeing === 0 ? constantFactor(points, values, tolerance) : undefined;
+  const difference = { kind: 'different', at: points[firstDifference]!, got: values[firstDifference]!, agreeing } as const;
+  return factor === undefined ? difference : { ...difference, factor };
+}
+
+/** The ratio candidate / reference when it is one constant at every point (and the reference is never 0). */
+function constantFactor(points: readonly SamplePoint[], values: readonly number[], tolerance: number): number | undefined {
+  if (points.some((point) => point.expected === 0)) return undefined;
+  const ratios = values.map((value, i) => value / points[i]!.expected);
+  const first = ratios[0];
+  if (first === undefined || first === 0 || !ratios.every((ratio) => closeEnough(ratio, first, Math.max(tolerance, 1e-9)))) return undefined;
+  return first;
+}
