@@ -321,6 +321,7 @@ class MultiLayerPerceptron implements Network {
   private count = 0;
   private room = 0;
   private steps = 0;
+  private readonly costOut = new Float64Array(1);
   /** Per-example buffers (n[l], m) with row stride m, for l = 0 … L; A[0] is X. */
   private Z: Float64Array[] = [];
   private A: Float64Array[] = [];
@@ -332,6 +333,8 @@ class MultiLayerPerceptron implements Network {
   private grid: Float64Array[] = [];
   /** (n1, nx) factors e^{c·W1[i,0]·x0} of `evaluateGrid`'s first layer, grown with nx. */
   private gridColumns = new Float64Array(0);
+  /** Per first-layer unit, 1 where `evaluateGrid` may factor its exponentials. */
+  private gridSafe: Uint8Array;
 
   constructor(config: NetworkConfig) {
     const { sizes, activation, output, seed, scale } = config;
@@ -378,6 +381,7 @@ class MultiLayerPerceptron implements Network {
       offset += n;
     }
     this.point = sizes.map((n) => new Float64Array(n));
+    this.gridSafe = new Uint8Array(sizes[1]!);
     this.initialise(seed);
     this.initial = Float64Array.from(this.theta);
   }
@@ -478,8 +482,11 @@ class MultiLayerPerceptron implements Network {
     }
   }
 
-  /** J of the forward pass just made, summed in the order of `twoLayerCost`. */
-  private cost(): number {
+  /**
+   * J of the forward pass just made, summed in the order of `twoLayerCost`, into costOut[0]:
+   * a number returned from a call that is not inlined is boxed, which would allocate per step.
+   */
+  private cost(): void {
     const m = this.count;
     const A = this.A[this.layers]!;
     const y = this.labels;
@@ -493,7 +500,7 @@ class MultiLayerPerceptron implements Network {
         for (let j = 0; j < m; j++) if (y[j] === i) total += -Math.log(clipProbability(A[i * m + j]!));
       }
     }
-    return total / m;
+    this.costOut[0] = total / m;
   }
 
   /** Backpropagation from the forward pass just made into dW, db. */
@@ -556,30 +563,40 @@ class MultiLayerPerceptron implements Network {
     if (!Number.isFinite(learningRate)) {
       throw new RangeError(`step: learning rate ${learningRate}: must be a finite number`);
     }
+    this.descend(learningRate);
+    return this.costOut[0]!;
+  }
+
+  train(learningRate: number, epochs: number): number {
+    this.requireData('train');
+    if (!Number.isFinite(learningRate)) {
+      throw new RangeError(`train: learning rate ${learningRate}: must be a finite number`);
+    }
+    if (!Number.isInteger(epochs) || epochs < 1) {
+      throw new RangeError(`train: ${epochs} epochs: must be an integer ≥ 1`);
+    }
+    // descend returns nothing: a returned number would be boxed, an allocation per epoch.
+    for (let e = 0; e < epochs; e++) this.descend(learningRate);
+    return this.costOut[0]!;
+  }
+
+  /** One gradient-descent step on the data; J before it is left in costOut[0]. */
+  private descend(learningRate: number): void {
     this.forward();
-    const J = this.cost();
+    this.cost();
     this.backward();
     // θ ← θ − α dθ, over all layers at once since θ and dθ share one layout.
     const theta = this.theta;
     const grad = this.grad;
     for (let k = 0; k < theta.length; k++) theta[k]! -= learningRate * grad[k]!;
     this.steps++;
-    return J;
-  }
-
-  train(learningRate: number, epochs: number): number {
-    if (!Number.isInteger(epochs) || epochs < 1) {
-      throw new RangeError(`train: ${epochs} epochs: must be an integer ≥ 1`);
-    }
-    let J = NaN;
-    for (let e = 0; e < epochs; e++) J = this.step(learningRate);
-    return J;
   }
 
   loss(): number {
     this.requireData('loss');
     this.forward();
-    return this.cost();
+    this.cost();
+    return this.costOut[0]!;
   }
 
   accuracy(): number {
@@ -666,14 +683,18 @@ class MultiLayerPerceptron implements Network {
     ny: number,
     classes?: NumberSink,
   ): void {
-    const where = `evaluateGrid: (${nx},${ny})`;
-    if (this.sizes[0] !== 2) throw new RangeError(`${where}: sizes ${formatSizes(this.sizes)}: needs 2 inputs`);
-    if (!Number.isInteger(nx) || !Number.isInteger(ny) || nx < 1 || ny < 1) {
-      throw new RangeError(`${where}: nx and ny must be integers ≥ 1`);
+    // The messages are built only on failure: a string per call would be an allocation per frame.
+    if (this.sizes[0] !== 2) {
+      throw new RangeError(`evaluateGrid: (${nx},${ny}): sizes ${formatSizes(this.sizes)}: needs 2 inputs`);
     }
-    if (out.length < nx * ny) throw new RangeError(`${where}: out (${out.length}): must hold ${nx * ny} values`);
+    if (!Number.isInteger(nx) || !Number.isInteger(ny) || nx < 1 || ny < 1) {
+      throw new RangeError(`evaluateGrid: (${nx},${ny}): nx and ny must be integers ≥ 1`);
+    }
+    if (out.length < nx * ny) {
+      throw new RangeError(`evaluateGrid: (${nx},${ny}): out (${out.length}): must hold ${nx * ny} values`);
+    }
     if (classes !== undefined && classes.length < nx * ny) {
-      throw new RangeError(`${where}: classes (${classes.length}): must hold ${nx * ny} values`);
+      throw new RangeError(`evaluateGrid: (${nx},${ny}): classes (${classes.length}): must hold ${nx * ny} values`);
     }
     if (this.grid.length === 0) this.grid = this.sizes.map((n) => new Float64Array(n * GRID_BLOCK));
     const G = this.grid;
@@ -691,11 +712,19 @@ class MultiLayerPerceptron implements Network {
     const factored = L > 1 && (this.code === TANH || this.code === SIGMOID);
     const c = this.code === TANH ? 2 : -1;
     const W1 = this.W[0]!;
+    const b1 = this.b[0]!;
     if (factored) {
       if (this.gridColumns.length < n1 * nx) this.gridColumns = new Float64Array(n1 * nx);
       const columns = this.gridColumns;
+      const safe = this.gridSafe;
+      const reach = Math.max(Math.abs(x0min), Math.abs(x0min + (nx - 1) * dx0));
+      const reach1 = Math.max(Math.abs(x1min), Math.abs(x1min + (ny - 1) * dx1));
       for (let i = 0; i < n1; i++) {
-        for (let k = 0; k < nx; k++) columns[i * nx + k] = Math.exp(c * W1[i * 2]! * (x0min + k * dx0));
+        const w0 = W1[i * 2]!;
+        // Factor only where every exponent stays within ±700: beyond, a factor overflows or
+        // loses precision (∞·0 would be NaN), so such a unit is computed directly.
+        safe[i] = Math.abs(c * w0) * reach <= 700 && Math.abs(c) * (Math.abs(W1[i * 2 + 1]!) * reach1 + Math.abs(b1[i]!)) <= 700 ? 1 : 0;
+        for (let k = 0; k < nx; k++) columns[i * nx + k] = Math.exp(c * w0 * (x0min + k * dx0));
       }
     }
     // Row by row, in blocks of up to B points, layer by layer: every loop runs over a block.
@@ -711,7 +740,7 @@ class MultiLayerPerceptron implements Network {
           const n = this.sizes[l]!;
           const A = G[l]!;
           if (l === 1 && factored) {
-            this.gridFirstLayer(A, c, x0min, dx0, x1, nx, k0, count);
+            this.gridFirstLayer(A, input, c, nx, k0, count);
             continue;
           }
           product(this.W[l - 1]!, n, this.sizes[l - 1]!, G[l - 1]!, A, B, count);
@@ -736,39 +765,31 @@ class MultiLayerPerceptron implements Network {
   }
 
   /**
-   * A1 of one block of grid row x1 for tanh (c = 2) or sigmoid (c = −1) from the column factors
+   * A1 of one block of a grid row for tanh (c = 2) or sigmoid (c = −1) from the column factors
    * e^{c·W1[i,0]·x0} times the row's e^{c·(W1[i,1]·x1 + b1[i])}: within 5e−16 of tanh or σ.
-   * A unit whose exponents could pass ±700, where a factor overflows or loses precision, is
-   * computed directly instead.
+   * The block's x0 values and x1 come in `input` (2, GRID_BLOCK), so that no number is passed
+   * as an argument (a call boxes floating-point arguments, which would allocate).
    */
-  private gridFirstLayer(
-    A: Float64Array,
-    c: number,
-    x0min: number,
-    dx0: number,
-    x1: number,
-    nx: number,
-    k0: number,
-    count: number,
-  ): void {
+  private gridFirstLayer(A: Float64Array, input: Float64Array, c: number, nx: number, k0: number, count: number): void {
     const W1 = this.W[0]!;
     const b1 = this.b[0]!;
     const columns = this.gridColumns;
-    const reach = Math.max(Math.abs(x0min), Math.abs(x0min + (nx - 1) * dx0));
+    const safe = this.gridSafe;
+    const x1 = input[GRID_BLOCK]!;
     const tanhUnits = c === 2;
     for (let i = 0; i < this.sizes[1]!; i++) {
       const w0 = W1[i * 2]!;
       const rest = W1[i * 2 + 1]! * x1 + b1[i]!;
       const row = i * GRID_BLOCK;
-      if (Math.abs(c * w0) * reach <= 700 && Math.abs(c * rest) <= 700) {
+      if (safe[i] === 1) {
         const factor = Math.exp(c * rest);
         const from = i * nx + k0;
         if (tanhUnits) for (let j = 0; j < count; j++) A[row + j] = 1 - 2 / (columns[from + j]! * factor + 1);
         else for (let j = 0; j < count; j++) A[row + j] = 1 / (1 + columns[from + j]! * factor);
       } else if (tanhUnits) {
-        for (let j = 0; j < count; j++) A[row + j] = 1 - 2 / (Math.exp(2 * (w0 * (x0min + (k0 + j) * dx0) + rest)) + 1);
+        for (let j = 0; j < count; j++) A[row + j] = 1 - 2 / (Math.exp(2 * (w0 * input[j]! + rest)) + 1);
       } else {
-        for (let j = 0; j < count; j++) A[row + j] = 1 / (1 + Math.exp(-(w0 * (x0min + (k0 + j) * dx0) + rest)));
+        for (let j = 0; j < count; j++) A[row + j] = 1 / (1 + Math.exp(-(w0 * input[j]! + rest)));
       }
     }
   }
