@@ -36,7 +36,8 @@ export function assignmentQuery(assignment: Assignment): string {
   if (assignment.due) params.set('due', assignment.due);
   params.set('ex', assignment.exercises.join(','));
   if (assignment.solutions) params.set('solutions', '1');
-  return params.toString();
+  // Commas are safe in a query; left unescaped, the ids in a shared link stay readable.
+  return params.toString().replace(/%2C/g, ',');
 }
 
 /** Reads an assignment from a link's query string, keeping what is valid and saying what is not. */

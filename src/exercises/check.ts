@@ -43,7 +43,35 @@ export const DEFAULT_TOLERANCE = { number: 1e-3, vector: 1e-3, expression: 1e-6 
 /** A wrong number within this relative distance is "close": most likely rounded too early. */
 const CLOSE = 0.05;
 
-export function checkAnswer(spec: AnswerSpec, input: string): Verdict {
+/**
+ * An expression answer as a page carries it: the reference's values at the sample points in
+ * place of the formula, so the page source does not give the answer away.
+ */
+export type PublishedExpressionAnswer = Omit<ExpressionAnswer, 'expected'> & { readonly samples: readonly SamplePoint[] };
+/** An answer as a page carries it; numbers and vectors as their computed values. */
+export type PublishedAnswer = NumberAnswer | VectorAnswer | ShapeAnswer | PublishedExpressionAnswer;
+
+/** What the build writes into the page for the browser's checker. Throws on a broken spec. */
+export function publishSpec(spec: AnswerSpec): PublishedAnswer {
+  switch (spec.type) {
+    case 'number':
+    case 'vector': {
+      const expected = expectedNumbers(spec);
+      if (!expected.ok) throw new Error(expected.message);
+      return { ...spec, expected: expected.values.map(String).join(', ') };
+    }
+    case 'shape':
+      return spec;
+    case 'expression': {
+      const expected = expectedPoints(spec);
+      if (!expected.ok) throw new Error(expected.message);
+      const { expected: _formula, ...rest } = spec;
+      return { ...rest, samples: expected.points };
+    }
+  }
+}
+
+export function checkAnswer(spec: AnswerSpec | PublishedAnswer, input: string): Verdict {
   try {
     switch (spec.type) {
       case 'number':
@@ -214,8 +242,8 @@ function checkShape(spec: ShapeAnswer, input: string): Verdict {
 
 // ─── An expression ──────────────────────────────────────────────────────────────────────────
 
-function checkExpression(spec: ExpressionAnswer, input: string): Verdict {
-  const expected = expectedPoints(spec);
+function checkExpression(spec: ExpressionAnswer | PublishedExpressionAnswer, input: string): Verdict {
+  const expected: Expected<{ points: readonly SamplePoint[] }> = 'samples' in spec ? { ok: true, points: spec.samples } : expectedPoints(spec);
   if (!expected.ok) return brokenSpec(expected.message);
   const read = parseExpression(input, { variables: Object.keys(spec.variables) });
   if (!read.ok) return unreadable(read.error);

@@ -186,11 +186,11 @@ describe.each(exercises)('$file', ({ file, data, body }) => {
 
 type Env = Record<string, number>;
 type Reference =
-  | { type: 'number'; value: number; tolerance?: number }
-  | { type: 'vector'; value: number[]; tolerance?: number }
+  | { type: 'number'; value: number; tolerance?: number | undefined }
+  | { type: 'vector'; value: number[]; tolerance?: number | undefined }
   | { type: 'shape'; value: [number, number] }
   /** Points where the formula must hold, each with the value src/ml computes there. */
-  | { type: 'expression'; cases: { env: Env; value: number }[]; tolerance?: number };
+  | { type: 'expression'; cases: { env: Env; value: number }[]; tolerance?: number | undefined };
 
 const num = (value: number, tolerance?: number): Reference => ({ type: 'number', value, tolerance });
 const vec = (value: number[], tolerance?: number): Reference => ({ type: 'vector', value, tolerance });

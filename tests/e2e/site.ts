@@ -8,7 +8,7 @@ export const lessonPaths: string[] = readdirSync(new URL('../../content/lessons/
   .map((name) => `/lessons/${name.replace(/^\d+-/, '').replace(/\.mdx$/, '')}/`);
 
 /** Every page of the site a reader can reach. */
-export const allPaths: string[] = ['/', '/notation/', '/search/', ...lessonPaths];
+export const allPaths: string[] = ['/', '/notation/', '/search/', '/exercises/', '/exercises/sheet/?title=Week%203&due=2026-12-01&ex=softmax-dz', ...lessonPaths];
 
 /** Collects console errors and uncaught exceptions for the life of a page. */
 export function collectErrors(page: Page): string[] {

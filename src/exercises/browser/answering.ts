@@ -1,0 +1,131 @@
+/**
+ * Checking answers in the page: a live preview of how the input was read while the student
+ * types, a verdict on Enter or Check, and everything saved as it happens. Loaded on the first
+ * answer, with the checker; KaTeX follows for the preview.
+ */
+import { checkAnswer, type PublishedAnswer } from '../check';
+import { answerNames, showState, showVerdict } from './dom';
+import { exerciseState, loadProgress, saveProgress, type ExerciseRecord, type SavedAnswer } from '../progress';
+
+const NOT_SAVED = 'This browser did not let the page save it (storage is blocked or full); download your answers to keep them.';
+
+type Katex = typeof import('katex').default;
+let katex: Katex | undefined;
+let katexLoading: Promise<Katex> | undefined;
+const loadKatex = () => (katexLoading ??= import('katex').then((module) => (katex = module.default)));
+
+const specs = new WeakMap<HTMLFormElement, PublishedAnswer | null>();
+
+/** The answer's spec, from the JSON the build wrote into the form (null if unreadable). */
+function specOf(form: HTMLFormElement): PublishedAnswer | null {
+  if (!specs.has(form)) {
+    let spec: PublishedAnswer | null = null;
+    try {
+      spec = JSON.parse(form.querySelector('script[data-answer-spec]')?.textContent ?? 'null') as PublishedAnswer | null;
+    } catch {
+      spec = null;
+    }
+    specs.set(form, spec);
+  }
+  return specs.get(form)!;
+}
+
+function showPreview(form: HTMLFormElement, tex: string | undefined): void {
+  const preview = form.querySelector<HTMLElement>('[data-answer-preview]');
+  if (!preview) return;
+  if (tex === undefined) {
+    preview.dataset['stale'] = '';
+    return;
+  }
+  delete preview.dataset['stale'];
+  const draw = (k: Katex) => {
+    // trust off, errors as text: the TeX comes from the checker, which escapes what was typed.
+    const math = preview.querySelector('[data-answer-preview-math]') ?? preview;
+    math.innerHTML = k.renderToString(tex, { displayMode: false, throwOnError: false, trust: false, strict: 'ignore' });
+    preview.hidden = false;
+  };
+  if (katex) draw(katex);
+  else void loadKatex().then(draw);
+}
+
+/** Updates one answer in the stored progress (read fresh, so another tab's work is kept). */
+function store(exerciseId: string, update: (record: ExerciseRecord) => void): { record: ExerciseRecord; saved: boolean } {
+  const progress = loadProgress();
+  const record = (progress[exerciseId] ??= { answers: {} });
+  update(record);
+  return { record, saved: saveProgress(progress) };
+}
+
+function rootOf(element: Element): HTMLElement | null {
+  return element.closest<HTMLElement>('[data-exercise]');
+}
+
+function onInput(form: HTMLFormElement, field: HTMLInputElement): void {
+  const root = rootOf(form);
+  const spec = specOf(form);
+  if (!root || !spec) return;
+  const input = field.value;
+  // A verdict belongs to the input it was given for: editing clears it.
+  showVerdict(form, {});
+  showPreview(form, input.trim() === '' ? undefined : checkAnswer(spec, input).previewTex);
+  const { record } = store(root.dataset['exercise']!, (r) => {
+    r.answers[field.dataset['answer']!] = { input };
+  });
+  showState(root, exerciseState(record, answerNames(root)));
+}
+
+function onSubmit(form: HTMLFormElement): void {
+  const root = rootOf(form);
+  const field = form.querySelector<HTMLInputElement>('input[data-answer]');
+  const spec = specOf(form);
+  if (!root || !field) return;
+  if (!spec) {
+    showVerdict(form, { status: 'invalid', message: 'This answer cannot be checked: its definition in the page is unreadable.' });
+    return;
+  }
+  const verdict = checkAnswer(spec, field.value);
+  const answer: SavedAnswer = { input: field.value, status: verdict.status, message: verdict.message };
+  const { record, saved } = store(root.dataset['exercise']!, (r) => {
+    r.answers[field.dataset['answer']!] = answer;
+  });
+  showVerdict(form, saved ? answer : { ...answer, message: `${verdict.message} ${NOT_SAVED}` });
+  showPreview(form, verdict.previewTex);
+  if (verdict.status === 'invalid' && verdict.position) {
+    field.focus();
+    field.setSelectionRange(verdict.position.start, Math.max(verdict.position.end, verdict.position.start + 1));
+  }
+  showState(root, exerciseState(record, answerNames(root)));
+}
+
+function onMarkDone(button: HTMLButtonElement): void {
+  const root = rootOf(button);
+  if (!root) return;
+  const { record, saved } = store(root.dataset['exercise']!, (r) => {
+    if (r.done) delete r.done;
+    else r.done = true;
+  });
+  showState(root, exerciseState(record, answerNames(root)));
+  const note = root.querySelector<HTMLElement>('[data-mark-done-note]');
+  if (note) note.textContent = saved ? '' : NOT_SAVED;
+}
+
+function handle(event: Event): void {
+  const target = event.target instanceof Element ? event.target : null;
+  if (!target) return;
+  const form = target.closest<HTMLFormElement>('form[data-answer-form]');
+  if (event.type === 'submit' && form) {
+    event.preventDefault();
+    onSubmit(form);
+  } else if (event.type === 'input' && form && target instanceof HTMLInputElement && target.matches('[data-answer]')) {
+    onInput(form, target);
+  } else if (event.type === 'click') {
+    const button = target.closest<HTMLButtonElement>('[data-mark-done]');
+    if (button && rootOf(button)) onMarkDone(button);
+  }
+}
+
+/** Takes over from the loader: replays the events it caught, then listens itself. */
+export function startAnswering(caught: Event[]): void {
+  for (const type of ['input', 'submit', 'click']) document.addEventListener(type, handle);
+  for (const event of caught) handle(event);
+}

@@ -1,0 +1,74 @@
+/**
+ * "Download my answers" and "Load answers" for the index and a sheet. A download holds the
+ * answers of the given exercises (all, on the index); loading replaces the answers of the
+ * exercises in the file and leaves every other answer as it was.
+ */
+import { answersFileText, readAnswersFile, type AnswersFile } from '../answersFile';
+import { loadProgress, saveProgress, type Progress } from '../progress';
+
+export interface AnswersToolsOptions {
+  /** Which exercises a download holds; all saved answers when absent. */
+  exerciseIds?: () => readonly string[];
+  assignment?: () => AnswersFile['assignment'] | undefined;
+  fileName: () => string;
+  /** Called after answers were loaded, to show them. */
+  onLoaded: (progress: Progress) => void;
+}
+
+/** A file name from a title: letters, digits and dashes only. */
+export function fileNameFrom(title: string, fallback: string): string {
+  const slug = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  return `${slug || fallback}-answers.json`;
+}
+
+export function initAnswersTools(container: HTMLElement, options: AnswersToolsOptions): void {
+  const status = container.querySelector<HTMLElement>('[data-answers-status]')!;
+  const download = container.querySelector<HTMLButtonElement>('[data-answers-download]')!;
+  const fileInput = container.querySelector<HTMLInputElement>('[data-answers-load]')!;
+  const say = (text: string) => (status.textContent = text);
+
+  download.addEventListener('click', () => {
+    const all = loadProgress();
+    const ids = options.exerciseIds?.();
+    const chosen: Progress = ids ? Object.fromEntries(ids.filter((id) => all[id]).map((id) => [id, all[id]!])) : all;
+    const count = Object.keys(chosen).length;
+    if (count === 0) {
+      say('There are no answers to download yet.');
+      return;
+    }
+    const blob = new Blob([answersFileText(chosen, new Date(), options.assignment?.())], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = options.fileName();
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    say(`Downloaded your answers to ${count} exercise${count === 1 ? '' : 's'} as ${link.download}.`);
+  });
+
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files?.[0];
+    fileInput.value = '';
+    if (!file) return;
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      say(`The file ${file.name} could not be read.`);
+      return;
+    }
+    const result = readAnswersFile(text);
+    if (!result.ok) {
+      say(`${result.message} Nothing was changed.`);
+      return;
+    }
+    const progress = { ...loadProgress(), ...result.progress };
+    const count = Object.keys(result.progress).length;
+    if (!saveProgress(progress)) {
+      say('This browser did not let the page save the loaded answers (storage is blocked or full). Nothing was changed.');
+      return;
+    }
+    options.onLoaded(progress);
+    say(`Loaded your answers to ${count} exercise${count === 1 ? '' : 's'} from ${file.name}.`);
+  });
+}

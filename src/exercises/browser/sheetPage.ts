@@ -1,0 +1,68 @@
+/**
+ * A problem sheet from its link: shows the chosen exercises in the chosen order with the title
+ * and due date as text, drops solutions unless the link asks for them, and offers print,
+ * download and load. Answering works as in the lessons.
+ */
+import { assignmentQuery, formatDue, parseAssignment } from '../assignment';
+import { exerciseRoots, restoreExercise } from './dom';
+import { fileNameFrom, initAnswersTools } from './answersTools';
+import { initExercises } from './loader';
+
+export function initSheet(): void {
+  const container = document.querySelector<HTMLElement>('[data-sheet-exercises]')!;
+  const all = exerciseRoots(container);
+  const byId = new Map(all.map((root) => [root.dataset['exercise']!, root]));
+  const sheet = parseAssignment(location.search, new Set(byId.keys()));
+
+  const problems = document.querySelector<HTMLElement>('[data-sheet-problems]')!;
+  const summary = document.querySelector<HTMLElement>('[data-sheet-summary]')!;
+  const messages = [...sheet.problems];
+  if (sheet.exercises.length === 0) messages.push('This link names no exercise of this course, so the sheet is empty. Problem sheets are made in the exercise index.');
+  for (const message of messages) {
+    const line = document.createElement('p');
+    line.textContent = message;
+    problems.append(line);
+  }
+
+  // Only the chosen exercises stay, in the link's order; the rest leave the page entirely so
+  // that printing, search-in-page and the answer tools see just the sheet.
+  for (const root of all) if (!sheet.exercises.includes(root.dataset['exercise']!)) root.remove();
+  for (const id of sheet.exercises) container.append(byId.get(id)!);
+  if (!sheet.solutions) for (const solution of container.querySelectorAll('details.solution')) solution.remove();
+  container.classList.toggle('with-solutions', sheet.solutions);
+
+  const title = sheet.title || 'Problem sheet';
+  document.querySelector('[data-sheet-title]')!.textContent = title;
+  document.title = `${title} · ${document.title.split(' · ').pop()}`;
+  if (sheet.due) {
+    const due = document.querySelector<HTMLElement>('[data-sheet-due]')!;
+    due.textContent = `Due ${formatDue(sheet.due)}`;
+    due.hidden = false;
+  }
+  const n = sheet.exercises.length;
+  if (n > 0) summary.textContent = `${n} exercise${n === 1 ? '' : 's'}${sheet.solutions ? ', with solutions' : ''}. Your answers are saved in this browser as you work.`;
+  document.querySelector<HTMLAnchorElement>('[data-sheet-change]')!.search = assignmentQuery(sheet);
+
+  // Printing with solutions opens them, and closes them again afterwards.
+  let opened: HTMLDetailsElement[] = [];
+  addEventListener('beforeprint', () => {
+    if (!sheet.solutions) return;
+    opened = [...container.querySelectorAll<HTMLDetailsElement>('details.solution:not([open])')];
+    for (const details of opened) details.open = true;
+  });
+  addEventListener('afterprint', () => {
+    for (const details of opened) details.open = false;
+  });
+  document.querySelector('[data-sheet-print]')!.addEventListener('click', () => print());
+
+  initAnswersTools(document.querySelector<HTMLElement>('[data-answers-tools]')!, {
+    exerciseIds: () => sheet.exercises,
+    assignment: () => ({ title, due: sheet.due, exercises: sheet.exercises }),
+    fileName: () => fileNameFrom(title, 'sheet'),
+    onLoaded: (progress) => {
+      for (const root of exerciseRoots(container)) restoreExercise(root, progress[root.dataset['exercise']!]);
+    },
+  });
+  delete document.documentElement.dataset['sheet'];
+  initExercises();
+}

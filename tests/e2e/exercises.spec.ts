@@ -1,0 +1,199 @@
+import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { collectErrors } from './site';
+
+const lesson = '/lessons/softmax/';
+const exercise = (page: Page, id: string) => page.locator(`[data-exercise="${id}"]`);
+const verdict = (root: Locator, name: string) => root.locator(`form[data-answer-form="${name}"] [data-answer-verdict]`);
+
+/** Types an answer as a student would and checks it with Enter. */
+async function answer(root: Locator, name: string, text: string): Promise<void> {
+  const field = root.locator(`[data-answer="${name}"]`);
+  await field.fill('');
+  await field.pressSequentially(text);
+  await field.press('Enter');
+}
+
+test.describe('an exercise in a lesson', () => {
+  test('checks equivalent and wrong answers, shows how the input was read, and explains malformed input', async ({ page }) => {
+    const errors = collectErrors(page);
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(lesson);
+    await page.waitForLoadState('networkidle');
+    const before = scripts.length;
+    const dz = exercise(page, 'softmax-dz');
+    await expect(dz.locator('[data-exercise-state-label]')).toHaveText('Not tried');
+
+    await answer(dz, 'dz', 'y - yhat');
+    await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'incorrect');
+    await expect(dz.locator('[data-exercise-state-label]')).toHaveText('Tried');
+    // The checker arrived with the first answer, not before.
+    expect(scripts.length).toBeGreaterThan(before);
+
+    await answer(dz, 'dz', '-(y - yhat)');
+    await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
+    await expect(dz.locator('[data-answer-preview] .katex')).toBeVisible();
+    await expect(dz.locator('[data-exercise-state-label]')).toHaveText('Solved');
+
+    await answer(dz, 'dz', 'yhat - (y');
+    await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'invalid');
+    await expect(verdict(dz, 'dz')).toContainText(/\)/);
+
+    await answer(dz, 'dz', 'yhat - z');
+    await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'invalid');
+    await expect(verdict(dz, 'dz')).toContainText("'z'");
+    expect(errors).toEqual([]);
+  });
+
+  test('reveals hints one at a time and keeps the solution folded', async ({ page }) => {
+    await page.goto(lesson);
+    const dz = exercise(page, 'softmax-dz');
+    const hints = dz.locator('details.hint');
+    expect(await hints.count()).toBeGreaterThanOrEqual(2);
+    await expect(hints.nth(0)).toBeVisible();
+    await expect(hints.nth(1)).toBeHidden();
+    await hints.nth(0).locator('summary').click();
+    await expect(hints.nth(1)).toBeVisible();
+    await expect(dz.locator('details.solution .katex').first()).toBeHidden();
+    await dz.locator('details.solution > summary').click();
+    await expect(dz.locator('details.solution .katex').first()).toBeVisible();
+  });
+
+  test('keeps answers and verdicts over a reload, and the index shows the state', async ({ page }) => {
+    await page.goto(lesson);
+    const dz = exercise(page, 'softmax-dz');
+    await answer(dz, 'dz', 'ŷ − y');
+    await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
+    await page.reload();
+    await expect(dz.locator('[data-answer="dz"]')).toHaveValue('ŷ − y');
+    await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
+
+    await page.goto('/exercises/');
+    await expect(page.locator('.exercise-item[data-exercise="softmax-dz"] [data-exercise-state-label]')).toHaveText('Solved');
+    await page.locator('select[name=state]').selectOption('solved');
+    await expect(page.locator('.exercise-item:visible')).toHaveCount(1);
+    await page.reload();
+    await expect(page.locator('select[name=state]')).toHaveValue('solved');
+    await expect(page.locator('.exercise-item:visible')).toHaveCount(1);
+  });
+
+  test('the checker chunk is small (gzip bytes reported)', async ({ page }, testInfo) => {
+    const loaded = new Map<string, number>();
+    page.on('response', async (response) => {
+      if (response.request().resourceType() === 'script') loaded.set(response.url(), gzipSync(await response.body()).byteLength);
+    });
+    await page.goto(lesson);
+    await page.waitForLoadState('networkidle');
+    const before = new Set(loaded.keys());
+    await answer(exercise(page, 'softmax-dz'), 'dz', 'yhat - y');
+    await expect(verdict(exercise(page, 'softmax-dz'), 'dz')).toHaveAttribute('data-answer-status', 'correct');
+    await page.waitForLoadState('networkidle');
+    const added = [...loaded].filter(([url]) => !before.has(url));
+    const checker = added.filter(([url]) => !/katex/i.test(url));
+    const bytes = checker.reduce((sum, [, size]) => sum + size, 0);
+    testInfo.annotations.push({ type: 'checker (gzip bytes)', description: String(bytes) });
+    console.log(`exercise checker on first answer: ${checker.map(([url, size]) => `${url.split('/').pop()} ${size} B`).join(', ')}; ${bytes} B gzip without KaTeX`);
+    expect(bytes).toBeLessThan(12 * 1024);
+  });
+});
+
+test.describe('the exercise index and problem sheets', () => {
+  test('filters by lesson and kind, and keeps the filter in the address', async ({ page }) => {
+    await page.goto('/exercises/');
+    const all = await page.locator('.exercise-item').count();
+    expect(all).toBeGreaterThanOrEqual(18);
+    await page.locator('select[name=lesson]').selectOption('softmax');
+    const softmax = await page.locator('.exercise-item:visible').count();
+    expect(softmax).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.exercise-item:visible[data-lesson="softmax"]').count()).toBe(softmax);
+    await page.locator('select[name=kind]').selectOption('derivation');
+    expect(await page.locator('.exercise-item:visible:not([data-exercise-kind="derivation"])').count()).toBe(0);
+    await expect(page).toHaveURL(/lesson=softmax.*kind=derivation|kind=derivation.*lesson=softmax/);
+  });
+
+  test('an instructor makes a sheet of five; the link shows exactly those, in order, and prints one per page', async ({ page, context }) => {
+    await page.goto('/exercises/');
+    const picks = page.locator('[data-pick]');
+    const chosen: string[] = [];
+    for (const index of [0, 4, 8, 12, 16]) {
+      await picks.nth(index).check();
+      chosen.push(await picks.nth(index).inputValue());
+    }
+    await page.getByRole('button', { name: 'Create the link' }).click();
+    await expect(page.locator('[data-builder-problem]')).toContainText('title');
+    await page.getByLabel('Title').fill('Week 3 <script>alert(1)</script>');
+    await page.getByLabel('Due date').fill('2026-12-01');
+    await page.getByRole('button', { name: 'Create the link' }).click();
+    const link = await page.locator('[data-assignment-link]').inputValue();
+    expect(link).toContain('/exercises/sheet/?');
+
+    const sheet = await context.newPage();
+    const errors = collectErrors(sheet);
+    await sheet.goto(link);
+    await expect(sheet.locator('h1')).toHaveText('Week 3 <script>alert(1)</script>');
+    await expect(sheet.locator('[data-sheet-due]')).toContainText('2026');
+    const shown = await sheet.locator('[data-sheet-exercises] [data-exercise]:visible').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset['exercise']));
+    expect(shown).toEqual(chosen);
+    await expect(sheet.locator('details.solution')).toHaveCount(0);
+    expect(errors).toEqual([]);
+
+    await sheet.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header', '.site-footer', '.sheet-tools']) await expect(sheet.locator(selector)).toBeHidden();
+    const breaks = await sheet.locator('[data-sheet-exercises] [data-exercise]').evaluateAll((nodes) => nodes.map((n) => getComputedStyle(n).breakBefore));
+    expect(breaks).toEqual(['auto', 'page', 'page', 'page', 'page']);
+    const pdf = await sheet.pdf({ format: 'A4' });
+    await test.info().attach('sheet.pdf', { body: pdf, contentType: 'application/pdf' });
+    // One exercise per page, at least.
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0).toBeGreaterThanOrEqual(5);
+  });
+
+  test('a sheet shows solutions only when asked, and reports exercises it does not know', async ({ page }) => {
+    await page.goto('/exercises/sheet/?title=Key&ex=softmax-dz,nope&solutions=1');
+    await expect(page.locator('[data-sheet-exercises] [data-exercise]')).toHaveCount(1);
+    await expect(page.locator('details.solution')).toHaveCount(1);
+    await expect(page.locator('[data-sheet-problems]')).toContainText('"nope"');
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    await expect(page.locator('details.solution .katex').first()).toBeVisible();
+  });
+
+  test('a student downloads their answers and loads them again', async ({ page }) => {
+    await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz');
+    const dz = exercise(page, 'softmax-dz');
+    await answer(dz, 'dz', 'yhat - y');
+    await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download my answers/ }).click()]);
+    expect(download.suggestedFilename()).toBe('week-3-answers.json');
+    const path = await download.path();
+    const text = await readFile(path, 'utf8');
+    expect(JSON.parse(text).progress['softmax-dz'].answers.dz.input).toBe('yhat - y');
+
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await expect(dz.locator('[data-answer="dz"]')).toHaveValue('');
+    await page.getByLabel('Load answers from a file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"nope": 1}') });
+    await expect(page.locator('[data-answers-status]')).toContainText('not a file of answers');
+    await page.getByLabel('Load answers from a file').setInputFiles(path);
+    await expect(dz.locator('[data-answer="dz"]')).toHaveValue('yhat - y');
+    await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
+    await expect(page.locator('[data-answers-status]')).toContainText('Loaded your answers to 1 exercise');
+  });
+
+  test('a student can work through a sheet on a phone', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz');
+    const dz = exercise(page, 'softmax-dz');
+    await dz.locator('[data-answer="dz"]').tap();
+    await page.keyboard.type('yhat-y');
+    await dz.getByRole('button', { name: 'Check' }).tap();
+    await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
