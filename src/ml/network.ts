@@ -705,9 +705,10 @@ class MultiLayerPerceptron implements Network {
     const dx1 = ny > 1 ? (x1max - x1min) / (ny - 1) : 0;
     const input = G[0]!;
     const AL = G[L]!;
-    // A hidden tanh or sigmoid first layer needs e^{c·z} with z = W1[i,0]·x0 + (W1[i,1]·x1 + b1[i])
-    // (c = 2 for tanh = 1 − 2/(e^{2z} + 1), c = −1 for σ = 1/(1 + e^{−z})), which is a product of
-    // a factor per column and one per row: n1·(nx + ny) exponentials instead of n1·nx·ny.
+    // A hidden first layer takes one pass (gridFirstLayer). With tanh or sigmoid it needs e^{c·z},
+    // z = W1[i,0]·x0 + (W1[i,1]·x1 + b1[i]) (c = 2 for tanh = 1 − 2/(e^{2z} + 1), c = −1 for
+    // σ = 1/(1 + e^{−z})), a product of a factor per column and one per row: n1·(nx + ny)
+    // exponentials instead of n1·nx·ny. The column factors are computed here, once per call.
     const n1 = this.sizes[1]!;
     const factored = L > 1 && (this.code === TANH || this.code === SIGMOID);
     const c = this.code === TANH ? 2 : -1;
@@ -739,7 +740,7 @@ class MultiLayerPerceptron implements Network {
         for (let l = 1; l <= L; l++) {
           const n = this.sizes[l]!;
           const A = G[l]!;
-          if (l === 1 && factored) {
+          if (l === 1 && L > 1) {
             this.gridFirstLayer(A, input, c, nx, k0, count);
             continue;
           }
@@ -765,8 +766,9 @@ class MultiLayerPerceptron implements Network {
   }
 
   /**
-   * A1 of one block of a grid row for tanh (c = 2) or sigmoid (c = −1) from the column factors
-   * e^{c·W1[i,0]·x0} times the row's e^{c·(W1[i,1]·x1 + b1[i])}: within 5e−16 of tanh or σ.
+   * A1 of one block of a grid row in one pass: z = (W1[i,0]·x0 + W1[i,1]·x1) + b1[i] as `product`
+   * and `activateHidden` add it. For tanh (c = 2) and sigmoid (c = −1), e^{c·z} is the column
+   * factor e^{c·W1[i,0]·x0} times the row's e^{c·(W1[i,1]·x1 + b1[i])}: within 5e−16 of tanh or σ.
    * The block's x0 values and x1 come in `input` (2, GRID_BLOCK), so that no number is passed
    * as an argument (a call boxes floating-point arguments, which would allocate).
    */
@@ -776,20 +778,40 @@ class MultiLayerPerceptron implements Network {
     const columns = this.gridColumns;
     const safe = this.gridSafe;
     const x1 = input[GRID_BLOCK]!;
-    const tanhUnits = c === 2;
+    const code = this.code;
     for (let i = 0; i < this.sizes[1]!; i++) {
       const w0 = W1[i * 2]!;
-      const rest = W1[i * 2 + 1]! * x1 + b1[i]!;
+      const w1x1 = W1[i * 2 + 1]! * x1;
+      const bi = b1[i]!;
       const row = i * GRID_BLOCK;
-      if (safe[i] === 1) {
-        const factor = Math.exp(c * rest);
+      if ((code === TANH || code === SIGMOID) && safe[i] === 1) {
+        const factor = Math.exp(c * (w1x1 + bi));
         const from = i * nx + k0;
-        if (tanhUnits) for (let j = 0; j < count; j++) A[row + j] = 1 - 2 / (columns[from + j]! * factor + 1);
+        if (code === TANH) for (let j = 0; j < count; j++) A[row + j] = 1 - 2 / (columns[from + j]! * factor + 1);
         else for (let j = 0; j < count; j++) A[row + j] = 1 / (1 + columns[from + j]! * factor);
-      } else if (tanhUnits) {
-        for (let j = 0; j < count; j++) A[row + j] = 1 - 2 / (Math.exp(2 * (w0 * input[j]! + rest)) + 1);
-      } else {
-        for (let j = 0; j < count; j++) A[row + j] = 1 / (1 + Math.exp(-(w0 * input[j]! + rest)));
+        continue;
+      }
+      switch (code) {
+        case TANH:
+          for (let j = 0; j < count; j++) A[row + j] = 1 - 2 / (Math.exp(2 * (w0 * input[j]! + w1x1 + bi)) + 1);
+          break;
+        case SIGMOID:
+          for (let j = 0; j < count; j++) A[row + j] = 1 / (1 + Math.exp(-(w0 * input[j]! + w1x1 + bi)));
+          break;
+        case RELU:
+          for (let j = 0; j < count; j++) {
+            const z = w0 * input[j]! + w1x1 + bi;
+            A[row + j] = z >= 0 ? z : 0;
+          }
+          break;
+        case LEAKY_RELU:
+          for (let j = 0; j < count; j++) {
+            const z = w0 * input[j]! + w1x1 + bi;
+            A[row + j] = z >= 0 ? z : LEAKY_RELU_SLOPE * z;
+          }
+          break;
+        default:
+          for (let j = 0; j < count; j++) A[row + j] = w0 * input[j]! + w1x1 + bi;
       }
     }
   }
