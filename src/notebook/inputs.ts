@@ -35,3 +35,26 @@ export function parseVector(text: string): Parsed<number[]> {
   }
   return { ok: true, value: values };
 }
+
+/**
+ * The options of a choice, written as one attribute with `|` between them:
+ * "squared error with a sigmoid|cross-entropy". Each is trimmed; none may be empty or repeated.
+ */
+export function parseOptions(text: string): Parsed<string[]> {
+  const options = text.split('|').map((option) => option.trim());
+  if (text.trim() === '') return { ok: false, message: 'Give at least two options, separated by |.' };
+  const empty = options.indexOf('');
+  if (empty !== -1) return { ok: false, message: `Option ${empty + 1} is empty: separate the options with a single |.` };
+  if (options.length < 2) return { ok: false, message: `Only one option (“${options[0]}”): a choice needs at least two, separated by |.` };
+  const repeated = options.find((option, index) => options.indexOf(option) !== index);
+  if (repeated !== undefined) return { ok: false, message: `“${repeated}” is an option twice.` };
+  return { ok: true, value: options };
+}
+
+/** One of `options`, exactly as written there: surrounding spaces are ignored, letter case counts. */
+export function parseChoice(text: string, options: readonly string[]): Parsed<string> {
+  const trimmed = text.trim();
+  if (options.includes(trimmed)) return { ok: true, value: trimmed };
+  const list = options.map((option) => `“${option}”`).join(', ');
+  return { ok: false, message: `${trimmed === '' ? 'Nothing' : `“${trimmed}”`} is not one of the options (${list}).` };
+}

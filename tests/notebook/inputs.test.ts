@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseNumber, parseVector } from '../../src/notebook/inputs';
+import { parseChoice, parseNumber, parseOptions, parseVector } from '../../src/notebook/inputs';
 
 // Any UTF-16 string (lone surrogates included), weighted towards the characters numbers are
 // made of. (Cheaper to build than fc.string({ unit: 'binary' }), which takes a second.)
@@ -113,6 +113,78 @@ describe('parseVector', () => {
         expect(parsed.position).toBe(text.indexOf('oops') + 1);
         expect(parsed.message).toContain(`Entry ${index + 1} `);
       }
+    }));
+  });
+});
+
+describe('parseOptions', () => {
+  it.each([
+    // Two options, with spaces inside them kept.
+    ['squared error with a sigmoid|cross-entropy', ['squared error with a sigmoid', 'cross-entropy']],
+    // Spaces around the bars are not part of the options.
+    [' sigmoid | tanh |ReLU ', ['sigmoid', 'tanh', 'ReLU']],
+    // Letter case tells options apart.
+    ['relu|ReLU', ['relu', 'ReLU']],
+  ])('reads %j as %j', (text, options) => {
+    expect(parseOptions(text)).toEqual({ ok: true, value: options });
+  });
+
+  it.each([
+    // Nothing, or only spaces.
+    ['', 'Give at least two options, separated by |.'],
+    ['  ', 'Give at least two options, separated by |.'],
+    // One option is no choice.
+    ['cross-entropy', 'Only one option (“cross-entropy”): a choice needs at least two, separated by |.'],
+    // An empty option: a doubled bar, or a bar at either end.
+    ['a||b', 'Option 2 is empty: separate the options with a single |.'],
+    ['|a|b', 'Option 1 is empty: separate the options with a single |.'],
+    ['a|b|', 'Option 3 is empty: separate the options with a single |.'],
+    // The same option twice (after trimming).
+    ['a|b| a', '“a” is an option twice.'],
+  ])('rejects %j with %j', (text, message) => {
+    expect(parseOptions(text)).toEqual({ ok: false, message });
+  });
+
+  it('reads back any list of distinct options joined with bars', () => {
+    const option = fc.string({ minLength: 1, maxLength: 12 }).map((text) => text.replace(/\|/g, '/').trim()).filter((text) => text !== '');
+    fc.assert(fc.property(fc.uniqueArray(option, { minLength: 2, maxLength: 8 }), (options) => {
+      expect(parseOptions(options.join(' | '))).toEqual({ ok: true, value: options });
+    }));
+  });
+
+  it('never throws on any string', () => {
+    fc.assert(fc.property(anyString, (text) => {
+      const parsed = parseOptions(text);
+      expect(parsed.ok ? parsed.value.length >= 2 : parsed.message.length > 0).toBe(true);
+    }));
+  });
+});
+
+describe('parseChoice', () => {
+  const losses = ['squared error with a sigmoid', 'cross-entropy'];
+
+  it.each([
+    ['cross-entropy', 'cross-entropy'],
+    // Surrounding spaces are ignored.
+    ['  squared error with a sigmoid ', 'squared error with a sigmoid'],
+  ])('reads %j as the option %j', (text, option) => {
+    expect(parseChoice(text, losses)).toEqual({ ok: true, value: option });
+  });
+
+  it.each([
+    // Not an option (say, from a link made before the lesson renamed its options).
+    ['hinge', '“hinge” is not one of the options (“squared error with a sigmoid”, “cross-entropy”).'],
+    // Letter case counts: the value is the option as written.
+    ['Cross-Entropy', '“Cross-Entropy” is not one of the options (“squared error with a sigmoid”, “cross-entropy”).'],
+    // Nothing.
+    ['', 'Nothing is not one of the options (“squared error with a sigmoid”, “cross-entropy”).'],
+  ])('rejects %j with %j', (text, message) => {
+    expect(parseChoice(text, losses)).toEqual({ ok: false, message });
+  });
+
+  it('accepts exactly the options, on any string', () => {
+    fc.assert(fc.property(fc.oneof(anyString, fc.constantFrom(...losses)), (text) => {
+      expect(parseChoice(text, losses).ok).toBe(losses.includes(text.trim()));
     }));
   });
 });

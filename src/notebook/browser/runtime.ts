@@ -6,7 +6,7 @@
  */
 import type { DisplayNode } from '../describe';
 import { buildGraph, downstream, upstream, type CellGraph } from '../graph';
-import { parseNumber, parseVector } from '../inputs';
+import { parseChoice, parseNumber, parseVector, type Parsed } from '../inputs';
 import type { CellEditor } from './editor';
 import { preload, showDisplay, showProblem } from './output';
 import type { Analysis, BatchCell, CellAnswer, CellProblem } from './protocol';
@@ -21,8 +21,10 @@ interface Spec {
   kind: 'code' | 'input';
   code: string;
   budget: number;
-  input?: 'slider' | 'number' | 'vector';
+  input?: 'slider' | 'number' | 'vector' | 'choice';
   name?: string;
+  /** A choice's options; its code is one of them. */
+  options?: string[];
 }
 
 interface Cell {
@@ -332,6 +334,11 @@ export class Notebook {
     for (const [id, saved] of Object.entries(this.edits)) {
       const cell = this.cells.get(id);
       if (!cell || saved.code === cell.spec.code) continue;
+      if (this.staleChoice(cell, saved.code, 'The saved choice')) {
+        // The lesson no longer offers what was saved: its default stays, and the edit goes.
+        this.remember(cell);
+        continue;
+      }
       cell.code = saved.code;
       if (cell.spec.kind === 'input') {
         const value = this.parseInput(cell.spec, cell.code);
@@ -400,7 +407,8 @@ export class Notebook {
       button.setAttribute('aria-label', `Reset ${cell.label} to the lesson's version`);
       button.addEventListener('click', () => void this.reset(cell.spec.id));
       notice.append(span, ' ', button);
-      const anchor = cell.root.querySelector('.cell-toolbar') ?? cell.root.querySelector('label');
+      // A code cell's toolbar, a choice's group of options, another input's label.
+      const anchor = cell.root.querySelector('.cell-toolbar') ?? cell.root.querySelector('fieldset') ?? cell.root.querySelector('label');
       if (anchor) anchor.after(notice);
       else cell.root.prepend(notice);
     }
@@ -455,13 +463,37 @@ export class Notebook {
 
   // ——— inputs ———
 
+  private parseText(spec: Spec, text: string): Parsed<unknown> {
+    if (spec.input === 'choice') return parseChoice(text, spec.options ?? []);
+    return spec.input === 'vector' ? parseVector(text) : parseNumber(text);
+  }
+
   private parseInput(spec: Spec, text: string): unknown {
-    const parsed = spec.input === 'vector' ? parseVector(text) : parseNumber(text);
+    const parsed = this.parseText(spec, text);
     return parsed.ok ? parsed.value : undefined;
+  }
+
+  /**
+   * A choice given a value that is not among its options (saved before the lesson changed
+   * them, or from a link): says so on the input, which keeps the lesson's default. Returns
+   * whether that happened.
+   */
+  private staleChoice(cell: Cell, text: string, origin: string): boolean {
+    if (cell.spec.input !== 'choice') return false;
+    const options = cell.spec.options ?? [];
+    if (parseChoice(text, options).ok) return false;
+    const message = cell.root.querySelector<HTMLElement>('[data-cell-input-message]');
+    const list = options.map((option) => `“${option}”`).join(', ');
+    if (message) message.textContent = `${origin}, “${text}”, is not one of the options (${list}); the lesson’s default, “${cell.spec.code}”, is used instead.`;
+    return true;
   }
 
   private showInputText(cell: Cell): void {
     const text = cell.shared ?? cell.code;
+    if (cell.spec.input === 'choice') {
+      for (const radio of cell.root.querySelectorAll<HTMLInputElement>('[data-cell-input]')) radio.checked = radio.value === text;
+      return;
+    }
     const field = cell.root.querySelector<HTMLInputElement>('[data-cell-input]');
     if (field && field.value !== text) field.value = text;
     const shown = cell.root.querySelector('[data-cell-input-value]');
@@ -472,9 +504,10 @@ export class Notebook {
   async input(id: string, text: string): Promise<void> {
     const cell = this.cells.get(id);
     if (!cell || cell.spec.kind !== 'input') return;
-    const field = cell.root.querySelector<HTMLInputElement>('[data-cell-input]');
+    // A choice has no field to mark: a click or an arrow key can only pick one of its options.
+    const field = cell.root.querySelector<HTMLInputElement>('[data-cell-input]:not([type="radio"])');
     const message = cell.root.querySelector<HTMLElement>('[data-cell-input-message]');
-    const parsed = cell.spec.input === 'vector' ? parseVector(text) : parseNumber(text);
+    const parsed = this.parseText(cell.spec, text);
     if (!parsed.ok) {
       field?.setAttribute('aria-invalid', 'true');
       if (message) message.textContent = `${parsed.message} The cells keep using the last good value.`;
@@ -487,6 +520,8 @@ export class Notebook {
     cell.code = text;
     delete cell.shared;
     cell.value = parsed.value;
+    // The option picked, checked even if a shared link's option was showing meanwhile.
+    if (cell.spec.input === 'choice') this.showInputText(cell);
     this.remember(cell);
     await this.schedule(this.reach(id));
   }
@@ -495,6 +530,11 @@ export class Notebook {
 
   /** Shows code from a shared link in its cells, and runs it only when the student agrees. */
   private offerShared(shared: Record<string, string>): void {
+    for (const [id, text] of Object.entries(shared)) {
+      const cell = this.cells.get(id);
+      // A choice the lesson does not offer stands for the lesson's default.
+      if (cell && this.staleChoice(cell, text, 'The link’s choice')) shared[id] = cell.spec.code;
+    }
     const ids = Object.keys(shared).filter((id) => this.cells.has(id) && shared[id] !== this.cells.get(id)!.code);
     if (ids.length === 0) return;
     for (const id of ids) {

@@ -1,21 +1,21 @@
 /**
  * The remark plugin that makes a lesson a notebook. A fenced block whose meta starts with
  * `cell` (```` ```ts cell id=softmax expect="[0.842, 0.042, 0.002, 0.114]" ````) and the input
- * elements <Slider>, <NumberInput> and <VectorInput> become cells: the lesson's cells run here,
+ * elements <Slider>, <NumberInput>, <VectorInput> and <Choice> become cells: the lesson's cells run here,
  * at build time, and their outputs are written into the page, so it reads without JavaScript.
  */
 import { fromHtml } from 'hast-util-from-html';
 import type { ElementContent } from 'hast';
 import type { Code, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { parseNumber, parseVector } from '../inputs';
+import { parseChoice, parseNumber, parseOptions, parseVector, type Parsed } from '../inputs';
 import { escapeHtml, renderDisplay, renderLogs } from '../render';
 import { renderPlotStatic, renderTexStatic } from './renderStatic';
 import { runCells, type CellSource } from './runCells';
 import { parseMeta } from './meta';
 
 export const DEFAULT_BUDGET_MS = 2000;
-const INPUT_ELEMENTS = new Set(['Slider', 'NumberInput', 'VectorInput']);
+const INPUT_ELEMENTS = new Set(['Slider', 'NumberInput', 'VectorInput', 'Choice']);
 
 interface JsxAttribute {
   type: string;
@@ -30,7 +30,7 @@ interface JsxElement {
 
 type Found =
   | { source: CellSource; node: Code; parent: { children: RootContent[] }; options: Record<string, string | true> }
-  | { source: CellSource; node: JsxElement; parent: { children: RootContent[] }; attributes: Record<string, string> };
+  | { source: CellSource; node: JsxElement; parent: { children: RootContent[] }; attributes: Record<string, string>; choices?: string[] };
 
 function jsxAttributes(node: JsxElement): Record<string, string> {
   const out: Record<string, string> = {};
@@ -85,10 +85,20 @@ export default function remarkCells() {
         const attributes = jsxAttributes(jsx);
         const name = attributes['name'];
         if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`${lesson}: <${jsx.name}> needs a name that is a valid identifier`);
-        const parsed = jsx.name === 'VectorInput' ? parseVector(attributes['value'] ?? '') : parseNumber(attributes['value'] ?? '');
-        if (!parsed.ok) throw new Error(`${lesson}: <${jsx.name} name="${name}">: ${parsed.message}`);
+        const where = `${lesson}: <${jsx.name} name="${name}">`;
+        let choices: string[] | undefined;
+        if (jsx.name === 'Choice') {
+          const options = parseOptions(attributes['options'] ?? '');
+          if (!options.ok) throw new Error(`${where}: options="${attributes['options'] ?? ''}": ${options.message}`);
+          choices = options.value;
+        }
+        const text = attributes['value'] ?? '';
+        const parsed: Parsed<unknown> = choices ? parseChoice(text, choices) : jsx.name === 'VectorInput' ? parseVector(text) : parseNumber(text);
+        if (!parsed.ok) throw new Error(`${where}: ${parsed.message}`);
         const id = takeId(attributes['id'] ?? `input-${name}`);
-        found.push({ source: { id, kind: 'input', code: attributes['value'] ?? '', budgetMs: DEFAULT_BUDGET_MS, name, value: parsed.value }, node: jsx, parent, attributes });
+        // A choice's text is its option exactly as written, so the browser can compare it.
+        const code = choices ? String(parsed.value) : text;
+        found.push({ source: { id, kind: 'input', code, budgetMs: DEFAULT_BUDGET_MS, name, value: parsed.value }, node: jsx, parent, attributes, ...(choices ? { choices } : {}) });
       }
     });
     if (found.length === 0) return;
@@ -101,7 +111,7 @@ export default function remarkCells() {
       const { source } = item;
       const outcome = outcomes.get(source.id)!;
       const index = item.parent.children.indexOf(item.node as unknown as RootContent);
-      const replacement = 'options' in item ? codeCell(item.node, source, item.options, renderDisplay(outcome.display, renderEnv) + renderLogs(outcome.logs)) : inputCell(item.node, source, item.attributes);
+      const replacement = 'options' in item ? codeCell(item.node, source, item.options, renderDisplay(outcome.display, renderEnv) + renderLogs(outcome.logs)) : inputCell(item.node, source, item.attributes, item.choices);
       item.parent.children.splice(index, 1, replacement);
       if (outcome.erratum !== undefined && 'options' in item) {
         const label = typeof item.options['label'] === 'string' ? item.options['label'] : `cell ${source.id}`;
@@ -154,13 +164,31 @@ function codeCell(node: Code, source: CellSource, options: Record<string, string
   return element('figure', { className: ['cell'], dataCell: source.id, dataCellStatus: 'idle', ariaLabel: label }, [toolbar, codeBox, output, spec]);
 }
 
-function inputCell(node: JsxElement, source: CellSource, attributes: Record<string, string>): RootContent {
-  const kind = node.name === 'Slider' ? 'slider' : node.name === 'VectorInput' ? 'vector' : 'number';
+function inputCell(node: JsxElement, source: CellSource, attributes: Record<string, string>, choices?: string[]): RootContent {
+  const kind = node.name === 'Slider' ? 'slider' : node.name === 'VectorInput' ? 'vector' : node.name === 'Choice' ? 'choice' : 'number';
   const fieldId = `field-${source.id}`;
   const label = attributes['label'] ?? source.name!;
-  const spec = specScript({ id: source.id, kind: 'input', input: kind, name: source.name, code: source.code, budget: source.budgetMs });
+  const spec = specScript({ id: source.id, kind: 'input', input: kind, name: source.name, code: source.code, budget: source.budgetMs, ...(choices ? { options: choices } : {}) });
   const value = escapeHtml(source.code);
   const describedBy = `${fieldId}-message`;
+  const message = `<p id="${describedBy}" class="cell-input-message" data-cell-input-message></p>`;
+  if (choices) {
+    // A group of radio buttons: Tab reaches the checked one, the arrow keys move the choice.
+    // autocomplete="off" keeps Firefox from restoring a choice the page's outputs do not show.
+    const radios = choices
+      .map((option, index) => {
+        const checked = option === source.code ? ' checked' : '';
+        return `<label class="cell-choice-option"><input id="${fieldId}-${index + 1}" type="radio" name="${fieldId}" value="${escapeHtml(option)}"${checked} autocomplete="off" data-cell-input> <span>${escapeHtml(option)}</span></label>`;
+      })
+      .join('');
+    const html =
+      `<fieldset class="cell-choice" aria-describedby="${describedBy}">` +
+      `<legend>${escapeHtml(label)} <code>${escapeHtml(source.name!)}</code></legend>` +
+      `<div class="cell-input-row cell-choice-options">${radios}</div></fieldset>` +
+      message +
+      spec;
+    return element('div', { className: ['cell', 'cell-input'], dataCell: source.id, dataCellStatus: 'idle', dataInputKind: kind }, [], htmlChildren(html));
+  }
   let control: string;
   if (kind === 'slider') {
     const range = ['min', 'max', 'step'].map((key) => (attributes[key] === undefined ? '' : ` ${key}="${escapeHtml(attributes[key])}"`)).join('');
@@ -172,7 +200,7 @@ function inputCell(node: JsxElement, source: CellSource, attributes: Record<stri
   const html =
     `<label for="${fieldId}">${escapeHtml(label)} <code>${escapeHtml(source.name!)}</code></label>` +
     `<div class="cell-input-row">${control}</div>` +
-    `<p id="${describedBy}" class="cell-input-message" data-cell-input-message></p>` +
+    message +
     spec;
   return element('div', { className: ['cell', 'cell-input'], dataCell: source.id, dataCellStatus: 'idle', dataInputKind: kind }, [], htmlChildren(html));
 }

@@ -54,6 +54,40 @@ describe('remarkCells: the prerendered lesson', () => {
     expect(html).toContain('&#x3C;/script>');
   });
 
+  it('makes a <Choice> a labelled group of radio buttons, the default checked, its value in the graph', async () => {
+    const html = await renderLesson(
+      [
+        '<Choice name="loss" label="Loss <of> J" options="squared error with a sigmoid | cross-entropy" value="cross-entropy" />',
+        fence('cell id=which', 'loss === "cross-entropy" ? "convex" : "not convex"'),
+      ].join('\n\n'),
+    );
+    // One group, named by its legend, described by the input's message.
+    expect(html).toMatch(/<div class="cell cell-input" data-cell="input-loss"[^>]*data-input-kind="choice"/);
+    expect(html).toContain('<fieldset class="cell-choice" aria-describedby="field-input-loss-message"><legend>Loss &#x3C;of> J <code>loss</code></legend>');
+    // A radio button per option, in order, sharing one name; only the default is checked.
+    const radios = [...html.matchAll(/<input [^>]*type="radio"[^>]*>/g)].map((m) => m[0]);
+    expect(radios).toHaveLength(2);
+    expect(radios.every((radio) => radio.includes('name="field-input-loss"') && radio.includes('data-cell-input'))).toBe(true);
+    expect(radios.map((radio) => /value="([^"]*)"/.exec(radio)?.[1])).toEqual(['squared error with a sigmoid', 'cross-entropy']);
+    expect(radios.map((radio) => radio.includes(' checked'))).toEqual([false, true]);
+    // Each option's text labels its button.
+    expect(html).toContain('<label class="cell-choice-option"><input id="field-input-loss-1"');
+    expect(html).toContain('<span>squared error with a sigmoid</span></label>');
+    // The cells ran with the default: the prerendered output reads it.
+    expect(html).toMatch(/data-cell="which".*<pre class="cell-value cell-text">convex<\/pre>/s);
+    // The browser gets the options and the option in force.
+    const spec = /<script type="application\/json" data-cell-spec="">(\{"id":"input-loss".*?)<\/script>/.exec(html)?.[1];
+    expect(JSON.parse(spec!)).toEqual({ id: 'input-loss', kind: 'input', input: 'choice', name: 'loss', code: 'cross-entropy', budget: 2000, options: ['squared error with a sigmoid', 'cross-entropy'] });
+  });
+
+  it('runs the cells with the option a <Choice> names, whatever spaces surround it', async () => {
+    const html = await renderLesson(
+      ['<Choice name="g" options="sigmoid|tanh|ReLU" value=" tanh " />', fence('cell id=picked', 'g.length')].join('\n\n'),
+    );
+    expect(html).toMatch(/data-cell="picked".*<data value="4">4<\/data>/s);
+    expect(html).toMatch(/value="tanh" checked/);
+  });
+
   it.each([
     // A cell whose value contradicts the slide fails the build.
     ['a wrong expectation', fence('cell id=p expect="0.9"', 'softmax([5, 2, -1, 3])[0]'), /lessons\/06-softmax\.mdx: cell "p": expected 0\.9/],
@@ -67,6 +101,12 @@ describe('remarkCells: the prerendered lesson', () => {
     ['a bad input value', '<NumberInput name="rate" value="fast" />', /<NumberInput name="rate">: “fast” is not a number/],
     // An input without a usable name.
     ['an input without a name', '<Slider value="1" />', /<Slider> needs a name/],
+    // A choice whose default is not among its options.
+    ['a choice of something not offered', '<Choice name="loss" options="a|b" value="c" />', /<Choice name="loss">: “c” is not one of the options \(“a”, “b”\)/],
+    // A choice without options, or with only one.
+    ['a choice without options', '<Choice name="loss" value="a" />', /<Choice name="loss">: options="": Give at least two options/],
+    ['a choice of one option', '<Choice name="loss" options="a" value="a" />', /<Choice name="loss">: options="a": Only one option/],
+    ['a choice with an option twice', '<Choice name="loss" options="a|b|a" value="a" />', /“a” is an option twice/],
   ])('fails the build for %s', async (_name, mdx, message) => {
     await expect(renderLesson(mdx)).rejects.toThrow(message);
   });
