@@ -1,0 +1,151 @@
+/**
+ * A training explorer's set-up: the data, the network, the learning rate and the points a
+ * student added. It is the whole state worth sharing, so it round-trips through a link's
+ * query: `?xor=data:xor;seed:3;layers:8,8;act:tanh;lr:0.3;epoch:200;add:0.41_-0.2_1,-1_0.5_0`.
+ * Text from a link is untrusted: anything out of range is replaced by the default and named.
+ */
+import type { NetworkActivation } from '../ml/network';
+
+export const DATASETS = ['separable', 'xor', 'circles', 'moons', 'spiral'] as const;
+export type DatasetName = (typeof DATASETS)[number];
+export const DATASET_LABELS: Record<DatasetName, string> = {
+  separable: 'Linearly separable',
+  xor: 'XOR',
+  circles: 'Circles',
+  moons: 'Moons',
+  spiral: 'Spiral',
+};
+
+export const ACTIVATIONS = ['tanh', 'relu', 'sigmoid', 'leakyRelu', 'linear'] as const satisfies readonly NetworkActivation[];
+export const ACTIVATION_LABELS: Record<NetworkActivation, string> = {
+  tanh: 'tanh',
+  relu: 'ReLU',
+  sigmoid: 'sigmoid',
+  leakyRelu: 'leaky ReLU',
+  linear: 'linear',
+};
+
+export const LIMITS = {
+  layers: 3,
+  units: 16,
+  classes: 3,
+  learningRate: [0.001, 10] as const,
+  addedPoints: 200,
+  epoch: 100_000,
+  points: [20, 500] as const,
+};
+
+export interface AddedPoint {
+  x0: number;
+  x1: number;
+  label: number;
+}
+
+export interface ExplorerConfig {
+  data: DatasetName;
+  /** How many generated points (the student's are added to them). */
+  points: number;
+  /** Classes: 2 (sigmoid output) or 3 (softmax); the spiral has `classes` arms. */
+  classes: number;
+  seed: number;
+  /** Units per hidden layer; empty for logistic (or softmax) regression. */
+  layers: number[];
+  activation: NetworkActivation;
+  learningRate: number;
+  /** Epochs trained: a link restores the network trained this far. */
+  epoch: number;
+  added: AddedPoint[];
+}
+
+/** The region shown: every data set fits in it with a margin. */
+
+export const viewFor = (data: DatasetName) => (data === 'moons' ? { x0: [-1.6, 2.6] as const, x1: [-1.4, 1.9] as const } : { x0: [-1.6, 1.6] as const, x1: [-1.6, 1.6] as const });
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+/** The query value of a set-up (without the explorer's name). */
+export function encodeConfig(config: ExplorerConfig): string {
+  const parts = [
+    `data:${config.data}`,
+    `n:${config.points}`,
+    `seed:${config.seed}`,
+    `layers:${config.layers.join(',') || '0'}`,
+    `act:${config.activation}`,
+    `lr:${round(config.learningRate, 4)}`,
+    `epoch:${config.epoch}`,
+  ];
+  if (config.added.length > 0) parts.push(`add:${config.added.map((p) => `${round(p.x0, 2)}_${round(p.x1, 2)}_${p.label}`).join(',')}`);
+  return parts.join(';');
+}
+
+export interface DecodedConfig {
+  config: ExplorerConfig;
+  /** What in the link could not be used, one sentence each. */
+  problems: string[];
+}
+
+/** Reads a set-up from a link, over the lesson's defaults; never throws. */
+export function decodeConfig(text: string, defaults: ExplorerConfig): DecodedConfig {
+  const config: ExplorerConfig = { ...defaults, layers: [...defaults.layers], added: [] };
+  const problems: string[] = [];
+  const reject = (key: string, value: string) => problems.push(`The link's ${key} "${value.slice(0, 30)}" is not usable; the lesson's setting is kept.`);
+  for (const part of text.split(';').slice(0, 20)) {
+    const colon = part.indexOf(':');
+    if (colon < 0) continue;
+    const key = part.slice(0, colon);
+    const value = part.slice(colon + 1);
+    switch (key) {
+      case 'data':
+        if ((DATASETS as readonly string[]).includes(value)) config.data = value as DatasetName;
+        else reject('data set', value);
+        break;
+      case 'n': {
+        const n = Number(value);
+        if (Number.isInteger(n) && n >= LIMITS.points[0] && n <= LIMITS.points[1]) config.points = n;
+        else reject('number of points', value);
+        break;
+      }
+      case 'seed': {
+        const seed = Number(value);
+        if (Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32) config.seed = seed;
+        else reject('seed', value);
+        break;
+      }
+      case 'layers': {
+        const layers = value === '0' ? [] : value.split(',').map(Number);
+        if (layers.length <= LIMITS.layers && layers.every((u) => Number.isInteger(u) && u >= 1 && u <= LIMITS.units)) config.layers = layers;
+        else reject('hidden layers', value);
+        break;
+      }
+      case 'act':
+        if ((ACTIVATIONS as readonly string[]).includes(value)) config.activation = value as NetworkActivation;
+        else reject('activation', value);
+        break;
+      case 'lr': {
+        const rate = Number(value);
+        if (Number.isFinite(rate) && rate >= LIMITS.learningRate[0] && rate <= LIMITS.learningRate[1]) config.learningRate = rate;
+        else reject('learning rate', value);
+        break;
+      }
+      case 'epoch': {
+        const epoch = Number(value);
+        if (Number.isInteger(epoch) && epoch >= 0 && epoch <= LIMITS.epoch) config.epoch = epoch;
+        else reject('epoch', value);
+        break;
+      }
+      case 'add': {
+        const points = value.split(',').slice(0, LIMITS.addedPoints + 1);
+        for (const point of points.slice(0, LIMITS.addedPoints)) {
+          const [x0, x1, label] = point.split('_').map(Number);
+          if (Number.isFinite(x0) && Number.isFinite(x1) && Math.abs(x0!) <= 5 && Math.abs(x1!) <= 5 && Number.isInteger(label) && label! >= 0 && label! < config.classes) {
+            config.added.push({ x0: x0!, x1: x1!, label: label! });
+          }
+        }
+        if (config.added.length < Math.min(points.length, LIMITS.addedPoints)) problems.push('Some added points in the link were not readable and are left out.');
+        if (points.length > LIMITS.addedPoints) problems.push(`At most ${LIMITS.addedPoints} added points are kept.`);
+        break;
+      }
+    }
+  }
+  return { config, problems };
+}

@@ -1,0 +1,97 @@
+import { expect, test, type Page } from '@playwright/test';
+import { collectErrors } from './site';
+
+const lesson = '/lessons/shallow-networks/';
+const explorer = (page: Page) => page.locator('[data-explorer="xor"]');
+const stat = (page: Page, name: string) => explorer(page).locator(`[data-stat="${name}"]`);
+const epoch = async (page: Page) => Number(await stat(page, 'epoch').textContent());
+
+test.describe('the training explorer', () => {
+  test('shows a first frame without JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(lesson);
+    await expect(explorer(page).locator('svg.explorer-static image')).toHaveAttribute('href', /^data:image\/png;base64,/);
+    await expect(explorer(page).locator('svg.explorer-static path')).toHaveCount(2);
+    await expect(stat(page, 'epoch')).toHaveText('0');
+    await expect(explorer(page).locator('[data-explorer-controls]')).toBeHidden();
+    await context.close();
+  });
+
+  test('learns XOR while playing, and the paused set-up is a link that reopens it exactly', async ({ page, context }) => {
+    const errors = collectErrors(page);
+    await page.goto(lesson);
+    const play = explorer(page).getByRole('button', { name: 'Play' });
+    await play.click();
+    await expect(explorer(page).getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(() => epoch(page), { timeout: 20_000 }).toBeGreaterThan(150);
+    await explorer(page).getByRole('button', { name: 'Pause' }).click();
+    const reached = await epoch(page);
+    const loss = await stat(page, 'loss').textContent();
+    expect(Number.parseFloat((await stat(page, 'accuracy').textContent())!)).toBeGreaterThan(90);
+    await expect(explorer(page).locator('[data-explorer-message]')).toContainText(`epoch ${reached}`);
+    expect(page.url()).toContain(`xor=data:xor;`);
+    expect(page.url()).toContain(`epoch:${reached}`);
+
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await other.waitForSelector('[data-explorer="xor"][data-explorer-ready]');
+    await expect(stat(other, 'epoch')).toHaveText(String(reached));
+    await expect(stat(other, 'loss')).toHaveText(loss!);
+    expect(errors).toEqual([]);
+  });
+
+  test('one epoch, reset to the same start, a new data set, and a learning rate changed while training', async ({ page }) => {
+    await page.goto(lesson);
+    const x = explorer(page);
+    await x.getByRole('button', { name: 'One epoch' }).click();
+    await expect(stat(page, 'epoch')).toHaveText('1');
+    const afterOne = await stat(page, 'loss').textContent();
+    await x.getByRole('button', { name: 'One epoch' }).click();
+    await x.getByRole('button', { name: 'Reset' }).click();
+    await expect(stat(page, 'epoch')).toHaveText('0');
+    await x.getByRole('button', { name: 'One epoch' }).click();
+    await expect(stat(page, 'loss')).toHaveText(afterOne!);
+
+    await x.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => epoch(page)).toBeGreaterThan(10);
+    await x.getByLabel('Learning rate').evaluate((range: HTMLInputElement) => {
+      range.value = '-1';
+      range.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect(x.locator('[data-rate-value]')).toHaveText('0.1');
+    const before = await epoch(page);
+    await expect.poll(() => epoch(page)).toBeGreaterThan(before + 5);
+    await x.getByRole('button', { name: 'Pause' }).click();
+    expect(page.url()).toContain('lr:0.1;');
+
+    await x.locator('[data-control="data"]').selectOption('circles');
+    await expect(stat(page, 'epoch')).toHaveText('0');
+    expect(page.url()).toContain('data:circles');
+  });
+
+  test('adds points with the keyboard and with a click, and reports a bad link instead of breaking', async ({ page }) => {
+    await page.goto(`${lesson}?xor=data:nonsense;layers:4;lr:99;add:0.5_0.5_1,bad#explorer-xor`);
+    const x = explorer(page);
+    await expect(x.locator('[data-explorer-message]')).toContainText('"nonsense"');
+    await expect(x.locator('[data-explorer-message]')).toContainText('learning rate');
+    await x.locator('canvas').focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect(x.locator('[data-explorer-message]')).toContainText('2 added in all');
+    await x.getByLabel(/class 0/).check();
+    await x.locator('canvas').click({ position: { x: 20, y: 20 } });
+    await expect(x.locator('[data-explorer-message]')).toContainText('Added a point of class 0');
+    expect(page.url()).toMatch(/add:0.5_0.5_1,0.08_0.08_1,-1.\d+_1.\d+_0/);
+    await x.getByRole('button', { name: 'Remove added points' }).click();
+    expect(page.url()).not.toContain('add:');
+  });
+
+  test('trains three spiral classes in the softmax lesson', async ({ page }) => {
+    await page.goto('/lessons/softmax/?spiral=data:spiral;n:300;seed:1;layers:16,16;act:relu;lr:0.5;epoch:400#explorer-spiral');
+    const x = page.locator('[data-explorer="spiral"]');
+    await expect(x.locator('[data-stat="epoch"]')).toHaveText('400');
+    expect(Number.parseFloat((await x.locator('[data-stat="accuracy"]').textContent())!)).toBeGreaterThan(80);
+  });
+});

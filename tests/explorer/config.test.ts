@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { decodeConfig, encodeConfig, LIMITS, type ExplorerConfig } from '../../src/explorer/config';
+
+const defaults: ExplorerConfig = { data: 'xor', points: 200, classes: 2, seed: 1, layers: [4], activation: 'tanh', learningRate: 1, epoch: 0, added: [] };
+
+describe('explorer set-up in a link', () => {
+  it('round-trips every field', () => {
+    const config: ExplorerConfig = { data: 'moons', points: 500, classes: 2, seed: 42, layers: [8, 8], activation: 'relu', learningRate: 0.03, epoch: 250, added: [{ x0: 0.41, x1: -0.2, label: 1 }, { x0: -1, x1: 1.5, label: 0 }] };
+    expect(encodeConfig(config)).toBe('data:moons;n:500;seed:42;layers:8,8;act:relu;lr:0.03;epoch:250;add:0.41_-0.2_1,-1_1.5_0');
+    expect(decodeConfig(encodeConfig(config), defaults)).toEqual({ config, problems: [] });
+  });
+
+  it('encodes no hidden layer as 0 and reads it back', () => {
+    const config = { ...defaults, layers: [] };
+    expect(decodeConfig(encodeConfig(config), defaults).config.layers).toEqual([]);
+  });
+
+  it('keeps the defaults for what it cannot use and names each problem', () => {
+    const { config, problems } = decodeConfig('data:<script>;layers:99;lr:1e9;seed:-1;act:swish;epoch:1.5;n:3;add:1_2_7,x_y_1,0.5_0.5_0', defaults);
+    expect(config).toEqual({ ...defaults, added: [{ x0: 0.5, x1: 0.5, label: 0 }] });
+    expect(problems).toHaveLength(8);
+    expect(problems.join(' ')).toContain('"<script>"');
+  });
+
+  it('caps the added points', () => {
+    const many = Array.from({ length: LIMITS.addedPoints + 10 }, () => '0_0_1').join(',');
+    const { config, problems } = decodeConfig(`add:${many}`, defaults);
+    expect(config.added).toHaveLength(LIMITS.addedPoints);
+    expect(problems).toEqual([`At most ${LIMITS.addedPoints} added points are kept.`]);
+  });
+
+  it('never throws and always gives a usable set-up', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        const { config } = decodeConfig(text, defaults);
+        expect(config.layers.length).toBeLessThanOrEqual(LIMITS.layers);
+        expect(config.learningRate).toBeGreaterThanOrEqual(LIMITS.learningRate[0]);
+        expect(config.added.every((p) => p.label < config.classes)).toBe(true);
+      }),
+    );
+  });
+});

@@ -1,0 +1,85 @@
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { encodePng } from '../../src/explorer/build/png';
+import { staticFrame } from '../../src/explorer/build/staticFrame';
+import type { ExplorerConfig } from '../../src/explorer/config';
+import { fromPixel, lossPolyline, pointPaths, toPixel } from '../../src/explorer/frame';
+import { heatmapBuffers, paintHeatmap } from '../../src/explorer/heatmap';
+import { trainedNetwork, trainingData } from '../../src/explorer/model';
+
+const xor: ExplorerConfig = { data: 'xor', points: 200, classes: 2, seed: 1, layers: [4], activation: 'tanh', learningRate: 1, epoch: 0, added: [] };
+
+describe('explorer model', () => {
+  it('puts the student’s points after the generated ones, in X (2, m) row-major', () => {
+    const data = trainingData({ ...xor, added: [{ x0: 0.25, x1: -0.5, label: 1 }] });
+    expect(data.m).toBe(201);
+    expect([data.X[200], data.X[401], data.labels[200]]).toEqual([0.25, -0.5, 1]);
+  });
+
+  it('is deterministic: the same set-up trains to the same network', () => {
+    const a = trainedNetwork({ ...xor, epoch: 50 });
+    const b = trainedNetwork({ ...xor, epoch: 50 });
+    expect(a.epoch).toBe(50);
+    expect(a.loss()).toBe(b.loss());
+  });
+
+  it('learns XOR with one hidden layer of four tanh units, but not without one', () => {
+    expect(trainedNetwork({ ...xor, epoch: 400 }).accuracy()).toBeGreaterThan(0.95);
+    expect(trainedNetwork({ ...xor, layers: [], epoch: 400 }).accuracy()).toBeLessThan(0.7);
+  });
+
+  it('three spiral classes use a softmax output with three units', () => {
+    const network = trainedNetwork({ ...xor, data: 'spiral', classes: 3, layers: [16, 16], activation: 'relu', learningRate: 0.5, points: 300, epoch: 10 });
+    expect(network.sizes).toEqual([2, 16, 16, 3]);
+    expect(network.output).toBe('softmax');
+  });
+
+  it('paints the heatmap top row first, tinted towards the predicted class', () => {
+    const network = trainedNetwork({ ...xor, epoch: 400 });
+    const view = { x0: [-1, 1] as const, x1: [-1, 1] as const };
+    const buffers = heatmapBuffers(10, 2);
+    paintHeatmap(network, view, 2, buffers);
+    // Top-left (x0 = −1, x1 = 1) is XOR class 1 (blue); top-right is class 0 (orange).
+    expect([buffers.pixels[0], buffers.pixels[2]]).toEqual([0x00, 0xb2]);
+    expect([buffers.pixels[4 * 9], buffers.pixels[4 * 9 + 2]]).toEqual([0xd5, 0x00]);
+  });
+});
+
+describe('explorer geometry', () => {
+  it('maps data to pixels and back, with x1 upwards', () => {
+    const view = { x0: [-2, 2] as const, x1: [-1, 1] as const };
+    expect(toPixel(view, 400, 200, 0, 1)).toEqual([200, 0]);
+    expect(fromPixel(view, 400, 200, 100, 150)).toEqual([-1, -0.5]);
+  });
+
+  it('draws one path per class and a cost curve of at most the samples asked for', () => {
+    const data = trainingData(xor);
+    const paths = pointPaths(data, 2, { x0: [-1.6, 1.6], x1: [-1.6, 1.6] }, 400, 400, data.m);
+    expect(paths).toHaveLength(2);
+    expect(paths.every((d) => d.split('Z').length - 1 === 100)).toBe(true);
+    const line = lossPolyline([4, 3, 2, 1, 0.5], 5, 100, 40).split(' ');
+    expect(line[0]).toBe('0.0,0.0');
+    expect(line.at(-1)).toBe('100.0,35.0');
+    expect(lossPolyline(new Float64Array(10_000).fill(1), 10_000, 100, 40, 200).split(' ').length).toBeLessThanOrEqual(201);
+  });
+});
+
+describe('static first frame', () => {
+  it('is a valid RGBA PNG of the heatmap, with the figures of the trained network', () => {
+    const frame = staticFrame({ ...xor, epoch: 300 });
+    const png = Buffer.from(frame.heatmapUrl.replace('data:image/png;base64,', ''), 'base64');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20), png[24], png[25]]).toEqual([64, 64, 8, 6]);
+    expect(frame.epoch).toBe(300);
+    expect(Number(frame.accuracy.replace('%', ''))).toBeGreaterThan(95);
+    expect(frame.lossPoints.split(' ').length).toBeGreaterThan(100);
+  });
+
+  it('encodes pixels losslessly', () => {
+    const rgba = new Uint8ClampedArray([255, 0, 0, 255, 0, 255, 0, 128, 0, 0, 255, 0, 9, 9, 9, 9]);
+    const png = encodePng(2, 2, rgba);
+    const idatLength = png.readUInt32BE(33);
+    const raw = inflateSync(png.subarray(41, 41 + idatLength));
+    expect([...raw]).toEqual([0, ...rgba.slice(0, 8), 0, ...rgba.slice(8)]);
+  });
+});
