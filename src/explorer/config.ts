@@ -149,3 +149,42 @@ export function decodeConfig(text: string, defaults: ExplorerConfig): DecodedCon
   }
   return { config, problems };
 }
+
+/** What an author writes on <TrainingExplorer>: numbers as numbers (Astro) or as text (remark). */
+export type ExplorerProps = Record<string, string | number | undefined>;
+
+/**
+ * The set-up an author's attributes describe; throws a message naming the explorer for
+ * anything out of range, so a bad attribute fails the build.
+ */
+export function configFromProps(props: ExplorerProps): ExplorerConfig {
+  const name = String(props['name'] ?? '');
+  if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`TrainingExplorer: name "${name}" must be lower-case letters, digits and -`);
+  const fail = (message: string): never => {
+    throw new Error(`TrainingExplorer "${name}": ${message}`);
+  };
+  const number = (key: string, fallback: number) => {
+    const value = props[key] === undefined ? fallback : Number(props[key]);
+    if (!Number.isFinite(value)) fail(`${key}="${props[key]}" is not a number`);
+    return value;
+  };
+  const data = String(props['data'] ?? 'xor');
+  if (!(DATASETS as readonly string[]).includes(data)) fail(`unknown data set "${data}"`);
+  const activation = String(props['activation'] ?? 'tanh');
+  if (!(ACTIVATIONS as readonly string[]).includes(activation)) fail(`unknown activation "${activation}"`);
+  const layers = String(props['layers'] ?? '').split(/[ ,]+/).filter((u) => u !== '' && u !== '0').map(Number);
+  if (layers.length > LIMITS.layers || layers.some((u) => !Number.isInteger(u) || u < 1 || u > LIMITS.units)) {
+    fail(`layers "${props['layers']}" must be up to ${LIMITS.layers} sizes from 1 to ${LIMITS.units}`);
+  }
+  const classes = number('classes', 2);
+  if (classes !== 2 && classes !== 3) fail('classes must be 2 or 3');
+  const points = number('points', 200);
+  if (!Number.isInteger(points) || points < LIMITS.points[0] || points > LIMITS.points[1]) fail(`points must be a whole number from ${LIMITS.points[0]} to ${LIMITS.points[1]}`);
+  const learningRate = number('learningRate', 0.5);
+  if (learningRate < LIMITS.learningRate[0] || learningRate > LIMITS.learningRate[1]) fail(`learningRate must be from ${LIMITS.learningRate[0]} to ${LIMITS.learningRate[1]}`);
+  const epoch = number('epoch', 0);
+  if (!Number.isInteger(epoch) || epoch < 0 || epoch > LIMITS.epoch) fail(`epoch must be a whole number up to ${LIMITS.epoch}`);
+  const seed = number('seed', 1);
+  if (!Number.isInteger(seed) || seed < 0) fail('seed must be a whole number');
+  return { data: data as DatasetName, points, classes, seed, layers, activation: activation as NetworkActivation, learningRate, epoch, added: [] };
+}

@@ -58,3 +58,33 @@ export function parseChoice(text: string, options: readonly string[]): Parsed<st
   const list = options.map((option) => `“${option}”`).join(', ');
   return { ok: false, message: `${trimmed === '' ? 'Nothing' : `“${trimmed}”`} is not one of the options (${list}).` };
 }
+
+/** A matrix as JSON carries it: { rows, cols, data: number[] } (row-major). */
+interface MatrixJson {
+  rows: number;
+  cols: number;
+  data: number[];
+}
+
+/**
+ * A network's parameters sent by a training explorer, as JSON text: { "W1": MatrixJson, … }.
+ * The value is the same names bound to the course's matrices (Float64Array data), so a cell
+ * reads `W1.rows` or passes `W1` to `matmul` as it would any matrix.
+ */
+export function parseParameters(text: string): Parsed<Record<string, { rows: number; cols: number; data: Float64Array }>> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { ok: false, message: 'The explorer sent parameters that are not JSON.' };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, message: 'The explorer sent no parameters.' };
+  const value: Record<string, { rows: number; cols: number; data: Float64Array }> = {};
+  for (const [name, entry] of Object.entries(parsed as Record<string, unknown>)) {
+    const m = entry as Partial<MatrixJson> | null;
+    const ok = /^[A-Za-z]\w*$/.test(name) && m !== null && typeof m === 'object' && Number.isInteger(m.rows) && Number.isInteger(m.cols) && m.rows! > 0 && m.cols! > 0 && Array.isArray(m.data) && m.data.length === m.rows! * m.cols! && m.data.every((x) => typeof x === 'number' && Number.isFinite(x));
+    if (!ok) return { ok: false, message: `The explorer's parameter “${name.slice(0, 20)}” is not a matrix.` };
+    value[name] = { rows: m.rows!, cols: m.cols!, data: Float64Array.from(m.data!) };
+  }
+  return { ok: true, value };
+}

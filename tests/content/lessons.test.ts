@@ -16,6 +16,9 @@ const sequence = ['binary-classification', 'logistic-regression', 'convexity', '
 /** The body with math, code and inline code removed: what MDX parses as prose. */
 function prose(body: string): string {
   return body
+    // Imports and component elements (<TrainingExplorer … learningRate={1} />) are MDX's own syntax.
+    .replace(/^import .*$/gm, '')
+    .replace(/<[A-Z][\s\S]*?\/>/g, '')
     .replace(/```[\s\S]*?```/g, '')
     .replace(/\$\$[\s\S]*?\$\$/g, '')
     .replace(/\$[^$\n]+\$/g, '')

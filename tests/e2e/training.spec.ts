@@ -32,6 +32,9 @@ test.describe('the training explorer', () => {
     await expect(explorer(page).locator('[data-explorer-message]')).toContainText(`epoch ${reached}`);
     expect(page.url()).toContain(`xor=data:xor;`);
     expect(page.url()).toContain(`epoch:${reached}`);
+    // The lesson's cell that reads the network follows: the biases are no longer all 0.
+    const lines = page.locator('[data-cell="xor-hidden-lines"] [data-cell-output] td:nth-child(4)');
+    await expect.poll(async () => (await lines.allTextContents()).some((b) => b !== '0')).toBe(true);
 
     const other = await context.newPage();
     await other.goto(page.url());

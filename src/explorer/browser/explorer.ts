@@ -177,8 +177,25 @@ export function mountExplorer(root: HTMLElement, caught: Event[]): void {
     lossLine.setAttribute('points', lossPolyline(costs.values, costs.count, LOSS_BOX.width, LOSS_BOX.height));
   }
 
-  /** Writes the set-up (with the epoch reached) to the address, without a new history entry. */
+  // The lesson's cells that read this network's parameters, if any (see remarkCells).
+  const parameterField = document.querySelector<HTMLInputElement>(`[data-explorer-cell="${name}"] [data-cell-input]`);
+
+  /** Sends the parameters to the notebook, as a student's input would, which re-runs the cells that read them. */
+  function publish(): void {
+    if (!parameterField) return;
+    const parameters = network.parameters();
+    const json = JSON.stringify(Object.fromEntries(Object.entries(parameters).map(([key, m]) => [key, { rows: m.rows, cols: m.cols, data: Array.from(m.data) }])));
+    if (json === parameterField.value) return;
+    parameterField.value = json;
+    parameterField.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+
+  /**
+   * Writes the set-up (with the epoch reached) to the address, without a new history entry,
+   * and hands the network to the lesson's cells: everything that happens when training stops.
+   */
   function writeAddress(): void {
+    publish();
     config = { ...config, epoch: network.epoch };
     history.replaceState(history.state, '', addressWith(name, encodeConfig(config)));
   }
@@ -351,6 +368,8 @@ export function mountExplorer(root: HTMLElement, caught: Event[]): void {
 
   rebuild();
   draw();
+  // A set-up from a link is not the lesson's: the cells that read the network follow it.
+  if (new URLSearchParams(location.search).has(name)) publish();
   root.dataset['explorerReady'] = '';
   for (const event of caught) {
     const button = (event.target as Element | null)?.closest<HTMLElement>('[data-action]');

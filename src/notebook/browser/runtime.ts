@@ -6,7 +6,7 @@
  */
 import type { DisplayNode } from '../describe';
 import { buildGraph, downstream, upstream, type CellGraph } from '../graph';
-import { parseChoice, parseNumber, parseVector, type Parsed } from '../inputs';
+import { parseChoice, parseNumber, parseParameters, parseVector, type Parsed } from '../inputs';
 import type { CellEditor } from './editor';
 import { preload, showDisplay, showProblem } from './output';
 import type { Analysis, BatchCell, CellAnswer, CellProblem } from './protocol';
@@ -21,7 +21,7 @@ interface Spec {
   kind: 'code' | 'input';
   code: string;
   budget: number;
-  input?: 'slider' | 'number' | 'vector' | 'choice';
+  input?: 'slider' | 'number' | 'vector' | 'choice' | 'explorer';
   name?: string;
   /** A choice's options; its code is one of them. */
   options?: string[];
@@ -358,7 +358,10 @@ export class Notebook {
 
   async resetAll(): Promise<void> {
     // Saved edits, and typing not saved yet.
-    const edited = [...this.cells.values()].filter((cell) => cell.code !== cell.spec.code || cell.spec.id in this.edits).map((cell) => cell.spec.id);
+    // An explorer's parameters are the explorer's, not an edit: its own Reset puts them back.
+    const edited = [...this.cells.values()]
+      .filter((cell) => cell.spec.input !== 'explorer' && (cell.code !== cell.spec.code || cell.spec.id in this.edits))
+      .map((cell) => cell.spec.id);
     await this.restoreLesson(edited);
     this.say(edited.length === 0 ? 'No cell was edited.' : `Reset ${edited.length} ${edited.length === 1 ? 'cell' : 'cells'} to the lesson's version.`);
   }
@@ -465,6 +468,7 @@ export class Notebook {
 
   private parseText(spec: Spec, text: string): Parsed<unknown> {
     if (spec.input === 'choice') return parseChoice(text, spec.options ?? []);
+    if (spec.input === 'explorer') return parseParameters(text);
     return spec.input === 'vector' ? parseVector(text) : parseNumber(text);
   }
 
@@ -522,7 +526,9 @@ export class Notebook {
     cell.value = parsed.value;
     // The option picked, checked even if a shared link's option was showing meanwhile.
     if (cell.spec.input === 'choice') this.showInputText(cell);
-    this.remember(cell);
+    // An explorer's parameters follow the explorer, whose set-up lives in the address; saving
+    // them would show a reloaded page's cells a network the explorer no longer shows.
+    if (cell.spec.input !== 'explorer') this.remember(cell);
     await this.schedule(this.reach(id));
   }
 

@@ -8,7 +8,9 @@ import { fromHtml } from 'hast-util-from-html';
 import type { ElementContent } from 'hast';
 import type { Code, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { parseChoice, parseNumber, parseOptions, parseVector, type Parsed } from '../inputs';
+import { configFromProps } from '../../explorer/config';
+import { trainedNetwork } from '../../explorer/model';
+import { parseChoice, parseNumber, parseOptions, parseParameters, parseVector, type Parsed } from '../inputs';
 import { escapeHtml, renderDisplay, renderLogs } from '../render';
 import { renderPlotStatic, renderTexStatic } from './renderStatic';
 import { runCells, type CellSource } from './runCells';
@@ -30,7 +32,9 @@ interface JsxElement {
 
 type Found =
   | { source: CellSource; node: Code; parent: { children: RootContent[] }; options: Record<string, string | true> }
-  | { source: CellSource; node: JsxElement; parent: { children: RootContent[] }; attributes: Record<string, string>; choices?: string[] };
+  | { source: CellSource; node: JsxElement; parent: { children: RootContent[] }; attributes: Record<string, string>; choices?: string[] }
+  /** A training explorer's parameters, an input its cells read and the explorer updates. */
+  | { source: CellSource; node: JsxElement; parent: { children: RootContent[] }; explorer: string };
 
 function jsxAttributes(node: JsxElement): Record<string, string> {
   const out: Record<string, string> = {};
@@ -80,6 +84,18 @@ export default function remarkCells() {
         const slide = typeof options['slide'] === 'string' ? options['slide'] : undefined;
         if (slide !== undefined && typeof options['why'] !== 'string') throw new Error(`${lesson}: cell "${id}" has slide= but no why="…": say why the slide and the computation differ`);
         found.push({ source: { id, kind: 'code', code: node.value, budgetMs: budget, ...(expect === undefined ? {} : { expect }), ...(slide === undefined ? {} : { slide }) }, node, parent, options });
+      } else if (node.type === ('mdxJsxFlowElement' as string) && (node as unknown as JsxElement).name === 'TrainingExplorer' && jsxAttributes(node as unknown as JsxElement)['cell'] !== undefined) {
+        const jsx = node as unknown as JsxElement;
+        const attributes = jsxAttributes(jsx);
+        const name = attributes['cell']!;
+        if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`${lesson}: <TrainingExplorer cell="${name}">: the cell name must be a valid identifier`);
+        // The build's cells see the parameters of the explorer's first frame.
+        const parameters = trainedNetwork(configFromProps(attributes)).parameters();
+        const code = JSON.stringify(Object.fromEntries(Object.entries(parameters).map(([key, m]) => [key, { rows: m.rows, cols: m.cols, data: [...m.data] }])));
+        const parsed = parseParameters(code);
+        if (!parsed.ok) throw new Error(`${lesson}: <TrainingExplorer cell="${name}">: ${parsed.message}`);
+        const id = takeId(`explorer-${attributes['name']}`);
+        found.push({ source: { id, kind: 'input', code, budgetMs: DEFAULT_BUDGET_MS, name, value: parsed.value }, node: jsx, parent, explorer: attributes['name']! });
       } else if (node.type === ('mdxJsxFlowElement' as string) && INPUT_ELEMENTS.has((node as unknown as JsxElement).name ?? '')) {
         const jsx = node as unknown as JsxElement;
         const attributes = jsxAttributes(jsx);
@@ -111,6 +127,11 @@ export default function remarkCells() {
       const { source } = item;
       const outcome = outcomes.get(source.id)!;
       const index = item.parent.children.indexOf(item.node as unknown as RootContent);
+      if ('explorer' in item) {
+        // The explorer stays; its parameters' cell goes right after it, hidden.
+        item.parent.children.splice(index + 1, 0, explorerCell(source, item.explorer));
+        continue;
+      }
       const replacement = 'options' in item ? codeCell(item.node, source, item.options, renderDisplay(outcome.display, renderEnv) + renderLogs(outcome.logs)) : inputCell(item.node, source, item.attributes, item.choices);
       item.parent.children.splice(index, 1, replacement);
       if (outcome.erratum !== undefined && 'options' in item) {
@@ -162,6 +183,17 @@ function codeCell(node: Code, source: CellSource, options: Record<string, string
     : element('div', { className: ['cell-code'], dataCellEditor: '' }, [code]);
   const output = element('div', { className: ['cell-output'], dataCellOutput: '', ariaLive: 'polite' }, [], htmlChildren(outputHtml));
   return element('figure', { className: ['cell'], dataCell: source.id, dataCellStatus: 'idle', ariaLabel: label }, [toolbar, codeBox, output, spec]);
+}
+
+/**
+ * The notebook's end of a training explorer: a hidden input whose value is the network's
+ * parameters as JSON. The explorer writes it and fires an input event whenever training
+ * pauses; the runtime parses it and re-runs the cells that read it.
+ */
+function explorerCell(source: CellSource, explorer: string): RootContent {
+  const spec = specScript({ id: source.id, kind: 'input', input: 'explorer', name: source.name, code: source.code, budget: source.budgetMs });
+  const html = `<input type="hidden" data-cell-input><p class="cell-input-message" data-cell-input-message></p>${spec}`;
+  return element('div', { className: ['cell', 'cell-input'], dataCell: source.id, dataCellStatus: 'idle', dataInputKind: 'explorer', dataExplorerCell: explorer, hidden: true }, [], htmlChildren(html));
 }
 
 function inputCell(node: JsxElement, source: CellSource, attributes: Record<string, string>, choices?: string[]): RootContent {
