@@ -77,7 +77,9 @@ export class Notebook {
       const specText = element.querySelector('script[data-cell-spec]')?.textContent;
       if (!specText) continue;
       const spec = JSON.parse(specText) as Spec;
-      const label = element.getAttribute('aria-label') ?? `cell ${spec.id}`;
+      // An input is named by its label (or a choice by its legend), without the name in code.
+      const inputLabel = spec.kind === 'input' ? element.querySelector(':scope > label, legend')?.firstChild?.textContent?.trim() : undefined;
+      const label = element.getAttribute('aria-label') ?? (inputLabel || `cell ${spec.id}`);
       this.cells.set(spec.id, { spec, root: element, label, output: element.querySelector('[data-cell-output]'), code: spec.code, version: 0, current: true, blocked: false, ...(spec.kind === 'input' ? { value: this.parseInput(spec, spec.code) } : {}) });
     }
     this.message = document.querySelector('[data-notebook-message]');
@@ -396,7 +398,10 @@ export class Notebook {
           : 'The lesson has changed this cell since you edited it; you are seeing your version.'
         : undefined);
     if (!message) {
+      // Keyboard focus on the Reset button just used stays in the cell: on an input, its control.
+      const control = notice?.contains(document.activeElement) ? cell.root.querySelector<HTMLElement>('[data-cell-input]:checked, [data-cell-input]:not([type="radio"])') : null;
       notice?.remove();
+      control?.focus();
       return;
     }
     if (!notice) {
