@@ -4,6 +4,8 @@
  * downloaded and loaded again. Storage that is blocked, full or holds garbage never breaks a
  * page: reads give what can be read, writes report failure.
  */
+export const PROGRESS_KEY = 'nn-live:exercises:v1';
+
 export type AnswerStatus = 'correct' | 'incorrect' | 'invalid';
 export type ExerciseState = 'not-tried' | 'tried' | 'solved';
 
@@ -23,7 +25,6 @@ export interface ExerciseRecord {
 
 export type Progress = Record<string, ExerciseRecord>;
 
-export const PROGRESS_KEY = 'nn-live:exercises:v1';
 const STATUSES: readonly string[] = ['correct', 'incorrect', 'invalid'];
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

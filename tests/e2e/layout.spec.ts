@@ -14,7 +14,7 @@ test.describe('on a phone', () => {
 
   test('a lesson puts the text first and the course sequence after it', async ({ page }) => {
     await page.goto(lessonPaths[1]!);
-    const articleTop = await page.locator('article').evaluate((el) => el.getBoundingClientRect().top);
+    const articleTop = await page.locator('article.lesson').evaluate((el) => el.getBoundingClientRect().top);
     const navTop = await page.locator('.course-nav').evaluate((el) => el.getBoundingClientRect().top);
     expect(navTop).toBeGreaterThan(articleTop);
     await expect(page.locator('.toc-inline')).toBeVisible();
@@ -41,11 +41,12 @@ test('a lesson page loads at most 3 KB of JavaScript before any interaction (byt
   });
   await page.goto(lessonPaths[5]!);
   await page.waitForLoadState('networkidle');
-  // Only the loaders (the notebook's and the exercises', with the small modules the exercise
-  // pages share): no runtime, worker, editor, checker, KaTeX or Plot until a cell or an answer is used.
+  // Only the lesson's script (the notebook's, the exercises' and the explorers' loaders) and
+  // Vite's helper for lazy imports: no runtime, worker, editor, checker, explorer, KaTeX or
+  // Plot until a cell, an answer or an explorer is used.
   const names = [...scripts.keys()].map((url) => url.split('/').pop()!.replace(/\.[\w-]+\.js$/, ''));
   expect(names).toContainEqual(expect.stringMatching(/^LessonLayout/));
-  for (const name of names) expect(name).toMatch(/^(LessonLayout|loader|dom|progress)/);
+  for (const name of names) expect(name).toMatch(/^(LessonLayout|preload-helper)/);
   const inline = await page.locator('script:not([src]):not([type="application/json"])').allTextContents();
   const total = [...scripts.values()].reduce((a, b) => a + b, 0) + gzipSync(inline.join('\n')).byteLength;
   testInfo.annotations.push({ type: 'JavaScript before interaction (gzip bytes)', description: String(total) });

@@ -44,3 +44,11 @@ describe('exercise state', () => {
     expect(exerciseState({ answers: {}, done: true }, [])).toBe('solved');
   });
 });
+
+describe('the lesson loader', () => {
+  it('looks for saved progress under the key the progress store writes', async () => {
+    const { PROGRESS_KEY } = await import('../../src/exercises/progress');
+    const { SAVED_PROGRESS_KEY } = await import('../../src/exercises/browser/loader');
+    expect(SAVED_PROGRESS_KEY).toBe(PROGRESS_KEY);
+  });
+});

@@ -1,19 +1,28 @@
 /**
- * The exercise code a page loads up front (a few hundred bytes gzip): it puts saved answers
- * back and shows each exercise's state, then waits. The first answer a student types or
- * checks loads the checker; events that arrive while it loads are kept and handed over.
+ * The exercise code a page loads up front (a few hundred bytes gzip). It shows the controls
+ * that need JavaScript and waits; saved answers are put back (by `restore`, loaded only when
+ * there are some), and the first answer a student types or checks loads the checker. Events
+ * that arrive while it loads are kept and handed over.
  */
-import { exerciseRoots, restoreExercise } from './dom';
-import { loadProgress } from '../progress';
+
+/**
+ * progress.ts's PROGRESS_KEY, written out: importing it would make the bundler split a chunk
+ * shared with the exercise pages off the lesson's one script (a test checks they agree).
+ */
+export const SAVED_PROGRESS_KEY = 'nn-live:exercises:v1';
 
 const TRIGGERS = ['input', 'submit', 'click'] as const;
 
 export function initExercises(): void {
-  const roots = exerciseRoots();
-  if (roots.length === 0) return;
+  if (!document.querySelector('[data-exercise]')) return;
   for (const element of document.querySelectorAll<HTMLElement>('[data-exercise-js]')) element.hidden = false;
-  const progress = loadProgress();
-  for (const root of roots) restoreExercise(root, progress[root.dataset['exercise']!]);
+  let saved = false;
+  try {
+    saved = localStorage.getItem(SAVED_PROGRESS_KEY) !== null;
+  } catch {
+    // Storage blocked: nothing was saved.
+  }
+  if (saved) void import('./restore').then(({ restoreAll }) => restoreAll());
 
   const caught: Event[] = [];
   let started = false;

@@ -5,8 +5,8 @@
  */
 import { assignmentQuery, formatDue, parseAssignment } from '../assignment';
 import { exerciseRoots, restoreExercise } from './dom';
+import { restoreAll } from './restore';
 import { fileNameFrom, initAnswersTools } from './answersTools';
-import { initExercises } from './loader';
 
 export function initSheet(): void {
   const container = document.querySelector<HTMLElement>('[data-sheet-exercises]')!;
@@ -63,6 +63,31 @@ export function initSheet(): void {
       for (const root of exerciseRoots(container)) restoreExercise(root, progress[root.dataset['exercise']!]);
     },
   });
+  for (const element of document.querySelectorAll<HTMLElement>('[data-exercise-js]')) element.hidden = false;
+  restoreAll(container);
   delete document.documentElement.dataset['sheet'];
-  initExercises();
+  loadCheckerOnFirstAnswer();
+}
+
+/**
+ * As on a lesson page (see loader.ts, which the lesson keeps to itself so that its one script
+ * stays small): the checker loads with the first answer, and the events that led to it are
+ * replayed once it is there.
+ */
+function loadCheckerOnFirstAnswer(): void {
+  const caught: Event[] = [];
+  const types = ['input', 'submit', 'click'] as const;
+  let loading = false;
+  function listener(event: Event): void {
+    if (!(event.target instanceof Element) || !event.target.closest('[data-answer-form], [data-mark-done]')) return;
+    if (event.type === 'submit') event.preventDefault();
+    caught.push(event);
+    if (loading) return;
+    loading = true;
+    void import('./answering').then(({ startAnswering }) => {
+      for (const type of types) document.removeEventListener(type, listener, true);
+      startAnswering(caught);
+    });
+  }
+  for (const type of types) document.addEventListener(type, listener, true);
 }

@@ -4,8 +4,14 @@
  * or a shared link) loads the runtime, the worker and the editor. Events that arrive while they
  * load are kept and handed over, so the first click on Run is not lost.
  */
-import { storageKey } from './storage';
-import { SHARE_PREFIX } from './share';
+
+/**
+ * storage.ts's key for this page's saved edits and share.ts's link prefix, written out:
+ * importing those modules would put all of their code, which the runtime needs and this page
+ * does not yet, into the lesson's one up-front script (a test checks they agree).
+ */
+export const savedEditsKey = (page: string) => `nn-live:edits:v1:${page}`;
+export const SHARED_LINK_PREFIX = 'cells=';
 
 const TRIGGERS = ['pointerdown', 'focusin', 'keydown', 'input', 'click'] as const;
 
@@ -32,9 +38,9 @@ export function initNotebookLoader(): void {
   for (const type of TRIGGERS) document.addEventListener(type, listener, true);
   let hasEdits = false;
   try {
-    hasEdits = localStorage.getItem(storageKey(location.pathname)) !== null;
+    hasEdits = localStorage.getItem(savedEditsKey(location.pathname)) !== null;
   } catch {
     // Storage blocked: there are no saved edits to show.
   }
-  if (hasEdits || location.hash.startsWith(`#${SHARE_PREFIX}`)) start();
+  if (hasEdits || location.hash.startsWith(`#${SHARED_LINK_PREFIX}`)) start();
 }

@@ -88,3 +88,13 @@ describe('decodeShared rejects what it cannot trust', () => {
     expect(Object.keys(decodeShared(fragmentOf(many)) ?? {})).toHaveLength(200);
   });
 });
+
+describe('the lesson loader', () => {
+  it('looks for saved edits and shared links where the runtime puts them', async () => {
+    const loader = await import('../../../src/notebook/browser/loader');
+    const { storageKey } = await import('../../../src/notebook/browser/storage');
+    const { SHARE_PREFIX } = await import('../../../src/notebook/browser/share');
+    expect(loader.savedEditsKey('/lessons/softmax/')).toBe(storageKey('/lessons/softmax/'));
+    expect(loader.SHARED_LINK_PREFIX).toBe(SHARE_PREFIX);
+  });
+});
