@@ -43,6 +43,13 @@ test.describe('an exercise in a lesson', () => {
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'invalid');
     await expect(verdict(dz, 'dz')).toContainText(/\)/);
 
+    // Markup and TeX commands are read as (bad) input, never rendered.
+    for (const payload of ['<img src=x onerror=alert(1)>', '\\href{javascript:alert(1)}{x}', 'yhat - y<b>bold</b>']) {
+      await answer(dz, 'dz', payload);
+      await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'invalid');
+      await expect(dz.locator('img, b, a[href^="javascript"]')).toHaveCount(0);
+    }
+
     await answer(dz, 'dz', 'yhat - z');
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'invalid');
     await expect(verdict(dz, 'dz')).toContainText("'z'");
