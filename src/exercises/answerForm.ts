@@ -6,18 +6,10 @@
 import katex from 'katex';
 import { escapeHtml } from '../notebook/render';
 import { publishSpec } from './check';
+import { nameTex } from './expression';
 import type { AnswerSpec } from './spec';
 
 const FUNCTIONS = 'exp, log, sqrt, abs, sigma, tanh, max, min';
-
-/** How a variable name is typeset: `yhat` → ŷ, trailing digits as a subscript. */
-export function variableTex(name: string): string {
-  const match = /^([A-Za-z]+?)(hat)?(\d*)$/.exec(name);
-  if (!match) return `\\mathrm{${name}}`;
-  const [, stem = name, hat, digits] = match;
-  const base = stem.length > 1 ? `\\mathit{${stem}}` : stem;
-  return `${hat ? `\\hat{${base}}` : base}${digits ? `_{${digits}}` : ''}`;
-}
 
 /** What a field's help says, as a key: fields with equal keys share one help text. */
 export const helpKey = (spec: AnswerSpec) => (spec.type === 'expression' ? `expression:${Object.keys(spec.variables).join(',')}` : spec.type);
@@ -47,7 +39,7 @@ function helpText(spec: AnswerSpec): string {
     case 'shape':
       return `Rows and columns, such as ${code('(4, 3)')} or ${code('4x3')}.`;
     case 'expression': {
-      const names = Object.keys(spec.variables).map((name) => `${code(name)} for ${tex(variableTex(name))}`);
+      const names = Object.keys(spec.variables).map((name) => `${code(name)} for ${tex(nameTex(name))}`);
       return `A formula. Type ${names.join(', ')}; functions ${code(FUNCTIONS)}, powers with ${code('^')}.`;
     }
   }

@@ -8,4 +8,4 @@ export { evaluate, type Environment } from './evaluate';
 export { MAX_INPUT_LENGTH, MAX_NESTING, parseExpression, parseList, type ReadOptions } from './parse';
 export { closeEnough, compareAt, samplePoints, SAMPLE_POINTS, type Comparison, type Domains, type SamplePoint } from './sample';
 export { readShape, type ShapeResult } from './shape';
-export { toTex } from './tex';
+export { nameTex, toTex } from './tex';

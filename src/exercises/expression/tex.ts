@@ -101,7 +101,7 @@ function numberTex(text: string): string {
  * A variable as the course writes it: trailing digits as a subscript (`W2` is W₂), `hat` as an
  * accent (`yhat` is ŷ), Greek names as letters (`alpha` is α), longer names as one italic word.
  */
-function nameTex(name: string): string {
+export function nameTex(name: string): string {
   const match = /^([A-Za-z]+)(\d*)$/.exec(name);
   if (match === null) return /^[A-Za-z0-9]+$/.test(name) ? `\\mathit{${name}}` : '\\text{?}';
   const [, base = '', digits = ''] = match;
