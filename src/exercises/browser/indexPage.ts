@@ -10,7 +10,7 @@ import { fileNameFrom, initAnswersTools } from './answersTools';
 
 const FILTERS = ['lesson', 'kind', 'state'] as const;
 
-export function initExerciseIndex(sheetPath = new URL('sheet/', location.href).pathname): void {
+export function initExerciseIndex(): void {
   const items = exerciseRoots();
   for (const element of document.querySelectorAll<HTMLElement>('[data-exercise-js]')) element.hidden = false;
 
@@ -55,7 +55,8 @@ export function initExerciseIndex(sheetPath = new URL('sheet/', location.href).p
   filters.addEventListener('submit', (event) => event.preventDefault());
   applyFilters();
 
-  // Picks and the sheet builder
+  // Picks and the sheet builder; the build writes the sheet page's path (with the site's base).
+  const sheetPath = document.querySelector<HTMLElement>('[data-sheet-path]')!.dataset['sheetPath']!;
   const form = document.querySelector<HTMLFormElement>('[data-assignment-form]')!;
   const picks = [...document.querySelectorAll<HTMLInputElement>('[data-pick]')];
   const pickCount = document.querySelector<HTMLElement>('[data-pick-count]')!;
