@@ -29,15 +29,21 @@ const STATUSES: readonly string[] = ['correct', 'incorrect', 'invalid'];
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * Keys that are never an exercise id or an answer name: assigning `__proto__` on a plain object
+ * sets its prototype instead of adding a key, and the others shadow Object's own properties.
+ */
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Keeps the well-formed parts of untrusted progress data (stored or loaded from a file). */
 export function sanitizeProgress(value: unknown): Progress {
   const progress: Progress = {};
   if (!isObject(value)) return progress;
   for (const [id, record] of Object.entries(value)) {
-    if (!isObject(record) || !isObject(record['answers'])) continue;
+    if (UNSAFE_KEYS.has(id) || !isObject(record) || !isObject(record['answers'])) continue;
     const answers: Record<string, SavedAnswer> = {};
     for (const [name, answer] of Object.entries(record['answers'])) {
-      if (!isObject(answer) || typeof answer['input'] !== 'string') continue;
+      if (UNSAFE_KEYS.has(name) || !isObject(answer) || typeof answer['input'] !== 'string') continue;
       const saved: SavedAnswer = { input: answer['input'].slice(0, 2000) };
       if (typeof answer['status'] === 'string' && STATUSES.includes(answer['status'])) saved.status = answer['status'] as AnswerStatus;
       if (typeof answer['message'] === 'string') saved.message = answer['message'].slice(0, 500);

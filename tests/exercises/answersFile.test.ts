@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { answersFileText, readAnswersFile } from '../../src/exercises/answersFile';
+import { answersFileText, MAX_FILE_BYTES, readAnswersFile } from '../../src/exercises/answersFile';
 import { exerciseState, sanitizeProgress } from '../../src/exercises/progress';
 
 const progress = {
@@ -30,6 +30,35 @@ describe('answers file', () => {
       }),
     ).toEqual({ a: { answers: { x: { input: 'y' } } } });
     fc.assert(fc.property(fc.jsonValue(), (value) => void sanitizeProgress(value)));
+    fc.assert(fc.property(fc.string(), (text) => void readAnswersFile(text)));
+  });
+
+  it('skips __proto__, constructor and prototype as exercise ids and answer names', () => {
+    const text = JSON.stringify({
+      format: 'nn-live-answers',
+      version: 1,
+      progress: {
+        a: { answers: { x: { input: '1' }, constructor: { input: '2' }, prototype: { input: '3' } } },
+        constructor: { answers: { x: { input: '4' } } },
+        prototype: { answers: { x: { input: '5' } } },
+      },
+    }).replace('"a":', '"__proto__":{"answers":{"x":{"input":"6"}}},"a":').replace('"x":{"input":"1"}', '"x":{"input":"1"},"__proto__":{"input":"7"}');
+    // JSON.parse makes __proto__ an own key, as a crafted file would.
+    expect(Object.keys(JSON.parse(text).progress)).toContain('__proto__');
+    const result = readAnswersFile(text);
+    expect(result).toEqual({ ok: true, progress: { a: { answers: { x: { input: '1' } } } } });
+    if (!result.ok) return;
+    expect(Object.getPrototypeOf(result.progress)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(result.progress['a']!.answers)).toBe(Object.prototype);
+    expect(Object.keys(result.progress)).toEqual(['a']);
+    expect(Object.keys(result.progress['a']!.answers)).toEqual(['x']);
+  });
+
+  it('refuses a file larger than MAX_FILE_BYTES without parsing it', () => {
+    expect(readAnswersFile(' '.repeat(MAX_FILE_BYTES + 1))).toMatchObject({ ok: false, message: expect.stringMatching(/too large/) });
+  });
+
+  it('never throws on arbitrary text', () => {
     fc.assert(fc.property(fc.string(), (text) => void readAnswersFile(text)));
   });
 });

@@ -3,7 +3,7 @@
  * answers of the given exercises (all, on the index); loading replaces the answers of the
  * exercises in the file and leaves every other answer as it was.
  */
-import { answersFileText, readAnswersFile, type AnswersFile } from '../answersFile';
+import { answersFileText, MAX_FILE_BYTES, readAnswersFile, type AnswersFile } from '../answersFile';
 import { loadProgress, saveProgress, type Progress } from '../progress';
 
 export interface AnswersToolsOptions {
@@ -50,6 +50,11 @@ export function initAnswersTools(container: HTMLElement, options: AnswersToolsOp
     const file = fileInput.files?.[0];
     fileInput.value = '';
     if (!file) return;
+    // Checked before reading: a huge file is never read into memory.
+    if (file.size > MAX_FILE_BYTES) {
+      say(`The file ${file.name} is too large to be a file of answers. Nothing was changed.`);
+      return;
+    }
     let text: string;
     try {
       text = await file.text();
