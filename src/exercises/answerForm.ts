@@ -2,12 +2,30 @@
  * The HTML of an exercise's answer fields, written at build time. Labels are TeX typeset by
  * KaTeX here (a malformed label fails the build); the published spec (values, not formulas)
  * travels as JSON in a script element for the checker, which loads when the student first answers.
+ * Each form also carries the spec's fingerprint (data-answer-version), which saved verdicts
+ * must match to be shown.
  */
 import katex from 'katex';
 import { escapeHtml } from '../notebook/render';
-import { publishSpec } from './check';
+import { publishSpec, type PublishedAnswer } from './check';
 import { nameTex } from './expression';
+import { seedFrom as fnv1a } from './expression/sample';
 import type { AnswerSpec } from './spec';
+
+/**
+ * The fingerprint of an answer as published: FNV-1a of its JSON, 8 hex digits. It changes when
+ * anything the checker uses changes (expected value, tolerance, variables, label), so a verdict
+ * saved against an older version of the answer is not shown as if it still held.
+ */
+export function answerVersion(published: PublishedAnswer): string {
+  return fnv1a(JSON.stringify(published)).toString(16).padStart(8, '0');
+}
+
+/**
+ * An exercise's answers as the index lists them (data-answers), without their fields:
+ * `name:version`, space-separated, so the index judges saved verdicts as the exercise would.
+ */
+export const answersAttribute = (specs: readonly AnswerSpec[]) => specs.map((spec) => `${spec.name}:${answerVersion(publishSpec(spec))}`).join(' ');
 
 const FUNCTIONS = 'exp, log, sqrt, abs, sigma, tanh, max, min';
 
@@ -53,8 +71,9 @@ function helpText(spec: AnswerSpec): string {
 export function answerFormHtml(spec: AnswerSpec, idBase: string, sharedHelp?: string): string {
   const field = `${idBase}-${spec.name}`;
   const helpId = sharedHelp ?? `${field}-help`;
-  const json = JSON.stringify(publishSpec(spec)).replace(/</g, '\\u003c');
-  return `<form class="answer" data-answer-form="${escapeHtml(spec.name)}" data-answer-type="${spec.type}" novalidate>
+  const published = publishSpec(spec);
+  const json = JSON.stringify(published).replace(/</g, '\\u003c');
+  return `<form class="answer" data-answer-form="${escapeHtml(spec.name)}" data-answer-type="${spec.type}" data-answer-version="${answerVersion(published)}" novalidate>
 <div class="answer-row">
 <label class="answer-label" for="${field}"><span class="visually-hidden">Your answer for </span>${tex(spec.label)}</label>
 <input class="answer-input" id="${field}" type="text" data-answer="${escapeHtml(spec.name)}" autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="${helpId} ${field}-verdict">

@@ -1,8 +1,10 @@
 /**
  * The file a student downloads to keep or hand in their answers, and reads back in. Loading
  * accepts only what it recognises and reports a clear problem otherwise; it never throws.
+ * A file's verdicts are written for whoever reads it, but never loaded: only the inputs come
+ * back, and this browser's checker gives the verdicts.
  */
-import { sanitizeProgress, type Progress } from './progress';
+import { sanitizeProgress, withoutVerdicts, type Progress } from './progress';
 
 export const ANSWERS_FORMAT = 'nn-live-answers';
 export const MAX_FILE_BYTES = 1_000_000;
@@ -36,7 +38,8 @@ export function readAnswersFile(text: string): ReadResult {
   }
   const { version, progress } = parsed as { version?: unknown; progress?: unknown };
   if (version !== 1) return { ok: false, message: `This file was saved by a newer version of the course (format ${String(version).slice(0, 20)}).` };
-  const kept = sanitizeProgress(progress);
+  const kept = withoutVerdicts(sanitizeProgress(progress));
   if (Object.keys(kept).length === 0) return { ok: false, message: 'This file holds no answers.' };
   return { ok: true, progress: kept };
 }
+

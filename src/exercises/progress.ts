@@ -15,6 +15,18 @@ export interface SavedAnswer {
   /** The verdict it got when last checked, and its message; absent when never checked. */
   status?: AnswerStatus;
   message?: string;
+  /**
+   * The fingerprint of the answer's published spec the verdict was given against (the form's
+   * data-answer-version). A verdict counts only while the page's answer has the same one, so an
+   * expected value an author corrects does not keep its old verdicts.
+   */
+  version?: string;
+}
+
+/** An answer as the page now has it: its name and the fingerprint of its published spec. */
+export interface CurrentAnswer {
+  readonly name: string;
+  readonly version: string;
 }
 
 export interface ExerciseRecord {
@@ -26,6 +38,8 @@ export interface ExerciseRecord {
 export type Progress = Record<string, ExerciseRecord>;
 
 const STATUSES: readonly string[] = ['correct', 'incorrect', 'invalid'];
+/** What answerVersion writes: FNV-1a, 32 bits, as 8 hex digits. */
+const VERSION = /^[0-9a-f]{8}$/;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -45,13 +59,39 @@ export function sanitizeProgress(value: unknown): Progress {
     for (const [name, answer] of Object.entries(record['answers'])) {
       if (UNSAFE_KEYS.has(name) || !isObject(answer) || typeof answer['input'] !== 'string') continue;
       const saved: SavedAnswer = { input: answer['input'].slice(0, 2000) };
-      if (typeof answer['status'] === 'string' && STATUSES.includes(answer['status'])) saved.status = answer['status'] as AnswerStatus;
-      if (typeof answer['message'] === 'string') saved.message = answer['message'].slice(0, 500);
+      // A verdict is kept only with the version it was given against: without one it can never show.
+      const { status, message, version } = answer;
+      if (typeof status === 'string' && STATUSES.includes(status) && typeof version === 'string' && VERSION.test(version)) {
+        saved.status = status as AnswerStatus;
+        if (typeof message === 'string') saved.message = message.slice(0, 500);
+        saved.version = version;
+      }
       answers[name] = saved;
     }
     progress[id] = record['done'] === true ? { answers, done: true } : { answers };
   }
   return progress;
+}
+
+/**
+ * Progress with only what the student did: inputs and done marks, no verdicts. Answers loaded
+ * from a file come in this way, since anyone can write "correct" into a file; the student
+ * presses Check to have them checked here.
+ */
+export function withoutVerdicts(progress: Progress): Progress {
+  const inputs: Progress = {};
+  for (const [id, record] of Object.entries(progress)) {
+    const answers: Record<string, SavedAnswer> = {};
+    for (const [name, answer] of Object.entries(record.answers)) answers[name] = { input: answer.input };
+    inputs[id] = record.done ? { answers, done: true } : { answers };
+  }
+  return inputs;
+}
+
+/** The verdict a saved answer shows: its own if given against the answer's current version, else none. */
+export function currentVerdict(saved: SavedAnswer | undefined, version: string): Pick<SavedAnswer, 'status' | 'message'> {
+  if (saved?.status === undefined || saved.version !== version) return {};
+  return saved.message === undefined ? { status: saved.status } : { status: saved.status, message: saved.message };
 }
 
 export function loadProgress(): Progress {
@@ -75,12 +115,13 @@ export function saveProgress(progress: Progress): boolean {
 
 /**
  * An exercise's state from its record: solved when every checkable answer is correct (or, for
- * an exercise with none, when marked done); tried once anything was checked or marked.
+ * an exercise with none, when marked done); tried once anything was checked or marked. Only
+ * verdicts given against the answers' current versions count.
  */
-export function exerciseState(record: ExerciseRecord | undefined, answerNames: readonly string[]): ExerciseState {
+export function exerciseState(record: ExerciseRecord | undefined, answers: readonly CurrentAnswer[]): ExerciseState {
   if (!record) return 'not-tried';
-  if (answerNames.length === 0) return record.done ? 'solved' : 'not-tried';
-  const statuses = answerNames.map((name) => record.answers[name]?.status);
+  if (answers.length === 0) return record.done ? 'solved' : 'not-tried';
+  const statuses = answers.map(({ name, version }) => currentVerdict(record.answers[name], version).status);
   if (statuses.every((status) => status === 'correct')) return 'solved';
   return statuses.some((status) => status !== undefined) ? 'tried' : 'not-tried';
 }

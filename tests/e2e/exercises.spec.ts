@@ -88,6 +88,32 @@ test.describe('an exercise in a lesson', () => {
     await expect(page.locator('.exercise-item:visible')).toHaveCount(1);
   });
 
+  test('a saved verdict shows only while the answer is the one it was given for', async ({ page }) => {
+    await page.goto(lesson);
+    const dz = exercise(page, 'softmax-dz');
+    const version = await dz.locator('form[data-answer-form="dz"]').getAttribute('data-answer-version');
+    expect(version).toMatch(/^[0-9a-f]{8}$/);
+    // A verdict saved before the author changed the answer (another version): the input comes back, the verdict does not.
+    const stale = version === '00000000' ? '11111111' : '00000000';
+    await page.evaluate((v) => {
+      localStorage.setItem('nn-live:exercises:v1', JSON.stringify({ 'softmax-dz': { answers: { dz: { input: 'y - yhat', status: 'correct', message: 'Right.', version: v } } } }));
+    }, stale);
+    await page.reload();
+    await expect(dz.locator('[data-answer="dz"]')).toHaveValue('y - yhat');
+    await expect(dz.locator('[data-exercise-state-label]')).toHaveText('Not tried');
+    await expect(verdict(dz, 'dz')).not.toHaveAttribute('data-answer-status');
+    await expect(verdict(dz, 'dz')).toHaveText('');
+    await page.goto('/exercises/');
+    await expect(page.locator('.exercise-item[data-exercise="softmax-dz"] [data-exercise-state-label]')).toHaveText('Not tried');
+
+    // Checked against this version, it counts.
+    await page.goto(lesson);
+    await dz.getByRole('button', { name: 'Check' }).click();
+    await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'incorrect');
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('nn-live:exercises:v1')!)['softmax-dz'].answers.dz);
+    expect(saved).toMatchObject({ input: 'y - yhat', status: 'incorrect', version });
+  });
+
   test('the checker chunk is small (gzip bytes reported)', async ({ page }, testInfo) => {
     const loaded = new Map<string, number>();
     page.on('response', async (response) => {
@@ -186,8 +212,29 @@ test.describe('the exercise index and problem sheets', () => {
     await expect(page.locator('[data-answers-status]')).toContainText('not a file of answers');
     await page.getByLabel('Load answers from a file').setInputFiles(path);
     await expect(dz.locator('[data-answer="dz"]')).toHaveValue('yhat - y');
-    await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
     await expect(page.locator('[data-answers-status]')).toContainText('Loaded your answers to 1 exercise');
+    await expect(page.locator('[data-answers-status]')).toContainText('press Check to see the verdicts');
+    // The file's verdicts are not loaded: Check gives them.
+    await expect(verdict(dz, 'dz')).not.toHaveAttribute('data-answer-status');
+    await dz.getByRole('button', { name: 'Check' }).click();
+    await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
+  });
+
+  test('a file claiming "correct" does not make an exercise solved', async ({ page }) => {
+    await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz');
+    const dz = exercise(page, 'softmax-dz');
+    const version = await dz.locator('form[data-answer-form="dz"]').getAttribute('data-answer-version');
+    const crafted = { format: 'nn-live-answers', version: 1, saved: new Date().toISOString(), progress: { 'softmax-dz': { answers: { dz: { input: '42', status: 'correct', message: 'Right.', version } } } } };
+    await page.getByLabel('Load answers from a file').setInputFiles({ name: 'crafted.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(crafted)) });
+    await expect(page.locator('[data-answers-status]')).toContainText('press Check to see the verdicts');
+    await expect(dz.locator('[data-answer="dz"]')).toHaveValue('42');
+    await expect(verdict(dz, 'dz')).not.toHaveAttribute('data-answer-status');
+    await expect(dz.locator('[data-exercise-state-label]')).toHaveText('Not tried');
+    await page.reload();
+    await expect(dz.locator('[data-answer="dz"]')).toHaveValue('42');
+    await expect(dz.locator('[data-exercise-state-label]')).toHaveText('Not tried');
+    await page.goto('/exercises/');
+    await expect(page.locator('.exercise-item[data-exercise="softmax-dz"] [data-exercise-state-label]')).toHaveText('Not tried');
   });
 
   test('a student can work through a sheet on a phone', async ({ browser }) => {

@@ -1,17 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { answersFileText, MAX_FILE_BYTES, readAnswersFile } from '../../src/exercises/answersFile';
-import { exerciseState, sanitizeProgress } from '../../src/exercises/progress';
+import { currentVerdict, exerciseState, sanitizeProgress } from '../../src/exercises/progress';
+
+const V1 = '0badc0de';
+const V2 = '12345678';
 
 const progress = {
-  'softmax-dz': { answers: { dz: { input: 'yhat - y', status: 'correct' as const, message: 'Right.' } } },
+  'softmax-dz': { answers: { dz: { input: 'yhat - y', status: 'correct' as const, message: 'Right.', version: V1 } } },
   'cvx-proof': { answers: {}, done: true },
 };
 
 describe('answers file', () => {
-  it('reads back what it wrote', () => {
+  it('writes the verdicts for the reader, and reads back the inputs and done marks only', () => {
     const text = answersFileText(progress, new Date('2026-11-24T10:00:00Z'), { title: 'Week 3', due: '', exercises: ['softmax-dz'] });
-    expect(readAnswersFile(text)).toEqual({ ok: true, progress });
+    expect(JSON.parse(text).progress).toEqual(progress);
+    expect(readAnswersFile(text)).toEqual({
+      ok: true,
+      progress: { 'softmax-dz': { answers: { dz: { input: 'yhat - y' } } }, 'cvx-proof': { answers: {}, done: true } },
+    });
+  });
+
+  it('a file claiming "correct" does not make an exercise solved', () => {
+    const text = answersFileText({ 'softmax-dz': { answers: { dz: { input: 'anything', status: 'correct', message: 'Right.', version: V1 } } } }, new Date());
+    const result = readAnswersFile(text);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.progress['softmax-dz']!.answers['dz']).toEqual({ input: 'anything' });
+    expect(exerciseState(result.progress['softmax-dz'], [{ name: 'dz', version: V1 }])).toBe('not-tried');
   });
 
   it('refuses files that are not ours, with a reason', () => {
@@ -24,11 +40,16 @@ describe('answers file', () => {
   it('keeps only well-formed records from untrusted data', () => {
     expect(
       sanitizeProgress({
-        a: { answers: { x: { input: 'y', status: 'hacked' }, y: { input: 3 } } },
+        a: { answers: { x: { input: 'y', status: 'hacked', version: V1 }, y: { input: 3 } } },
         b: 'junk',
         c: { answers: [] },
+        // A verdict without a well-formed version can never be shown, so it is not kept.
+        d: { answers: { x: { input: '1', status: 'correct' }, y: { input: '2', status: 'correct', version: 'v1' }, z: { input: '3', status: 'incorrect', message: 'No.', version: V2 } } },
       }),
-    ).toEqual({ a: { answers: { x: { input: 'y' } } } });
+    ).toEqual({
+      a: { answers: { x: { input: 'y' } } },
+      d: { answers: { x: { input: '1' }, y: { input: '2' }, z: { input: '3', status: 'incorrect', message: 'No.', version: V2 } } },
+    });
     fc.assert(fc.property(fc.jsonValue(), (value) => void sanitizeProgress(value)));
     fc.assert(fc.property(fc.string(), (text) => void readAnswersFile(text)));
   });
@@ -64,13 +85,27 @@ describe('answers file', () => {
 });
 
 describe('exercise state', () => {
+  const a = { name: 'a', version: V1 };
+  const b = { name: 'b', version: V1 };
+
   it('is solved when every answer is correct, tried when any was checked', () => {
-    const record = { answers: { a: { input: '1', status: 'correct' as const }, b: { input: '2', status: 'incorrect' as const } } };
-    expect(exerciseState(undefined, ['a'])).toBe('not-tried');
-    expect(exerciseState({ answers: { a: { input: 'typed, never checked' } } }, ['a'])).toBe('not-tried');
-    expect(exerciseState(record, ['a', 'b'])).toBe('tried');
-    expect(exerciseState(record, ['a'])).toBe('solved');
+    const record = { answers: { a: { input: '1', status: 'correct' as const, version: V1 }, b: { input: '2', status: 'incorrect' as const, version: V1 } } };
+    expect(exerciseState(undefined, [a])).toBe('not-tried');
+    expect(exerciseState({ answers: { a: { input: 'typed, never checked' } } }, [a])).toBe('not-tried');
+    expect(exerciseState(record, [a, b])).toBe('tried');
+    expect(exerciseState(record, [a])).toBe('solved');
     expect(exerciseState({ answers: {}, done: true }, [])).toBe('solved');
+  });
+
+  it('counts a verdict only against the version of the answer it was given for', () => {
+    const record = { answers: { a: { input: '1', status: 'correct' as const, message: 'Right.', version: V1 } } };
+    expect(currentVerdict(record.answers.a, V1)).toEqual({ status: 'correct', message: 'Right.' });
+    expect(currentVerdict(record.answers.a, V2)).toEqual({});
+    expect(currentVerdict({ input: '1', status: 'correct' }, V1)).toEqual({});
+    expect(currentVerdict(undefined, V1)).toEqual({});
+    // The author changed the expected value: the old verdict no longer solves the exercise.
+    expect(exerciseState(record, [{ name: 'a', version: V2 }])).toBe('not-tried');
+    expect(exerciseState(record, [a, { name: 'b', version: V2 }])).toBe('tried');
   });
 });
 

@@ -4,7 +4,7 @@
  * answer, with the checker; KaTeX follows for the preview.
  */
 import { checkAnswer, type PublishedAnswer } from '../check';
-import { answerNames, showState, showVerdict } from './dom';
+import { currentAnswers, showState, showVerdict, versionOf } from './dom';
 import { exerciseState, loadProgress, saveProgress, type ExerciseRecord, type SavedAnswer } from '../progress';
 
 const NOT_SAVED = 'This browser did not let the page save it (storage is blocked or full); download your answers to keep them.';
@@ -71,7 +71,7 @@ function onInput(form: HTMLFormElement, field: HTMLInputElement): void {
   const { record } = store(root.dataset['exercise']!, (r) => {
     r.answers[field.dataset['answer']!] = { input };
   });
-  showState(root, exerciseState(record, answerNames(root)));
+  showState(root, exerciseState(record, currentAnswers(root)));
 }
 
 function onSubmit(form: HTMLFormElement): void {
@@ -84,7 +84,8 @@ function onSubmit(form: HTMLFormElement): void {
     return;
   }
   const verdict = checkAnswer(spec, field.value);
-  const answer: SavedAnswer = { input: field.value, status: verdict.status, message: verdict.message };
+  // Stored with the version of the spec it was checked against, so that it counts only while that holds.
+  const answer: SavedAnswer = { input: field.value, status: verdict.status, message: verdict.message, version: versionOf(form) };
   const { record, saved } = store(root.dataset['exercise']!, (r) => {
     r.answers[field.dataset['answer']!] = answer;
   });
@@ -94,7 +95,7 @@ function onSubmit(form: HTMLFormElement): void {
     field.focus();
     field.setSelectionRange(verdict.position.start, Math.max(verdict.position.end, verdict.position.start + 1));
   }
-  showState(root, exerciseState(record, answerNames(root)));
+  showState(root, exerciseState(record, currentAnswers(root)));
 }
 
 function onMarkDone(button: HTMLButtonElement): void {
@@ -104,7 +105,7 @@ function onMarkDone(button: HTMLButtonElement): void {
     if (r.done) delete r.done;
     else r.done = true;
   });
-  showState(root, exerciseState(record, answerNames(root)));
+  showState(root, exerciseState(record, currentAnswers(root)));
   const note = root.querySelector<HTMLElement>('[data-mark-done-note]');
   if (note) note.textContent = saved ? '' : NOT_SAVED;
 }

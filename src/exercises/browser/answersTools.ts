@@ -1,7 +1,8 @@
 /**
  * "Download my answers" and "Load answers" for the index and a sheet. A download holds the
  * answers of the given exercises (all, on the index); loading replaces the answers of the
- * exercises in the file and leaves every other answer as it was.
+ * exercises in the file and leaves every other answer as it was. Only the inputs are loaded,
+ * never the file's verdicts.
  */
 import { answersFileText, MAX_FILE_BYTES, readAnswersFile, type AnswersFile } from '../answersFile';
 import { loadProgress, saveProgress, type Progress } from '../progress';
@@ -74,6 +75,7 @@ export function initAnswersTools(container: HTMLElement, options: AnswersToolsOp
       return;
     }
     options.onLoaded(progress);
-    say(`Loaded your answers to ${count} exercise${count === 1 ? '' : 's'} from ${file.name}.`);
+    // A file's verdicts are not loaded (anyone can write "correct" into a file): Check gives them.
+    say(`Loaded your answers to ${count} exercise${count === 1 ? '' : 's'} from ${file.name}: press Check to see the verdicts.`);
   });
 }

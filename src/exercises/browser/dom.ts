@@ -3,16 +3,28 @@
  * Everything a student typed or a file supplied goes in as text (value, textContent), never
  * as markup.
  */
-import { exerciseState, STATE_TEXT, type ExerciseRecord, type ExerciseState, type SavedAnswer } from '../progress';
+import { currentVerdict, exerciseState, STATE_TEXT, type CurrentAnswer, type ExerciseRecord, type ExerciseState, type SavedAnswer } from '../progress';
 
 export const exerciseRoots = (scope: ParentNode = document) => [...scope.querySelectorAll<HTMLElement>('[data-exercise]')];
 
-/** The names of an exercise's checkable answers, from its fields (or, in the index, its data). */
-export function answerNames(root: HTMLElement): string[] {
-  const fields = [...root.querySelectorAll<HTMLInputElement>('input[data-answer]')];
-  if (fields.length > 0) return fields.map((field) => field.dataset['answer']!);
-  const listed = root.dataset['answers'];
-  return listed ? listed.split(' ').filter(Boolean) : [];
+/** The version of an answer's spec the build wrote on its form. */
+export const versionOf = (form: HTMLElement) => form.dataset['answerVersion'] ?? '';
+
+/**
+ * An exercise's checkable answers with their versions, from its forms (or, in the index, from
+ * its data-answers: `name:version`, space-separated).
+ */
+export function currentAnswers(root: HTMLElement): CurrentAnswer[] {
+  const forms = [...root.querySelectorAll<HTMLElement>('form[data-answer-form]')];
+  if (forms.length > 0) return forms.map((form) => ({ name: form.dataset['answerForm']!, version: versionOf(form) }));
+  const listed = root.dataset['answers'] ?? '';
+  return listed
+    .split(' ')
+    .filter(Boolean)
+    .map((entry) => {
+      const [name = '', version = ''] = entry.split(':');
+      return { name, version };
+    });
 }
 
 export function showState(root: HTMLElement, state: ExerciseState): void {
@@ -35,14 +47,17 @@ export function showVerdict(form: HTMLElement, answer: Pick<SavedAnswer, 'status
   verdict.textContent = answer.message ?? '';
 }
 
-/** Puts a stored record back into an exercise's fields and labels. */
+/**
+ * Puts a stored record back into an exercise's fields and labels. A saved verdict shows only if
+ * it was given against the answer's current version; otherwise the input comes back alone.
+ */
 export function restoreExercise(root: HTMLElement, record: ExerciseRecord | undefined): void {
   for (const form of root.querySelectorAll<HTMLFormElement>('[data-answer-form]')) {
     const field = form.querySelector<HTMLInputElement>('input[data-answer]');
     if (!field) continue;
     const saved = record?.answers[field.dataset['answer']!];
     field.value = saved?.input ?? '';
-    showVerdict(form, saved ?? {});
+    showVerdict(form, currentVerdict(saved, versionOf(form)));
   }
-  showState(root, exerciseState(record, answerNames(root)));
+  showState(root, exerciseState(record, currentAnswers(root)));
 }

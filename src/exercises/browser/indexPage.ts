@@ -5,7 +5,7 @@
  */
 import { assignmentQuery, isIsoDate, MAX_TITLE, parseAssignment } from '../assignment';
 import { loadProgress, exerciseState, type Progress } from '../progress';
-import { answerNames, exerciseRoots, showState } from './dom';
+import { currentAnswers, exerciseRoots, showState } from './dom';
 import { fileNameFrom, initAnswersTools } from './answersTools';
 
 const FILTERS = ['lesson', 'kind', 'state'] as const;
@@ -15,7 +15,7 @@ export function initExerciseIndex(): void {
   for (const element of document.querySelectorAll<HTMLElement>('[data-exercise-js]')) element.hidden = false;
 
   const showProgress = (progress: Progress) => {
-    for (const item of items) showState(item, exerciseState(progress[item.dataset['exercise']!], answerNames(item)));
+    for (const item of items) showState(item, exerciseState(progress[item.dataset['exercise']!], currentAnswers(item)));
   };
   showProgress(loadProgress());
 
