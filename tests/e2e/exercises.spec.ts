@@ -7,6 +7,17 @@ const lesson = '/lessons/softmax/';
 const exercise = (page: Page, id: string) => page.locator(`[data-exercise="${id}"]`);
 const verdict = (root: Locator, name: string) => root.locator(`form[data-answer-form="${name}"] [data-answer-verdict]`);
 
+/** Holds back the requests for a script chunk until `release` is called. */
+async function hold(page: Page, chunk: string): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(new RegExp(`/_astro/${chunk}\\.[\\w-]+\\.js$`), async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Types an answer as a student would and checks it with Enter. */
 async function answer(root: Locator, name: string, text: string): Promise<void> {
   const field = root.locator(`[data-answer="${name}"]`);
@@ -112,6 +123,35 @@ test.describe('an exercise in a lesson', () => {
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'incorrect');
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('nn-live:exercises:v1')!)['softmax-dz'].answers.dz);
     expect(saved).toMatchObject({ input: 'y - yhat', status: 'incorrect', version });
+  });
+
+  test('saved answers put back late never overwrite what the student is typing', async ({ page }) => {
+    await page.goto(lesson);
+    await page.evaluate(() => {
+      const saved = { 'softmax-dz': { answers: { dz: { input: 'saved dz' } } }, 'softmax-four-classes': { answers: { sum: { input: 'saved sum' }, yhat: { input: 'saved yhat' } } } };
+      localStorage.setItem('nn-live:exercises:v1', JSON.stringify(saved));
+    });
+    // Restoring and the checker both arrive late, after the student started typing.
+    const releaseRestore = await hold(page, 'restore');
+    const releaseChecker = await hold(page, 'answering');
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    const dz = exercise(page, 'softmax-dz');
+    const four = exercise(page, 'softmax-four-classes');
+    await four.locator('[data-answer="sum"]').pressSequentially('typed sum');
+    await dz.locator('[data-answer="dz"]').pressSequentially('typed dz');
+    releaseRestore();
+    // The untouched field is restored; the one typed in and left, and the one being typed in, keep their text.
+    await expect(four.locator('[data-answer="yhat"]')).toHaveValue('saved yhat');
+    await expect(four.locator('[data-answer="sum"]')).toHaveValue('typed sum');
+    await expect(dz.locator('[data-answer="dz"]')).toHaveValue('typed dz');
+    releaseChecker();
+    await dz.locator('[data-answer="dz"]').press('Enter');
+    await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'invalid');
+    await expect(dz.locator('[data-answer="dz"]')).toHaveValue('typed dz');
+    await expect(four.locator('[data-answer="sum"]')).toHaveValue('typed sum');
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('nn-live:exercises:v1')!));
+    expect(stored['softmax-dz'].answers.dz.input).toBe('typed dz');
+    expect(stored['softmax-four-classes'].answers.sum.input).toBe('typed sum');
   });
 
   test('the checker chunk is small (gzip bytes reported)', async ({ page }, testInfo) => {

@@ -73,4 +73,40 @@ describe('putting saved answers back', () => {
     expect(verdict('dz').textContent).toBe('');
     expect(label()).toBe('Not tried');
   });
+
+  it('leaves a field the student is in, or has typed in, as it is', () => {
+    const { root, field, verdict } = exercise();
+    field('dz').focus();
+    restoreExercise(root, record);
+    expect(field('dz').value).toBe('');
+    expect(verdict('dz').dataset['answerStatus']).toBeUndefined();
+    expect(field('da').value).toBe('a(1 - a)');
+
+    const typed = exercise();
+    typed.field('dz').value = 'y - yh';
+    restoreExercise(typed.root, record);
+    expect(typed.field('dz').value).toBe('y - yh');
+    expect(typed.verdict('dz').textContent).toBe('');
+    expect(typed.field('da').value).toBe('a(1 - a)');
+  });
+
+  it('puts a restored value back again later, unless the student has typed over it', () => {
+    const { root, field } = exercise();
+    restoreExercise(root, record);
+    const newer: ExerciseRecord = { answers: { dz: { input: 'yhat - y + 0' }, da: { input: 'a - a^2' } } };
+    field('da').value = 'a - a';
+    restoreExercise(root, newer);
+    expect(field('dz').value).toBe('yhat - y + 0');
+    expect(field('da').value).toBe('a - a');
+  });
+
+  it('overwrites every field when asked (answers loaded from a file)', () => {
+    const { root, field } = exercise();
+    field('dz').focus();
+    field('dz').value = 'typed';
+    field('da').value = 'typed too';
+    restoreExercise(root, record, { overwrite: true });
+    expect(field('dz').value).toBe('yhat - y');
+    expect(field('da').value).toBe('a(1 - a)');
+  });
 });

@@ -47,16 +47,31 @@ export function showVerdict(form: HTMLElement, answer: Pick<SavedAnswer, 'status
   verdict.textContent = answer.message ?? '';
 }
 
+export interface RestoreOptions {
+  /**
+   * Replace what the fields hold even where the student is typing: for answers the student
+   * asked for (loaded from a file), not for saved ones put back while the page starts.
+   */
+  overwrite?: boolean;
+}
+
 /**
  * Puts a stored record back into an exercise's fields and labels. A saved verdict shows only if
  * it was given against the answer's current version; otherwise the input comes back alone.
+ * Restoring may run after the student started typing (it waits for an import), so a field they
+ * are in, or have typed in (its value is no longer the one the page or the last restore put
+ * there), keeps its text and verdict unless `overwrite` is set.
  */
-export function restoreExercise(root: HTMLElement, record: ExerciseRecord | undefined): void {
+export function restoreExercise(root: HTMLElement, record: ExerciseRecord | undefined, { overwrite = false }: RestoreOptions = {}): void {
   for (const form of root.querySelectorAll<HTMLFormElement>('[data-answer-form]')) {
     const field = form.querySelector<HTMLInputElement>('input[data-answer]');
     if (!field) continue;
+    if (!overwrite && (field === root.ownerDocument.activeElement || field.value !== field.defaultValue)) continue;
     const saved = record?.answers[field.dataset['answer']!];
-    field.value = saved?.input ?? '';
+    const input = saved?.input ?? '';
+    // The restored text becomes the field's default, so typing after this is told apart from it.
+    field.defaultValue = input;
+    field.value = input;
     showVerdict(form, currentVerdict(saved, versionOf(form)));
   }
   showState(root, exerciseState(record, currentAnswers(root)));

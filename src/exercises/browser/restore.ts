@@ -1,8 +1,8 @@
 /** Puts every saved answer, verdict and exercise state back into the page. */
 import { loadProgress } from '../progress';
-import { exerciseRoots, restoreExercise } from './dom';
+import { exerciseRoots, restoreExercise, type RestoreOptions } from './dom';
 
-export function restoreAll(scope: ParentNode = document): void {
+export function restoreAll(scope: ParentNode = document, options: RestoreOptions = {}): void {
   const progress = loadProgress();
-  for (const root of exerciseRoots(scope)) restoreExercise(root, progress[root.dataset['exercise']!]);
+  for (const root of exerciseRoots(scope)) restoreExercise(root, progress[root.dataset['exercise']!], options);
 }

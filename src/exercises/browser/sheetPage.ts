@@ -60,7 +60,7 @@ export function initSheet(): void {
     assignment: () => ({ title, due: sheet.due, exercises: sheet.exercises }),
     fileName: () => fileNameFrom(title, 'sheet'),
     onLoaded: (progress) => {
-      for (const root of exerciseRoots(container)) restoreExercise(root, progress[root.dataset['exercise']!]);
+      for (const root of exerciseRoots(container)) restoreExercise(root, progress[root.dataset['exercise']!], { overwrite: true });
     },
   });
   for (const element of document.querySelectorAll<HTMLElement>('[data-exercise-js]')) element.hidden = false;
