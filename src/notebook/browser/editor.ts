@@ -83,8 +83,6 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
         keymap.of([
           { key: 'Shift-Enter', run },
           { key: 'Mod-Enter', run },
-          { key: 'Alt-ArrowUp', run: nudge(1) },
-          { key: 'Alt-ArrowDown', run: nudge(-1) },
           ...defaultKeymap,
           ...historyKeymap,
         ]),
@@ -95,6 +93,25 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
       ],
     }),
   });
+  // Nudges are handled before CodeMirror sees the key: its keydown handler asks for an
+  // animation frame (to re-measure), and once a frame is pending after an input event,
+  // Chromium holds the worker's answer until that frame has been drawn. Without the frame,
+  // the new output arrives a frame earlier. The Alt key alone would ask for one too.
+  view.contentDOM.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Alt') {
+        event.stopPropagation();
+        return;
+      }
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      const direction = event.key === 'ArrowUp' ? 1 : event.key === 'ArrowDown' ? -1 : 0;
+      if (direction === 0 || !nudge(direction)(view)) return;
+      event.preventDefault();
+      event.stopPropagation();
+    },
+    true,
+  );
   return {
     view,
     getCode: () => view.state.doc.toString(),

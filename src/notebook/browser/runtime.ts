@@ -31,6 +31,8 @@ interface Cell {
   spec: Spec;
   root: HTMLElement;
   label: string;
+  /** What the output shows now, as JSON: a re-run with the same display leaves the page alone. */
+  shown?: string;
   output: HTMLElement | null;
   /** The code (or an input's text) the student sees now. */
   code: string;
@@ -264,7 +266,13 @@ export class Notebook {
   }
 
   private async showResult(cell: Cell, display: DisplayNode, logs: string[], stillWanted: () => boolean): Promise<void> {
-    if (cell.output) await showDisplay(cell.output, display, logs);
+    const shown = JSON.stringify([display, logs]);
+    // Redrawing an identical output costs the browser layout and paint for nothing (a
+    // dependent of an edited number often shows the same thing), and the edit's new outputs a frame.
+    if (cell.output && shown !== cell.shown) {
+      cell.shown = shown;
+      await showDisplay(cell.output, display, logs);
+    }
     if (stillWanted()) {
       cell.current = true;
       cell.blocked = false;
@@ -273,6 +281,7 @@ export class Notebook {
   }
 
   private fail(cell: Cell, problem: CellProblem, logs: readonly string[] = [], blocked = false): void {
+    delete cell.shown;
     cell.current = false;
     cell.blocked = blocked;
     if (cell.output) showProblem(cell.output, problem, logs);
