@@ -4,7 +4,7 @@
  * A file's verdicts are written for whoever reads it, but never loaded: only the inputs come
  * back, and this browser's checker gives the verdicts.
  */
-import { sanitizeProgress, withoutVerdicts, type Progress } from './progress';
+import { sanitizeProgress, withoutVerdicts, type ExerciseRecord, type Progress, type SavedAnswer } from './progress';
 
 export const ANSWERS_FORMAT = 'nn-live-answers';
 export const MAX_FILE_BYTES = 1_000_000;
@@ -43,3 +43,30 @@ export function readAnswersFile(text: string): ReadResult {
   return { ok: true, progress: kept };
 }
 
+
+/**
+ * This browser's progress with a file's answers loaded: each exercise in the file replaces the
+ * stored one, and an answer typed the same as the stored one keeps the stored verdict.
+ * `replaced` names, in the file's order, the exercises whose stored work would be lost or
+ * changed (an answer with other text or none, or a done mark dropped), to ask before loading.
+ */
+export function mergeLoaded(current: Progress, loaded: Progress): { progress: Progress; replaced: string[] } {
+  const progress: Progress = { ...current };
+  const replaced: string[] = [];
+  for (const [id, record] of Object.entries(loaded)) {
+    const before = current[id];
+    const answers: Record<string, SavedAnswer> = {};
+    for (const [name, answer] of Object.entries(record.answers)) {
+      const stored = before?.answers[name];
+      answers[name] = stored?.input === answer.input ? stored : answer;
+    }
+    if (before && losesWork(before, record)) replaced.push(id);
+    progress[id] = record.done ? { answers, done: true } : { answers };
+  }
+  return { progress, replaced };
+}
+
+function losesWork(before: ExerciseRecord, after: ExerciseRecord): boolean {
+  if (before.done && !after.done) return true;
+  return Object.entries(before.answers).some(([name, answer]) => answer.input.trim() !== '' && after.answers[name]?.input !== answer.input);
+}

@@ -260,6 +260,51 @@ test.describe('the exercise index and problem sheets', () => {
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
   });
 
+  test('loading a file asks before it replaces answers this browser has, and Cancel changes nothing', async ({ page }) => {
+    await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz,softmax-four-classes');
+    const dz = exercise(page, 'softmax-dz');
+    await answer(dz, 'dz', 'yhat - y');
+    await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download my answers/ }).click()]);
+    const path = await download.path();
+
+    // A newer answer, typed after the download.
+    await answer(dz, 'dz', 'y - yhat');
+    await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'incorrect');
+    const questions: string[] = [];
+    page.once('dialog', (dialog) => {
+      questions.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByLabel('Load answers from a file').setInputFiles(path);
+    await expect(page.locator('[data-answers-status]')).toContainText('Nothing was changed');
+    expect(questions).toHaveLength(1);
+    expect(questions[0]).toContain('1 exercise');
+    expect(questions[0]).toContain('softmax-dz');
+    await expect(dz.locator('[data-answer="dz"]')).toHaveValue('y - yhat');
+    await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'incorrect');
+    const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('nn-live:exercises:v1')!)['softmax-dz'].answers.dz.input);
+    expect(kept).toBe('y - yhat');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByLabel('Load answers from a file').setInputFiles(path);
+    await expect(page.locator('[data-answers-status]')).toContainText('Loaded your answers to 1 exercise');
+    await expect(dz.locator('[data-answer="dz"]')).toHaveValue('yhat - y');
+    await expect(verdict(dz, 'dz')).not.toHaveAttribute('data-answer-status');
+    const loaded = await page.evaluate(() => JSON.parse(localStorage.getItem('nn-live:exercises:v1')!)['softmax-dz'].answers.dz);
+    expect(loaded).toEqual({ input: 'yhat - y' });
+
+    // The same file again replaces nothing that differs: no question.
+    page.once('dialog', (dialog) => {
+      questions.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.evaluate(() => (document.querySelector('[data-answers-status]')!.textContent = ''));
+    await page.getByLabel('Load answers from a file').setInputFiles(path);
+    await expect(page.locator('[data-answers-status]')).toContainText('Loaded your answers to 1 exercise');
+    expect(questions).toHaveLength(1);
+  });
+
   test('a file claiming "correct" does not make an exercise solved', async ({ page }) => {
     await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz');
     const dz = exercise(page, 'softmax-dz');

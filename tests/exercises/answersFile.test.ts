@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { answersFileText, MAX_FILE_BYTES, readAnswersFile } from '../../src/exercises/answersFile';
-import { currentVerdict, exerciseState, sanitizeProgress } from '../../src/exercises/progress';
+import { answersFileText, MAX_FILE_BYTES, mergeLoaded, readAnswersFile } from '../../src/exercises/answersFile';
+import { replaceQuestion } from '../../src/exercises/browser/answersTools';
+import { currentVerdict, exerciseState, sanitizeProgress, type Progress } from '../../src/exercises/progress';
 
 const V1 = '0badc0de';
 const V2 = '12345678';
@@ -114,5 +115,51 @@ describe('the lesson loader', () => {
     const { PROGRESS_KEY } = await import('../../src/exercises/progress');
     const { SAVED_PROGRESS_KEY } = await import('../../src/exercises/browser/loader');
     expect(SAVED_PROGRESS_KEY).toBe(PROGRESS_KEY);
+  });
+});
+
+describe('loading a file over the answers this browser has', () => {
+  const stored: Progress = {
+    same: { answers: { x: { input: '1', status: 'correct', message: 'Right.', version: V1 } } },
+    other: { answers: { x: { input: 'newer', status: 'incorrect', message: 'No.', version: V1 }, y: { input: 'kept' } } },
+    blank: { answers: { x: { input: '  ' } } },
+    done: { answers: {}, done: true },
+    untouched: { answers: { x: { input: 'mine' } } },
+  };
+  const loaded: Progress = {
+    same: { answers: { x: { input: '1' } } },
+    other: { answers: { x: { input: 'older' }, y: { input: 'kept' } } },
+    blank: { answers: { x: { input: 'from the file' } } },
+    done: { answers: {} },
+    fresh: { answers: { x: { input: 'new' } } },
+  };
+
+  it('names the exercises whose stored work would be lost or changed', () => {
+    const { replaced } = mergeLoaded(stored, loaded);
+    // Not `same` (same input), `blank` (nothing typed), `fresh` (nothing stored) or `untouched` (not in the file).
+    expect(replaced).toEqual(['other', 'done']);
+    expect(mergeLoaded({}, loaded).replaced).toEqual([]);
+    expect(mergeLoaded(stored, { other: { answers: { x: { input: 'newer' }, y: { input: 'kept' } } } }).replaced).toEqual([]);
+    expect(mergeLoaded(stored, { other: { answers: { x: { input: 'newer' } } } }).replaced).toEqual(['other']);
+  });
+
+  it("replaces the file's exercises, keeps the rest, and keeps a verdict only for an unchanged input", () => {
+    const { progress } = mergeLoaded(stored, loaded);
+    expect(progress).toEqual({
+      same: stored['same'],
+      other: { answers: { x: { input: 'older' }, y: { input: 'kept' } } },
+      blank: { answers: { x: { input: 'from the file' } } },
+      done: { answers: {} },
+      untouched: stored['untouched'],
+      fresh: loaded['fresh'],
+    });
+  });
+
+  it('asks naming how many exercises, and which, up to three', () => {
+    expect(replaceQuestion('week-3-answers.json', ['softmax-dz'])).toBe(
+      "This browser already has different answers to 1 exercise in week-3-answers.json: softmax-dz. Loading the file replaces them. Load it? (Cancel keeps this browser's answers.)",
+    );
+    expect(replaceQuestion('a.json', ['p', 'q', 'r', 's', 't'])).toContain('to 5 exercises in a.json: p, q, r and 2 more.');
+    expect(replaceQuestion('a.json', ['p', 'q', 'r'])).toContain('to 3 exercises in a.json: p, q, r.');
   });
 });

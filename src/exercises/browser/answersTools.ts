@@ -2,9 +2,10 @@
  * "Download my answers" and "Load answers" for the index and a sheet. A download holds the
  * answers of the given exercises (all, on the index); loading replaces the answers of the
  * exercises in the file and leaves every other answer as it was. Only the inputs are loaded,
- * never the file's verdicts.
+ * never the file's verdicts. Before it replaces answers this browser already has (which may be
+ * newer than the file's), it asks.
  */
-import { answersFileText, MAX_FILE_BYTES, readAnswersFile, type AnswersFile } from '../answersFile';
+import { answersFileText, MAX_FILE_BYTES, mergeLoaded, readAnswersFile, type AnswersFile } from '../answersFile';
 import { loadProgress, saveProgress, type Progress } from '../progress';
 
 export interface AnswersToolsOptions {
@@ -20,6 +21,17 @@ export interface AnswersToolsOptions {
 export function fileNameFrom(title: string, fallback: string): string {
   const slug = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
   return `${slug || fallback}-answers.json`;
+}
+
+/** How many ids a question names before it says "and N more". */
+const NAMED = 3;
+
+/** The question asked before a file replaces answers this browser has, naming a few of them. */
+export function replaceQuestion(fileName: string, replaced: readonly string[]): string {
+  const n = replaced.length;
+  const named = replaced.slice(0, NAMED).join(', ') + (n > NAMED ? ` and ${n - NAMED} more` : '');
+  const exercises = `${n} exercise${n === 1 ? '' : 's'}`;
+  return `This browser already has different answers to ${exercises} in ${fileName}: ${named}. Loading the file replaces them. Load it? (Cancel keeps this browser's answers.)`;
 }
 
 export function initAnswersTools(container: HTMLElement, options: AnswersToolsOptions): void {
@@ -68,7 +80,13 @@ export function initAnswersTools(container: HTMLElement, options: AnswersToolsOp
       say(`${result.message} Nothing was changed.`);
       return;
     }
-    const progress = { ...loadProgress(), ...result.progress };
+    const { replaced } = mergeLoaded(loadProgress(), result.progress);
+    if (replaced.length > 0 && !confirm(replaceQuestion(file.name, replaced))) {
+      say(`Nothing was changed: the answers in this browser are kept, and ${file.name} was not loaded.`);
+      return;
+    }
+    // Merged again with what is stored now: another tab may have saved while the question was open.
+    const { progress } = mergeLoaded(loadProgress(), result.progress);
     const count = Object.keys(result.progress).length;
     if (!saveProgress(progress)) {
       say('This browser did not let the page save the loaded answers (storage is blocked or full). Nothing was changed.');
