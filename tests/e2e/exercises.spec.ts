@@ -305,6 +305,12 @@ test.describe('the exercise index and problem sheets', () => {
     expect(questions).toHaveLength(1);
   });
 
+  test('a file larger than an answers file can be is refused before it is read', async ({ page }) => {
+    await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz');
+    await page.getByLabel('Load answers from a file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(1_000_001, ' ') });
+    await expect(page.locator('[data-answers-status]')).toContainText('huge.json is too large to be a file of answers. Nothing was changed.');
+  });
+
   test('a file claiming "correct" does not make an exercise solved', async ({ page }) => {
     await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz');
     const dz = exercise(page, 'softmax-dz');
