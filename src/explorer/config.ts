@@ -1,7 +1,9 @@
 /**
  * A training explorer's set-up: the data, the network, the learning rate and the points a
  * student added. It is the whole state worth sharing, so it round-trips through a link's
- * query: `?xor=data:xor;seed:3;layers:8,8;act:tanh;lr:0.3;epoch:200;add:0.41_-0.2_1,-1_0.5_0`.
+ * query: `?xor=data:xor;seed:3;layers:8,8;act:tanh;lr:0.3,0.1@150;epoch:200;add:0.41_-0.2_1,-1_0.5_0@120`.
+ * A learning rate changed during training and a point added after epoch 0 carry the epoch
+ * (`@150`), so the link replays the same training and reopens the network on the screen.
  * Text from a link is untrusted: anything out of range is replaced by the default and named.
  */
 import type { NetworkActivation } from '../ml/network';
@@ -39,6 +41,14 @@ export interface AddedPoint {
   x0: number;
   x1: number;
   label: number;
+  /** The epoch from which the point takes part in training (0: from the start). */
+  epoch: number;
+}
+
+/** A learning rate that takes over from an epoch on. */
+export interface RateChange {
+  epoch: number;
+  rate: number;
 }
 
 export interface ExplorerConfig {
@@ -51,7 +61,10 @@ export interface ExplorerConfig {
   /** Units per hidden layer; empty for logistic (or softmax) regression. */
   layers: number[];
   activation: NetworkActivation;
+  /** The learning rate from epoch 0. */
   learningRate: number;
+  /** Later changes of the learning rate, in order of epoch. */
+  rateChanges: RateChange[];
   /** Epochs trained: a link restores the network trained this far. */
   epoch: number;
   added: AddedPoint[];
@@ -63,6 +76,20 @@ export const viewFor = (data: DatasetName) => (data === 'moons' ? { x0: [-1.6, 2
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
+/** The learning rate in force at an epoch. */
+export function rateAt(config: ExplorerConfig, epoch: number): number {
+  let rate = config.learningRate;
+  for (const change of config.rateChanges) if (change.epoch <= epoch) rate = change.rate;
+  return rate;
+}
+
+/** The set-up as if training started now: the current rate from epoch 0, every point from the start. */
+export function fromTheStart(config: ExplorerConfig, epoch: number): ExplorerConfig {
+  return { ...config, learningRate: rateAt(config, epoch), rateChanges: [], epoch: 0, added: config.added.map((p) => ({ ...p, epoch: 0 })) };
+}
+
+const at = (epoch: number) => (epoch > 0 ? `@${epoch}` : '');
+
 /** The query value of a set-up (without the explorer's name). */
 export function encodeConfig(config: ExplorerConfig): string {
   const parts = [
@@ -71,10 +98,10 @@ export function encodeConfig(config: ExplorerConfig): string {
     `seed:${config.seed}`,
     `layers:${config.layers.join(',') || '0'}`,
     `act:${config.activation}`,
-    `lr:${round(config.learningRate, 4)}`,
+    `lr:${[round(config.learningRate, 4), ...config.rateChanges.map((c) => `${round(c.rate, 4)}${at(c.epoch)}`)].join(',')}`,
     `epoch:${config.epoch}`,
   ];
-  if (config.added.length > 0) parts.push(`add:${config.added.map((p) => `${round(p.x0, 2)}_${round(p.x1, 2)}_${p.label}`).join(',')}`);
+  if (config.added.length > 0) parts.push(`add:${config.added.map((p) => `${round(p.x0, 2)}_${round(p.x1, 2)}_${p.label}${at(p.epoch)}`).join(',')}`);
   return parts.join(';');
 }
 
@@ -84,9 +111,24 @@ export interface DecodedConfig {
   problems: string[];
 }
 
-/** Reads a set-up from a link, over the lesson's defaults; never throws. */
-export function decodeConfig(text: string, defaults: ExplorerConfig): DecodedConfig {
-  const config: ExplorerConfig = { ...defaults, layers: [...defaults.layers], added: [] };
+/** A whole number written as digits (Number('') is 0, which a link must not mean). */
+const wholeNumber = (text: string) => (/^\d{1,10}$/.test(text) ? Number(text) : NaN);
+
+/** "0.3" or "0.1@150": a rate and the epoch it starts at. */
+function readRate(text: string): RateChange | null {
+  const [rateText = '', epochText = '0'] = text.split('@');
+  const rate = rateText.trim() === '' ? NaN : Number(rateText);
+  const epoch = wholeNumber(epochText);
+  if (!Number.isFinite(rate) || rate < LIMITS.learningRate[0] || rate > LIMITS.learningRate[1] || !(epoch <= LIMITS.epoch)) return null;
+  return { rate, epoch };
+}
+
+/**
+ * Reads a set-up from a link, over the lesson's defaults; never throws. `offered` lists the
+ * data sets this explorer's menu has (a link cannot switch it to another).
+ */
+export function decodeConfig(text: string, defaults: ExplorerConfig, offered: readonly string[] = DATASETS): DecodedConfig {
+  const config: ExplorerConfig = { ...defaults, layers: [...defaults.layers], rateChanges: [], added: [] };
   const problems: string[] = [];
   const reject = (key: string, value: string) => problems.push(`The link's ${key} "${value.slice(0, 30)}" is not usable; the lesson's setting is kept.`);
   for (const part of text.split(';').slice(0, 20)) {
@@ -96,18 +138,18 @@ export function decodeConfig(text: string, defaults: ExplorerConfig): DecodedCon
     const value = part.slice(colon + 1);
     switch (key) {
       case 'data':
-        if ((DATASETS as readonly string[]).includes(value)) config.data = value as DatasetName;
+        if ((DATASETS as readonly string[]).includes(value) && offered.includes(value)) config.data = value as DatasetName;
         else reject('data set', value);
         break;
       case 'n': {
-        const n = Number(value);
-        if (Number.isInteger(n) && n >= LIMITS.points[0] && n <= LIMITS.points[1]) config.points = n;
+        const n = wholeNumber(value);
+        if (n >= LIMITS.points[0] && n <= LIMITS.points[1]) config.points = n;
         else reject('number of points', value);
         break;
       }
       case 'seed': {
-        const seed = Number(value);
-        if (Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32) config.seed = seed;
+        const seed = wholeNumber(value);
+        if (seed < 2 ** 32) config.seed = seed;
         else reject('seed', value);
         break;
       }
@@ -122,23 +164,29 @@ export function decodeConfig(text: string, defaults: ExplorerConfig): DecodedCon
         else reject('activation', value);
         break;
       case 'lr': {
-        const rate = Number(value);
-        if (Number.isFinite(rate) && rate >= LIMITS.learningRate[0] && rate <= LIMITS.learningRate[1]) config.learningRate = rate;
-        else reject('learning rate', value);
+        const rates = value.split(',').slice(0, 50).map(readRate);
+        const [first, ...changes] = rates;
+        const ordered = changes.every((c, i) => c !== null && c.epoch > (i === 0 ? 0 : changes[i - 1]!.epoch));
+        if (first && first.epoch === 0 && ordered) {
+          config.learningRate = first.rate;
+          config.rateChanges = changes as RateChange[];
+        } else reject('learning rate', value);
         break;
       }
       case 'epoch': {
-        const epoch = Number(value);
-        if (Number.isInteger(epoch) && epoch >= 0 && epoch <= LIMITS.epoch) config.epoch = epoch;
+        const epoch = wholeNumber(value);
+        if (epoch <= LIMITS.epoch) config.epoch = epoch;
         else reject('epoch', value);
         break;
       }
       case 'add': {
         const points = value.split(',').slice(0, LIMITS.addedPoints + 1);
         for (const point of points.slice(0, LIMITS.addedPoints)) {
-          const [x0, x1, label] = point.split('_').map(Number);
-          if (Number.isFinite(x0) && Number.isFinite(x1) && Math.abs(x0!) <= 5 && Math.abs(x1!) <= 5 && Number.isInteger(label) && label! >= 0 && label! < config.classes) {
-            config.added.push({ x0: x0!, x1: x1!, label: label! });
+          const [coordinates = '', epochText = '0'] = point.split('@');
+          const [x0, x1, label] = coordinates.split('_').map((part) => (part.trim() === '' ? NaN : Number(part)));
+          const epoch = wholeNumber(epochText);
+          if (Number.isFinite(x0) && Number.isFinite(x1) && Math.abs(x0!) <= 5 && Math.abs(x1!) <= 5 && Number.isInteger(label) && label! >= 0 && label! < config.classes && epoch <= LIMITS.epoch) {
+            config.added.push({ x0: x0!, x1: x1!, label: label!, epoch });
           }
         }
         if (config.added.length < Math.min(points.length, LIMITS.addedPoints)) problems.push('Some added points in the link were not readable and are left out.');
@@ -186,5 +234,5 @@ export function configFromProps(props: ExplorerProps): ExplorerConfig {
   if (!Number.isInteger(epoch) || epoch < 0 || epoch > LIMITS.epoch) fail(`epoch must be a whole number up to ${LIMITS.epoch}`);
   const seed = number('seed', 1);
   if (!Number.isInteger(seed) || seed < 0) fail('seed must be a whole number');
-  return { data: data as DatasetName, points, classes, seed, layers, activation: activation as NetworkActivation, learningRate, epoch, added: [] };
+  return { data: data as DatasetName, points, classes, seed, layers, activation: activation as NetworkActivation, learningRate, rateChanges: [], epoch, added: [] };
 }

@@ -21,6 +21,11 @@ export function fromPixel(view: View, width: number, height: number, px: number,
 
 const f = (value: number) => value.toFixed(1);
 
+/** The cost curve's box, in the units of its SVG viewBox (the component writes the same). */
+export const LOSS_BOX = { width: 240, height: 90 };
+
+export const formatAccuracy = (fraction: number) => `${(100 * fraction).toFixed(1)}%`;
+
 /**
  * A marker per class, so classes differ in shape as well as colour: a circle, a square, a
  * triangle. `r` is the marker's half-size in pixels.

@@ -20,7 +20,10 @@ export function heatmapBuffers(size: number, classes: number): HeatmapBuffers {
 /** Fills `buffers.pixels`; allocates nothing. */
 export function paintHeatmap(network: Network, view: View, classes: number, buffers: HeatmapBuffers): void {
   const { size, values, pixels } = buffers;
-  // Rows from the top: evaluate with x1 running from the view's top to its bottom.
-  network.evaluateGrid(values, view.x0[0], view.x0[1], view.x1[1], view.x1[0], size, size, buffers.classes ?? undefined);
+  // Each pixel shows the prediction at its centre: the grid runs from half a pixel inside one
+  // edge to half a pixel inside the other, rows from the top (x1 from the view's top down).
+  const half0 = (view.x0[1] - view.x0[0]) / (2 * size);
+  const half1 = (view.x1[1] - view.x1[0]) / (2 * size);
+  network.evaluateGrid(values, view.x0[0] + half0, view.x0[1] - half0, view.x1[1] - half1, view.x1[0] + half1, size, size, buffers.classes ?? undefined);
   paintGrid(pixels, values, buffers.classes, size * size, classes);
 }

@@ -23,7 +23,7 @@ test.describe('the training explorer', () => {
     await page.goto(lesson);
     const play = explorer(page).getByRole('button', { name: 'Play' });
     await play.click();
-    await expect(explorer(page).getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(explorer(page).getByRole('button', { name: 'Pause' })).toBeVisible();
     await expect.poll(() => epoch(page), { timeout: 20_000 }).toBeGreaterThan(150);
     await explorer(page).getByRole('button', { name: 'Pause' }).click();
     const reached = await epoch(page);
@@ -44,7 +44,7 @@ test.describe('the training explorer', () => {
     expect(errors).toEqual([]);
   });
 
-  test('one epoch, reset to the same start, a new data set, and a learning rate changed while training', async ({ page }) => {
+  test('one epoch, reset to the same start, a new data set, and a learning rate changed while training', async ({ page, context }) => {
     await page.goto(lesson);
     const x = explorer(page);
     await x.getByRole('button', { name: 'One epoch' }).click();
@@ -61,12 +61,21 @@ test.describe('the training explorer', () => {
     await x.getByLabel('Learning rate').evaluate((range: HTMLInputElement) => {
       range.value = '-1';
       range.dispatchEvent(new Event('input', { bubbles: true }));
+      range.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await expect(x.locator('[data-rate-value]')).toHaveText('0.1');
     const before = await epoch(page);
     await expect.poll(() => epoch(page)).toBeGreaterThan(before + 5);
     await x.getByRole('button', { name: 'Pause' }).click();
-    expect(page.url()).toContain('lr:0.1;');
+    // The change is recorded with its epoch, so the link replays the same training.
+    expect(page.url()).toMatch(/lr:1,0\.1@\d+;/);
+    const loss = await stat(page, 'loss').textContent();
+    const reached = await epoch(page);
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await expect(stat(other, 'epoch')).toHaveText(String(reached));
+    await expect(stat(other, 'loss')).toHaveText(loss!);
+    await other.close();
 
     await x.locator('[data-control="data"]').selectOption('circles');
     await expect(stat(page, 'epoch')).toHaveText('0');
@@ -81,14 +90,25 @@ test.describe('the training explorer', () => {
     await x.locator('canvas').focus();
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowRight');
+    await expect(x.locator('[data-explorer-message]')).toContainText('Cursor at (0.08, 0.08): the network predicts class');
     await page.keyboard.press('Enter');
     await expect(x.locator('[data-explorer-message]')).toContainText('2 added in all');
     await x.getByLabel(/class 0/).check();
     await x.locator('canvas').click({ position: { x: 20, y: 20 } });
     await expect(x.locator('[data-explorer-message]')).toContainText('Added a point of class 0');
     expect(page.url()).toMatch(/add:0.5_0.5_1,0.08_0.08_1,-1.\d+_1.\d+_0/);
+    await expect(x.locator('[data-explorer-message]')).toContainText('Added a point');
     await x.getByRole('button', { name: 'Remove added points' }).click();
     expect(page.url()).not.toContain('add:');
+  });
+
+  test('stops with a message when training diverges', async ({ page }) => {
+    await page.goto(`${lesson}?xor=data:xor;layers:4;act:linear;lr:10;epoch:0#explorer-xor`);
+    const x = explorer(page);
+    await page.waitForSelector('[data-explorer="xor"][data-explorer-ready]');
+    await x.getByRole('button', { name: 'Play' }).click();
+    await expect(x.locator('[data-explorer-message]')).toContainText('diverged', { timeout: 20_000 });
+    await expect(x.getByRole('button', { name: 'Play' })).toBeVisible();
   });
 
   test('trains three spiral classes in the softmax lesson', async ({ page }) => {

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeConfig, encodeConfig, LIMITS, type ExplorerConfig } from '../../src/explorer/config';
 
-const defaults: ExplorerConfig = { data: 'xor', points: 200, classes: 2, seed: 1, layers: [4], activation: 'tanh', learningRate: 1, epoch: 0, added: [] };
+const defaults: ExplorerConfig = { data: 'xor', points: 200, classes: 2, seed: 1, layers: [4], activation: 'tanh', learningRate: 1, rateChanges: [], epoch: 0, added: [] };
 
 describe('explorer set-up in a link', () => {
   it('round-trips every field', () => {
-    const config: ExplorerConfig = { data: 'moons', points: 500, classes: 2, seed: 42, layers: [8, 8], activation: 'relu', learningRate: 0.03, epoch: 250, added: [{ x0: 0.41, x1: -0.2, label: 1 }, { x0: -1, x1: 1.5, label: 0 }] };
-    expect(encodeConfig(config)).toBe('data:moons;n:500;seed:42;layers:8,8;act:relu;lr:0.03;epoch:250;add:0.41_-0.2_1,-1_1.5_0');
+    const config: ExplorerConfig = { data: 'moons', points: 500, classes: 2, seed: 42, layers: [8, 8], activation: 'relu', learningRate: 0.03, rateChanges: [{ epoch: 100, rate: 0.3 }, { epoch: 180, rate: 0.01 }], epoch: 250, added: [{ x0: 0.41, x1: -0.2, label: 1, epoch: 0 }, { x0: -1, x1: 1.5, label: 0, epoch: 120 }] };
+    expect(encodeConfig(config)).toBe('data:moons;n:500;seed:42;layers:8,8;act:relu;lr:0.03,0.3@100,0.01@180;epoch:250;add:0.41_-0.2_1,-1_1.5_0@120');
     expect(decodeConfig(encodeConfig(config), defaults)).toEqual({ config, problems: [] });
   });
 
@@ -18,9 +18,15 @@ describe('explorer set-up in a link', () => {
 
   it('keeps the defaults for what it cannot use and names each problem', () => {
     const { config, problems } = decodeConfig('data:<script>;layers:99;lr:1e9;seed:-1;act:swish;epoch:1.5;n:3;add:1_2_7,x_y_1,0.5_0.5_0', defaults);
-    expect(config).toEqual({ ...defaults, added: [{ x0: 0.5, x1: 0.5, label: 0 }] });
+    expect(config).toEqual({ ...defaults, added: [{ x0: 0.5, x1: 0.5, label: 0, epoch: 0 }] });
     expect(problems).toHaveLength(8);
     expect(problems.join(' ')).toContain('"<script>"');
+  });
+
+  it('refuses empty numbers, rate changes out of order, and a data set the explorer does not offer', () => {
+    const { config, problems } = decodeConfig('seed:;epoch:;lr:0.1@5,0.2@3;data:moons', defaults, ['xor', 'circles']);
+    expect(config).toEqual(defaults);
+    expect(problems).toHaveLength(4);
   });
 
   it('caps the added points', () => {

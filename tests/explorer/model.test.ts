@@ -5,13 +5,14 @@ import { staticFrame } from '../../src/explorer/build/staticFrame';
 import type { ExplorerConfig } from '../../src/explorer/config';
 import { fromPixel, lossPolyline, pointPaths, toPixel } from '../../src/explorer/frame';
 import { heatmapBuffers, paintHeatmap } from '../../src/explorer/heatmap';
-import { trainedNetwork, trainingData } from '../../src/explorer/model';
+import { parametersJson, Replay, trainedNetwork, trainingData } from '../../src/explorer/model';
+import { createNetwork } from '../../src/ml';
 
-const xor: ExplorerConfig = { data: 'xor', points: 200, classes: 2, seed: 1, layers: [4], activation: 'tanh', learningRate: 1, epoch: 0, added: [] };
+const xor: ExplorerConfig = { data: 'xor', points: 200, classes: 2, seed: 1, layers: [4], activation: 'tanh', learningRate: 1, rateChanges: [], epoch: 0, added: [] };
 
 describe('explorer model', () => {
   it('puts the student’s points after the generated ones, in X (2, m) row-major', () => {
-    const data = trainingData({ ...xor, added: [{ x0: 0.25, x1: -0.5, label: 1 }] });
+    const data = trainingData({ ...xor, added: [{ x0: 0.25, x1: -0.5, label: 1, epoch: 0 }] });
     expect(data.m).toBe(201);
     expect([data.X[200], data.X[401], data.labels[200]]).toEqual([0.25, -0.5, 1]);
   });
@@ -26,6 +27,32 @@ describe('explorer model', () => {
   it('learns XOR with one hidden layer of four tanh units, but not without one', () => {
     expect(trainedNetwork({ ...xor, epoch: 400 }).accuracy()).toBeGreaterThan(0.95);
     expect(trainedNetwork({ ...xor, layers: [], epoch: 400 }).accuracy()).toBeLessThan(0.7);
+  });
+
+  it('replays a recorded training exactly: a rate changed and a point added on the way', () => {
+    // By hand: 100 epochs at rate 1, a point joins, 50 more at rate 0.1.
+    const live = createNetwork({ sizes: [2, 4, 1], activation: 'tanh', output: 'sigmoid', seed: 1 });
+    const before = trainingData(xor);
+    live.setData(before.X, before.labels);
+    live.train(1, 100);
+    const withPoint = { ...xor, added: [{ x0: 0.5, x1: 0.5, label: 1, epoch: 100 }] };
+    const after = trainingData(withPoint);
+    live.setData(after.X, after.labels);
+    live.train(0.1, 50);
+    const replayed = trainedNetwork({ ...withPoint, rateChanges: [{ epoch: 100, rate: 0.1 }], epoch: 150 });
+    expect(parametersJson(replayed)).toBe(parametersJson(live));
+    expect(replayed.m).toBe(201);
+  });
+
+  it('replays in slices that stop at a deadline and carry on where they stopped', () => {
+    let clock = 0;
+    const replay = new Replay({ ...xor, epoch: 64 });
+    expect(replay.advance(0, () => (clock += 1))).toBe(false);
+    expect(replay.network.epoch).toBe(16);
+    expect(replay.advance()).toBe(true);
+    expect(replay.network.epoch).toBe(64);
+    expect(replay.costs).toHaveLength(64);
+    expect(parametersJson(replay.network)).toBe(parametersJson(trainedNetwork({ ...xor, epoch: 64 })));
   });
 
   it('three spiral classes use a softmax output with three units', () => {

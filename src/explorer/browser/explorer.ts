@@ -1,22 +1,24 @@
 /**
  * A live training explorer: trains the network one epoch per animation frame while playing and
- * redraws the decision regions, the points, the cost curve and the figures. Every change of
- * set-up is written to the address, so "Copy link" shares exactly what is on screen.
+ * redraws the decision regions, the points, the cost curve and the figures. The set-up, with
+ * every learning-rate change and added point stamped with its epoch, is written to the address
+ * whenever training stops, so "Copy link" (or a reload) replays exactly the training on screen.
  */
 import type { Network } from '../../ml/network';
 import { formatNumber } from '../../notebook/format';
-import { decodeConfig, encodeConfig, LIMITS, viewFor, type DatasetName, type ExplorerConfig } from '../config';
+import { decodeConfig, encodeConfig, fromTheStart, LIMITS, rateAt, viewFor, type DatasetName, type ExplorerConfig } from '../config';
 import { CLASS_COLORS } from '../colors';
-import { fromPixel, lossPolyline, pointPaths, toPixel, type View } from '../frame';
+import { formatAccuracy, fromPixel, LOSS_BOX, lossPolyline, pointPaths, toPixel, type View } from '../frame';
 import { heatmapBuffers, paintHeatmap } from '../heatmap';
-import { trainedNetwork, trainingData, type TrainingData } from '../model';
+import { parametersJson, Replay, trainingData, type TrainingData } from '../model';
 
 const HEATMAP_SIZE = 100;
-const LOSS_BOX = { width: 240, height: 90 };
 /** While playing, the figures and the cost curve are redrawn every this many epochs. */
 const FIGURES_EVERY = 6;
 /** How far an arrow key moves the keyboard cursor, as a fraction of the view. */
 const CURSOR_STEP = 0.025;
+/** A link's epochs are replayed in slices of this many milliseconds per frame, so the page stays responsive. */
+const REPLAY_SLICE_MS = 8;
 
 /**
  * The current address with `key=value` in its query. The value's ':' ';' ',' stay as they
@@ -26,11 +28,9 @@ function addressWith(key: string, value: string): string {
   const params = new URLSearchParams(location.search);
   params.delete(key);
   const others = params.toString();
-  const encoded = encodeURIComponent(value).replace(/%3A/g, ':').replace(/%3B/g, ';').replace(/%2C/g, ',');
+  const encoded = encodeURIComponent(value).replace(/%3A/g, ':').replace(/%3B/g, ';').replace(/%2C/g, ',').replace(/%40/g, '@');
   return `${location.pathname}?${others ? `${others}&` : ''}${key}=${encoded}${location.hash}`;
 }
-
-const formatAccuracy = (fraction: number) => `${(100 * fraction).toFixed(1)}%`;
 
 /** A growable array of the cost per epoch that reallocates only when it doubles. */
 class History {
@@ -49,14 +49,21 @@ class History {
   }
 }
 
-export function mountExplorer(root: HTMLElement, caught: Event[]): void {
+/** An event that arrived while the explorer loaded, with the value a control had then. */
+export interface CaughtEvent {
+  event: Event;
+  value?: string;
+}
+
+export function mountExplorer(root: HTMLElement, caught: CaughtEvent[]): void {
   const name = root.dataset['explorer']!;
-  const defaults = JSON.parse(root.querySelector('script[data-explorer-defaults]')!.textContent!) as ExplorerConfig;
-  const decoded = decodeConfig(new URLSearchParams(location.search).get(name) ?? '', defaults);
+  const { config: defaults, offered } = JSON.parse(root.querySelector('script[data-explorer-defaults]')!.textContent!) as { config: ExplorerConfig; offered: DatasetName[] };
+  const decoded = decodeConfig(new URLSearchParams(location.search).get(name) ?? '', defaults, offered);
   let config = decoded.config;
 
   const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
   const message = $<HTMLElement>('[data-explorer-message]');
+  const say = (text: string) => (message.textContent = text);
   const stats = { epoch: $<HTMLElement>('[data-stat="epoch"]'), loss: $<HTMLElement>('[data-stat="loss"]'), accuracy: $<HTMLElement>('[data-stat="accuracy"]') };
   const lossLine = $<SVGPolylineElement>('[data-loss-line]');
   const playButton = $<HTMLButtonElement>('[data-action="play"]');
@@ -68,14 +75,15 @@ export function mountExplorer(root: HTMLElement, caught: Event[]): void {
     rate: $<HTMLInputElement>('[data-control="rate"]'),
     rateValue: $<HTMLOutputElement>('[data-rate-value]'),
   };
-  if (decoded.problems.length > 0) message.textContent = decoded.problems.join(' ');
 
-  // The canvas takes the static frame's place.
+  // The canvas takes the static frame's place. It takes keys, so it is an application region,
+  // and what the cursor is over is said in the status line.
   const plot = $<HTMLElement>('[data-explorer-plot]');
   const canvas = document.createElement('canvas');
   canvas.className = 'explorer-canvas';
   canvas.tabIndex = 0;
-  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('role', 'application');
+  canvas.setAttribute('aria-roledescription', 'plot');
   canvas.setAttribute('aria-label', 'The data and the decision regions. Arrow keys move a cursor; Enter adds a point of the chosen class there.');
   plot.replaceChildren(canvas);
   const context = canvas.getContext('2d')!;
@@ -83,37 +91,58 @@ export function mountExplorer(root: HTMLElement, caught: Event[]): void {
   offscreen.width = offscreen.height = HEATMAP_SIZE;
   const offscreenContext = offscreen.getContext('2d')!;
 
+  const buffers = heatmapBuffers(HEATMAP_SIZE, config.classes);
+  const image = new ImageData(buffers.pixels as Uint8ClampedArray<ArrayBuffer>, HEATMAP_SIZE, HEATMAP_SIZE);
+  const costs = new History();
   let data: TrainingData;
   let network: Network;
   let view: View;
-  let buffers = heatmapBuffers(HEATMAP_SIZE, config.classes);
-  let image = new ImageData(buffers.pixels as Uint8ClampedArray<ArrayBuffer>, HEATMAP_SIZE, HEATMAP_SIZE);
-  const costs = new History();
   let paths: Path2D[] = [];
   let pathsSize = 0;
   let outline = '#000';
   let playing = false;
   let frame = 0;
+  /** A link's training being replayed, a slice per frame; null once the network is there. */
+  let replay: Replay | null = null;
+  let playAfterReplay = false;
   let cursor: [number, number] | null = null;
 
   function readOutline(): void {
     outline = getComputedStyle(root).getPropertyValue('--text').trim() || '#000';
   }
 
-  /** Builds data and network from the set-up, trained to its epoch. */
+  const currentRate = () => rateAt(config, network.epoch);
+
+  /** Builds data and network from the set-up; its epochs replay a slice per frame. */
   function rebuild(): void {
+    cancelAnimationFrame(frame);
     data = trainingData(config);
     view = viewFor(config.data);
-    const losses: number[] = [];
-    network = trainedNetwork(config, data, losses);
+    replay = new Replay(config);
+    network = replay.network;
     costs.clear();
-    for (const loss of losses) costs.push(loss);
-    if (buffers.classes === null !== (config.classes === 2)) {
-      buffers = heatmapBuffers(HEATMAP_SIZE, config.classes);
-      image = new ImageData(buffers.pixels as Uint8ClampedArray<ArrayBuffer>, HEATMAP_SIZE, HEATMAP_SIZE);
-    }
     pathsSize = 0;
     showControls();
+    continueReplay();
+  }
+
+  function continueReplay(): void {
+    if (!replay) return;
+    const done = replay.advance(performance.now() + REPLAY_SLICE_MS);
+    if (!done) {
+      say(`Training to epoch ${config.epoch}, as the link says: ${network.epoch} so far.`);
+      frame = requestAnimationFrame(continueReplay);
+      return;
+    }
+    for (const cost of replay.costs) costs.push(cost);
+    replay = null;
+    if (message.textContent?.startsWith('Training to epoch')) say('');
+    draw();
+    publish();
+    if (playAfterReplay) {
+      playAfterReplay = false;
+      play();
+    }
   }
 
   function showControls(): void {
@@ -123,13 +152,14 @@ export function mountExplorer(root: HTMLElement, caught: Event[]): void {
     controls.units.disabled = config.layers.length === 0;
     controls.activation.value = config.activation;
     controls.activation.disabled = config.layers.length === 0;
-    controls.rate.value = String(Math.log10(config.learningRate));
-    showRate();
+    const rate = rateAt(config, config.epoch);
+    controls.rate.value = String(Math.log10(rate));
+    showRate(rate);
   }
 
   /** The slider moves on a log scale; what it says (and what a screen reader reads) is the rate. */
-  function showRate(): void {
-    const text = formatNumber(config.learningRate);
+  function showRate(rate: number): void {
+    const text = formatNumber(rate);
     controls.rateValue.textContent = text;
     controls.rate.setAttribute('aria-valuetext', text);
   }
@@ -145,6 +175,7 @@ export function mountExplorer(root: HTMLElement, caught: Event[]): void {
   }
 
   function draw(): void {
+    if (replay) return;
     const size = fitCanvas();
     paintHeatmap(network, view, config.classes, buffers);
     offscreenContext.putImageData(image, 0, 0);
@@ -164,7 +195,6 @@ export function mountExplorer(root: HTMLElement, caught: Event[]): void {
     });
     if (cursor && document.activeElement === canvas) {
       const [x, y] = toPixel(view, size, size, cursor[0], cursor[1]);
-      context.strokeStyle = outline;
       context.lineWidth = Math.max(1.5, size / 300);
       context.beginPath();
       context.moveTo(x - size / 30, y);
@@ -190,9 +220,9 @@ export function mountExplorer(root: HTMLElement, caught: Event[]): void {
 
   /** Sends the parameters to the notebook, as a student's input would, which re-runs the cells that read them. */
   function publish(): void {
-    if (!parameterField) return;
-    const parameters = network.parameters();
-    const json = JSON.stringify(Object.fromEntries(Object.entries(parameters).map(([key, m]) => [key, { rows: m.rows, cols: m.cols, data: Array.from(m.data) }])));
+    if (!parameterField || replay) return;
+    if (!Number.isFinite(network.loss())) return;
+    const json = parametersJson(network);
     if (json === parameterField.value) return;
     parameterField.value = json;
     parameterField.dispatchEvent(new Event('input', { bubbles: true }));
@@ -202,100 +232,135 @@ export function mountExplorer(root: HTMLElement, caught: Event[]): void {
    * Writes the set-up (with the epoch reached) to the address, without a new history entry,
    * and hands the network to the lesson's cells: everything that happens when training stops.
    */
-  function writeAddress(): void {
-    publish();
+  function settle(): void {
+    if (replay) return;
     config = { ...config, epoch: network.epoch };
     history.replaceState(history.state, '', addressWith(name, encodeConfig(config)));
+    publish();
+  }
+
+  /** One epoch; false (and a message) when the cost is no longer a number. */
+  function train(): boolean {
+    const cost = network.step(currentRate());
+    costs.push(cost);
+    if (Number.isFinite(cost) && Number.isFinite(network.loss())) return true;
+    say(`Training diverged at epoch ${network.epoch}: the cost is no longer a number. Lower the learning rate, then press Reset.`);
+    return false;
   }
 
   function tick(): void {
     if (!playing) return;
-    costs.push(network.step(config.learningRate));
+    const fine = train();
     draw();
-    if (network.epoch >= LIMITS.epoch) pause();
+    if (!fine || network.epoch >= LIMITS.epoch) pause(!fine);
     else frame = requestAnimationFrame(tick);
   }
 
   function play(): void {
     if (playing) return;
+    if (replay) {
+      playAfterReplay = true;
+      return;
+    }
     playing = true;
     playButton.textContent = 'Pause';
-    playButton.setAttribute('aria-pressed', 'true');
-    message.textContent = '';
+    say('');
     frame = requestAnimationFrame(tick);
   }
 
-  function pause(): void {
-    if (!playing) return;
+  /** Stops playing; with `quiet`, keeps the message already shown. */
+  function stopPlaying(): void {
     playing = false;
+    playAfterReplay = false;
     cancelAnimationFrame(frame);
     playButton.textContent = 'Play';
-    playButton.setAttribute('aria-pressed', 'false');
-    showFigures();
-    writeAddress();
-    message.textContent = `Paused at epoch ${network.epoch}: cost ${stats.loss.textContent}, accuracy ${stats.accuracy.textContent}.`;
   }
 
-  /** A change of set-up that starts training over (data, layers, activation, seed). */
+  function pause(quiet = false): void {
+    if (!playing) return;
+    stopPlaying();
+    showFigures();
+    settle();
+    if (!quiet) say(`Paused at epoch ${network.epoch}: cost ${stats.loss.textContent}, accuracy ${stats.accuracy.textContent}.`);
+  }
+
+  /** A change of set-up that starts training over (data, layers, activation, seed, points). */
   function restart(change: Partial<ExplorerConfig>): void {
-    const wasPlaying = playing;
-    pause();
-    config = { ...config, ...change, epoch: 0 };
+    const wasPlaying = playing || playAfterReplay;
+    stopPlaying();
+    config = { ...fromTheStart(config, replay ? config.epoch : network.epoch), ...change };
     rebuild();
-    writeAddress();
-    draw();
-    message.textContent = '';
+    settle();
+    say('');
     if (wasPlaying) play();
   }
 
   function addPoint(x0: number, x1: number): void {
+    if (replay) return;
     if (config.added.length >= LIMITS.addedPoints) {
-      message.textContent = `At most ${LIMITS.addedPoints} points can be added; remove some first.`;
+      say(`At most ${LIMITS.addedPoints} points can be added; remove some first.`);
       return;
     }
     const label = Number(root.querySelector<HTMLInputElement>('[data-control="add-class"]:checked')?.value ?? 1);
-    config = { ...config, added: [...config.added, { x0: Number(x0.toFixed(2)), x1: Number(x1.toFixed(2)), label }] };
-    // The network keeps its parameters and goes on learning with the new point.
+    // The network keeps its parameters and goes on learning with the new point, from this epoch.
+    config = { ...config, added: [...config.added, { x0: Number(x0.toFixed(2)), x1: Number(x1.toFixed(2)), label, epoch: network.epoch }] };
     data = trainingData(config);
     network.setData(data.X, data.labels);
     pathsSize = 0;
-    writeAddress();
+    if (!playing) settle();
     draw();
-    message.textContent = `Added a point of class ${label} at (${x0.toFixed(2)}, ${x1.toFixed(2)}); ${config.added.length} added in all.`;
+    say(`Added a point of class ${label} at (${x0.toFixed(2)}, ${x1.toFixed(2)}); ${config.added.length} added in all.`);
+  }
+
+  /** The learning rate from now on; while paused at epoch 0 it is simply the rate from the start. */
+  function setRate(rate: number): void {
+    if (rate === currentRate()) return;
+    const epoch = replay ? config.epoch : network.epoch;
+    config =
+      epoch === 0
+        ? { ...config, learningRate: rate, rateChanges: [] }
+        : { ...config, rateChanges: [...config.rateChanges.filter((c) => c.epoch < epoch), { epoch, rate }] };
+    if (!playing) settle();
   }
 
   function act(action: string): void {
     switch (action) {
       case 'play':
-        if (playing) pause();
+        if (playing || playAfterReplay) pause();
         else play();
+        if (playAfterReplay) playButton.textContent = 'Pause';
         break;
       case 'step':
-        pause();
-        costs.push(network.step(config.learningRate));
-        writeAddress();
+        if (replay) return;
+        pause(true);
+        train();
+        settle();
         draw();
         break;
       case 'reset':
-        pause();
-        network.reset();
-        costs.clear();
-        writeAddress();
+        stopPlaying();
+        config = fromTheStart(config, replay ? config.epoch : network.epoch);
+        if (replay) rebuild();
+        else {
+          network.reset();
+          costs.clear();
+        }
+        settle();
         draw();
-        message.textContent = 'Back to epoch 0 with the same initial weights.';
+        say('Back to epoch 0 with the same initial weights.');
         break;
       case 'reseed':
         restart({ seed: (Math.random() * 2 ** 31) >>> 0 });
-        message.textContent = `New seed ${config.seed}: new data and new initial weights.`;
+        say(`New seed ${config.seed}: new data and new initial weights.`);
         break;
       case 'clear-points':
         if (config.added.length > 0) restart({ added: [] });
         break;
       case 'copy':
-        writeAddress();
+        settle();
         navigator.clipboard.writeText(location.href).then(
-          () => (message.textContent = 'Link copied: it opens this set-up, trained to this epoch.'),
-          () => (message.textContent = 'Copying is not allowed here; the address bar holds the link to this set-up.'),
+          () => say('Link copied: it opens this set-up, trained to this epoch.'),
+          () => say('Copying is not allowed here; the address bar holds the link to this set-up.'),
         );
         break;
     }
@@ -306,33 +371,32 @@ export function mountExplorer(root: HTMLElement, caught: Event[]): void {
     if (button && root.contains(button)) act(button.dataset['action']!);
   });
 
-  controls.data.addEventListener('change', () => {
-    const data = controls.data.value as DatasetName;
-    restart({ data, added: [] });
-  });
   const layersFromControls = () => {
     const depth = Number(controls.depth.value);
     const units = Math.min(LIMITS.units, Math.max(1, Math.round(Number(controls.units.value)) || 1));
     return Array.from({ length: depth }, () => units);
   };
-  controls.depth.addEventListener('change', () => restart({ layers: layersFromControls() }));
-  controls.units.addEventListener('change', () => {
+  const onData = () => restart({ data: controls.data.value as DatasetName, added: [] });
+  const onDepth = () => restart({ layers: layersFromControls() });
+  const onUnits = () => {
     const value = Number(controls.units.value);
     if (!Number.isInteger(value) || value < 1 || value > LIMITS.units) {
-      message.textContent = `Units per layer is a whole number from 1 to ${LIMITS.units}; kept ${config.layers[0] ?? ''}.`;
+      say(`Units per layer is a whole number from 1 to ${LIMITS.units}; kept ${config.layers[0] ?? ''}.`);
       controls.units.value = String(config.layers[0] ?? 4);
       return;
     }
     restart({ layers: layersFromControls() });
-  });
-  controls.activation.addEventListener('change', () => restart({ activation: controls.activation.value as ExplorerConfig['activation'] }));
-  // The learning rate changes while training goes on.
-  controls.rate.addEventListener('input', () => {
-    config = { ...config, learningRate: Number((10 ** Number(controls.rate.value)).toPrecision(2)) };
-    showRate();
-    if (!playing) writeAddress();
-  });
-  controls.rate.addEventListener('change', () => writeAddress());
+  };
+  const onActivation = () => restart({ activation: controls.activation.value as ExplorerConfig['activation'] });
+  const rateFromSlider = () => Number((10 ** Number(controls.rate.value)).toPrecision(2));
+  controls.data.addEventListener('change', onData);
+  controls.depth.addEventListener('change', onDepth);
+  controls.units.addEventListener('change', onUnits);
+  controls.activation.addEventListener('change', onActivation);
+  // Dragging shows the rate; the new rate takes over when the slider is let go (or a key moved
+  // it), so a link records one change, at the epoch it happened, and replays the same training.
+  controls.rate.addEventListener('input', () => showRate(rateFromSlider()));
+  controls.rate.addEventListener('change', () => setRate(rateFromSlider()));
 
   canvas.addEventListener('click', (event) => {
     const rect = canvas.getBoundingClientRect();
@@ -356,6 +420,11 @@ export function mountExplorer(root: HTMLElement, caught: Event[]): void {
       event.preventDefault();
       cursor = [Math.min(view.x0[1], Math.max(view.x0[0], cursor[0] + move[0])), Math.min(view.x1[1], Math.max(view.x1[0], cursor[1] + move[1]))];
       if (!playing) draw();
+      if (!replay) {
+        const cls = network.predictClass(cursor[0], cursor[1]);
+        const p = config.classes === 2 ? (cls === 1 ? network.predict(cursor[0], cursor[1]) : 1 - network.predict(cursor[0], cursor[1])) : network.predict(cursor[0], cursor[1]);
+        say(`Cursor at (${cursor[0].toFixed(2)}, ${cursor[1].toFixed(2)}): the network predicts class ${cls}, with probability ${p.toFixed(2)}.`);
+      }
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       addPoint(cursor[0], cursor[1]);
@@ -375,13 +444,21 @@ export function mountExplorer(root: HTMLElement, caught: Event[]): void {
     if (!playing) draw();
   }).observe(canvas);
 
+  if (decoded.problems.length > 0) say(decoded.problems.join(' '));
   rebuild();
-  draw();
-  // A set-up from a link is not the lesson's: the cells that read the network follow it.
-  if (new URLSearchParams(location.search).has(name)) publish();
   root.dataset['explorerReady'] = '';
-  for (const event of caught) {
-    const button = (event.target as Element | null)?.closest<HTMLElement>('[data-action]');
-    if (button && root.contains(button)) act(button.dataset['action']!);
+  // What happened while this code loaded: clicks are replayed; a control changed meanwhile
+  // gets back the value it was given, and its change takes effect.
+  const onChange: Record<string, () => void> = { data: onData, depth: onDepth, units: onUnits, activation: onActivation };
+  for (const { event, value } of caught) {
+    const target = event.target as Element | null;
+    const button = target?.closest<HTMLElement>('[data-action]');
+    if (event.type === 'click' && button && root.contains(button)) act(button.dataset['action']!);
+    const control = target instanceof HTMLElement ? target.dataset['control'] : undefined;
+    if (event.type === 'change' && control && value !== undefined) {
+      (target as HTMLInputElement).value = value;
+      if (control === 'rate') setRate(rateFromSlider());
+      else onChange[control]?.();
+    }
   }
 }

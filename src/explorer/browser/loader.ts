@@ -4,7 +4,9 @@
  * started the load (on Play, say) is carried out once it is there. A link that holds an
  * explorer's set-up loads it straight away, so the shared set-up is what the reader sees.
  */
-const TRIGGERS = ['pointerdown', 'focusin', 'keydown', 'click'] as const;
+import type { CaughtEvent } from './explorer';
+
+const TRIGGERS = ['pointerdown', 'focusin', 'keydown', 'click', 'change'] as const;
 
 export function initExplorers(): void {
   const roots = [...document.querySelectorAll<HTMLElement>('[data-explorer]')];
@@ -12,7 +14,7 @@ export function initExplorers(): void {
   const params = new URLSearchParams(location.search);
   for (const root of roots) {
     root.querySelector<HTMLElement>('[data-explorer-controls]')!.hidden = false;
-    const caught: Event[] = [];
+    const caught: CaughtEvent[] = [];
     let started = false;
     const start = () => {
       if (started) return;
@@ -24,13 +26,17 @@ export function initExplorers(): void {
         },
         () => {
           started = false;
+          caught.length = 0;
           const message = root.querySelector('[data-explorer-message]');
           if (message) message.textContent = 'The explorer could not be loaded. Check your connection and try again.';
         },
       );
     };
     function listener(event: Event): void {
-      if (event.type === 'click') caught.push(event);
+      // Clicks are replayed once the explorer is there; a changed control, with its value then.
+      if (event.type === 'click') caught.push({ event });
+      if (event.type === 'change' && event.target instanceof HTMLInputElement) caught.push({ event, value: event.target.value });
+      if (event.type === 'change' && event.target instanceof HTMLSelectElement) caught.push({ event, value: event.target.value });
       start();
     }
     for (const type of TRIGGERS) root.addEventListener(type, listener, true);

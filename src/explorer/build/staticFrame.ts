@@ -6,13 +6,13 @@
 import { formatNumber } from '../../notebook/format';
 import type { ExplorerConfig } from '../config';
 import { viewFor } from '../config';
-import { lossPolyline, pointPaths } from '../frame';
+import { formatAccuracy, LOSS_BOX, lossPolyline, pointPaths } from '../frame';
+export { LOSS_BOX } from '../frame';
 import { heatmapBuffers, paintHeatmap } from '../heatmap';
 import { trainedNetwork, trainingData } from '../model';
 import { encodePng } from './png';
 
 export const PLOT_SIZE = 400;
-export const LOSS_BOX = { width: 240, height: 90 };
 const HEATMAP_SIZE = 64;
 
 export interface StaticFrame {
@@ -24,12 +24,10 @@ export interface StaticFrame {
   accuracy: string;
 }
 
-export const formatAccuracy = (fraction: number) => `${(100 * fraction).toFixed(1)}%`;
-
 export function staticFrame(config: ExplorerConfig): StaticFrame {
-  const data = trainingData(config);
   const history: number[] = [];
-  const network = trainedNetwork(config, data, history);
+  const network = trainedNetwork(config, history);
+  const data = trainingData(config);
   const view = viewFor(config.data);
   const buffers = heatmapBuffers(HEATMAP_SIZE, config.classes);
   paintHeatmap(network, view, config.classes, buffers);

@@ -619,7 +619,8 @@ export class Notebook {
   async copyLink(): Promise<void> {
     const edited = Object.fromEntries(Object.entries(this.edits).map(([id, saved]) => [id, saved.code]));
     const count = Object.keys(edited).length;
-    const url = `${location.origin}${location.pathname}${count > 0 ? `#${encodeShared(edited)}` : ''}`;
+    // The query stays: it holds the set-ups of the lesson's explorers, which cells may read.
+    const url = `${location.origin}${location.pathname}${location.search}${count > 0 ? `#${encodeShared(edited)}` : ''}`;
     try {
       await navigator.clipboard.writeText(url);
       this.say(count > 0 ? `Copied a link with your edits to ${count} ${count === 1 ? 'cell' : 'cells'}.` : 'You have not edited any cell yet: copied a link to the lesson as it is.');

@@ -9,7 +9,7 @@ import type { ElementContent } from 'hast';
 import type { Code, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { configFromProps } from '../../explorer/config';
-import { trainedNetwork } from '../../explorer/model';
+import { parametersJson, trainedNetwork } from '../../explorer/model';
 import { parseChoice, parseNumber, parseOptions, parseParameters, parseVector, type Parsed } from '../inputs';
 import { escapeHtml, renderDisplay, renderLogs } from '../render';
 import { renderPlotStatic, renderTexStatic } from './renderStatic';
@@ -90,8 +90,7 @@ export default function remarkCells() {
         const name = attributes['cell']!;
         if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`${lesson}: <TrainingExplorer cell="${name}">: the cell name must be a valid identifier`);
         // The build's cells see the parameters of the explorer's first frame.
-        const parameters = trainedNetwork(configFromProps(attributes)).parameters();
-        const code = JSON.stringify(Object.fromEntries(Object.entries(parameters).map(([key, m]) => [key, { rows: m.rows, cols: m.cols, data: [...m.data] }])));
+        const code = parametersJson(trainedNetwork(configFromProps(attributes)));
         const parsed = parseParameters(code);
         if (!parsed.ok) throw new Error(`${lesson}: <TrainingExplorer cell="${name}">: ${parsed.message}`);
         const id = takeId(`explorer-${attributes['name']}`);
