@@ -328,6 +328,43 @@ test.describe('the exercise index and problem sheets', () => {
     await expect(page.locator('.exercise-item[data-exercise="softmax-dz"] [data-exercise-state-label]')).toHaveText('Not tried');
   });
 
+  test('a sheet whose script does not run still shows its exercises', async ({ page }) => {
+    // The script blocked (offline, a failed deploy): every exercise shows once the page has loaded.
+    await page.route(/\/_astro\/sheet\.astro[^/]*\.js$/, (route) => route.abort());
+    await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz');
+    // At the load event, not only after the few seconds' fallback.
+    await expect(page.locator('html')).not.toHaveAttribute('data-sheet', { timeout: 1000 });
+    await expect(page.locator('[data-sheet-exercises] [data-exercise]').first()).toBeVisible();
+    expect(await page.locator('[data-sheet-exercises] [data-exercise]').count()).toBeGreaterThan(1);
+  });
+
+  test('a sheet whose script fails part-way still shows its exercises, and answers are checked', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // A page without the print button: the script throws when it wires it up.
+    await page.route('**/exercises/sheet/?*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replace(/<button type="button" data-sheet-print>[^<]*<\/button>/, '') });
+    });
+    // Hold the page's load event back, so only the script's own clean-up can show the sheet.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\.woff2$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz', { waitUntil: 'domcontentloaded' });
+    const dz = exercise(page, 'softmax-dz');
+    await expect(page.locator('html')).not.toHaveAttribute('data-sheet', { timeout: 2000 });
+    expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
+    await expect(dz).toBeVisible();
+    expect(errors.join('\n')).toMatch(/addEventListener|null/);
+    await dz.locator('[data-answer="dz"]').fill('yhat - y');
+    await dz.locator('[data-answer="dz"]').press('Enter');
+    await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
+    release();
+  });
+
   test('a student can work through a sheet on a phone', async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();

@@ -9,6 +9,17 @@ import { restoreAll } from './restore';
 import { fileNameFrom, initAnswersTools } from './answersTools';
 
 export function initSheet(): void {
+  // First, so that answering works even if something below fails.
+  loadCheckerOnFirstAnswer();
+  try {
+    showSheet();
+  } finally {
+    // sheet.astro hides the exercises until the sheet is picked; whatever happened, show the page.
+    delete document.documentElement.dataset['sheet'];
+  }
+}
+
+function showSheet(): void {
   const container = document.querySelector<HTMLElement>('[data-sheet-exercises]')!;
   const all = exerciseRoots(container);
   const byId = new Map(all.map((root) => [root.dataset['exercise']!, root]));
@@ -65,8 +76,6 @@ export function initSheet(): void {
   });
   for (const element of document.querySelectorAll<HTMLElement>('[data-exercise-js]')) element.hidden = false;
   restoreAll(container);
-  delete document.documentElement.dataset['sheet'];
-  loadCheckerOnFirstAnswer();
 }
 
 /**
