@@ -328,6 +328,21 @@ test.describe('the exercise index and problem sheets', () => {
     await expect(page.locator('.exercise-item[data-exercise="softmax-dz"] [data-exercise-state-label]')).toHaveText('Not tried');
   });
 
+  test('a sheet whose checker fails to load says so, and the next answer tries again', async ({ page }) => {
+    await page.route(/\/_astro\/answering\.[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz');
+    const dz = exercise(page, 'softmax-dz');
+    const failed = 'The answer checker could not be loaded. Check your connection and try again.';
+    await dz.locator('[data-answer="dz"]').fill('yhat - y');
+    await expect(verdict(dz, 'dz')).toHaveText(failed);
+    // The next answer is not swallowed: it tries again, and says so again. (Chromium keeps a failed
+    // module fetch for the page's life, so here the second import fails without a new request.)
+    await verdict(dz, 'dz').evaluate((element) => (element.textContent = ''));
+    await dz.getByRole('button', { name: 'Check' }).click();
+    await expect(verdict(dz, 'dz')).toHaveText(failed);
+    await expect(verdict(dz, 'dz')).not.toHaveAttribute('data-answer-status');
+  });
+
   test('a sheet whose script does not run still shows its exercises', async ({ page }) => {
     // The script blocked (offline, a failed deploy): every exercise shows once the page has loaded.
     await page.route(/\/_astro\/sheet\.astro[^/]*\.js$/, (route) => route.abort());

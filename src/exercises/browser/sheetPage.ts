@@ -81,22 +81,33 @@ function showSheet(): void {
 /**
  * As on a lesson page (see loader.ts, which the lesson keeps to itself so that its one script
  * stays small): the checker loads with the first answer, and the events that led to it are
- * replayed once it is there.
+ * replayed once it is there. If it cannot be loaded, the form says so and the next answer tries
+ * again.
  */
 function loadCheckerOnFirstAnswer(): void {
   const caught: Event[] = [];
   const types = ['input', 'submit', 'click'] as const;
   let loading = false;
   function listener(event: Event): void {
-    if (!(event.target instanceof Element) || !event.target.closest('[data-answer-form], [data-mark-done]')) return;
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target?.closest('[data-answer-form], [data-mark-done]')) return;
     if (event.type === 'submit') event.preventDefault();
     caught.push(event);
     if (loading) return;
     loading = true;
-    void import('./answering').then(({ startAnswering }) => {
-      for (const type of types) document.removeEventListener(type, listener, true);
-      startAnswering(caught);
-    });
+    import('./answering').then(
+      ({ startAnswering }) => {
+        for (const type of types) document.removeEventListener(type, listener, true);
+        startAnswering(caught);
+      },
+      () => {
+        // Offline or a failed deploy: say so where the student is looking, and retry next time.
+        loading = false;
+        caught.length = 0;
+        const verdict = target.closest('[data-answer-form]')?.querySelector('[data-answer-verdict]');
+        if (verdict) verdict.textContent = 'The answer checker could not be loaded. Check your connection and try again.';
+      },
+    );
   }
   for (const type of types) document.addEventListener(type, listener, true);
 }
