@@ -326,8 +326,10 @@ export function mountExplorer(root: HTMLElement, caught: CaughtEvent[]): void {
   function act(action: string): void {
     switch (action) {
       case 'play':
-        if (playing || playAfterReplay) pause();
+        if (playing) pause();
+        else if (playAfterReplay) stopPlaying();
         else play();
+        // Pressed while a link replays: it will play once the replay is done.
         if (playAfterReplay) playButton.textContent = 'Pause';
         break;
       case 'step':
