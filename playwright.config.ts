@@ -10,7 +10,8 @@ if (!existsSync(executablePath)) {
   );
 }
 
-const port = 4329;
+// E2E_PORT lets two checkouts run their browser tests at once, each against its own dist/.
+const port = Number(process.env['E2E_PORT'] ?? 4329);
 
 export default defineConfig({
   testDir: 'tests/e2e',
