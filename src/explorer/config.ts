@@ -107,7 +107,7 @@ export function encodeConfig(config: ExplorerConfig): string {
 
 export interface DecodedConfig {
   config: ExplorerConfig;
-  /** What in the link could not be used, one sentence each. */
+  /** What in the link could not be used, one sentence each, naming the text at fault. */
   problems: string[];
 }
 
@@ -123,45 +123,71 @@ function readRate(text: string): RateChange | null {
   return { rate, epoch };
 }
 
+/** The settings a link can hold, by the key that names each. */
+const KEYS = ['data', 'n', 'seed', 'layers', 'act', 'lr', 'epoch', 'add'] as const;
+/** More parts than a link of every setting has are not read (a link is short; this bounds the work). */
+const MAX_PARTS = 20;
+const QUOTE_LENGTH = 40;
+
+/**
+ * Text from a link, quoted for a message: cut to a few dozen characters, and with control and
+ * direction-changing characters shown as "�", so what the student reads is what the link holds.
+ * It is still untrusted text: whoever shows it sets it as text, never as markup.
+ */
+export function quoteLinkText(text: string): string {
+  const characters = [...text];
+  const shown = characters.slice(0, QUOTE_LENGTH).join('').replace(/[\p{Cc}\p{Cf}]/gu, '\uFFFD');
+  return `"${shown}${characters.length > QUOTE_LENGTH ? '…' : ''}"`;
+}
+
 /**
  * Reads a set-up from a link, over the lesson's defaults; never throws. `offered` lists the
- * data sets this explorer's menu has (a link cannot switch it to another).
+ * data sets this explorer's menu has (a link cannot switch it to another). Every part of the
+ * link that is not used is named in `problems`, with why; what can be read is used.
  */
 export function decodeConfig(text: string, defaults: ExplorerConfig, offered: readonly string[] = DATASETS): DecodedConfig {
   const config: ExplorerConfig = { ...defaults, layers: [...defaults.layers], rateChanges: [], added: [] };
   const problems: string[] = [];
-  const reject = (key: string, value: string) => problems.push(`The link's ${key} "${value.slice(0, 30)}" is not usable; the lesson's setting is kept.`);
-  for (const part of text.split(';').slice(0, 20)) {
-    const colon = part.indexOf(':');
-    if (colon < 0) continue;
-    const key = part.slice(0, colon);
-    const value = part.slice(colon + 1);
+  const reject = (what: string, value: string, rule: string) => problems.push(`The link's ${what} ${quoteLinkText(value)} ${rule}; the lesson's setting is kept.`);
+  const parts = text.split(';').filter((part) => part.trim() !== '');
+  const keyOf = (part: string) => (part.includes(':') ? part.slice(0, part.indexOf(':')) : '');
+  const settings = parts.filter((part) => (KEYS as readonly string[]).includes(keyOf(part)));
+  if (parts.length > 0 && settings.length === 0) {
+    // Nothing in it is a setting: not a set-up at all (a mangled link, or something else pasted in).
+    problems.push(`The link's set-up for this explorer, ${quoteLinkText(text)}, is not one: it should read like data:xor;layers:4;epoch:120. The lesson's setting is used.`);
+    return { config, problems };
+  }
+  if (parts.length > MAX_PARTS) problems.push(`The link has ${parts.length} parts; only the first ${MAX_PARTS} are read.`);
+  for (const part of parts.slice(0, MAX_PARTS)) {
+    const key = keyOf(part);
+    const value = part.slice(part.indexOf(':') + 1);
     switch (key) {
       case 'data':
-        if ((DATASETS as readonly string[]).includes(value) && offered.includes(value)) config.data = value as DatasetName;
-        else reject('data set', value);
+        if (!(DATASETS as readonly string[]).includes(value)) reject('data set', value, `is not one of ${DATASETS.join(', ')}`);
+        else if (!offered.includes(value)) reject('data set', value, `is not offered by this explorer (${offered.join(', ')})`);
+        else config.data = value as DatasetName;
         break;
       case 'n': {
         const n = wholeNumber(value);
         if (n >= LIMITS.points[0] && n <= LIMITS.points[1]) config.points = n;
-        else reject('number of points', value);
+        else reject('number of points', value, `is not a whole number from ${LIMITS.points[0]} to ${LIMITS.points[1]}`);
         break;
       }
       case 'seed': {
         const seed = wholeNumber(value);
         if (seed < 2 ** 32) config.seed = seed;
-        else reject('seed', value);
+        else reject('seed', value, 'is not a whole number below 2³²');
         break;
       }
       case 'layers': {
         const layers = value === '0' ? [] : value.split(',').map(Number);
         if (layers.length <= LIMITS.layers && layers.every((u) => Number.isInteger(u) && u >= 1 && u <= LIMITS.units)) config.layers = layers;
-        else reject('hidden layers', value);
+        else reject('hidden layers', value, `are not up to ${LIMITS.layers} sizes from 1 to ${LIMITS.units} (or 0 for none)`);
         break;
       }
       case 'act':
         if ((ACTIVATIONS as readonly string[]).includes(value)) config.activation = value as NetworkActivation;
-        else reject('activation', value);
+        else reject('activation', value, `is not one of ${ACTIVATIONS.join(', ')}`);
         break;
       case 'lr': {
         const rates = value.split(',').slice(0, 50).map(readRate);
@@ -170,29 +196,35 @@ export function decodeConfig(text: string, defaults: ExplorerConfig, offered: re
         if (first && first.epoch === 0 && ordered) {
           config.learningRate = first.rate;
           config.rateChanges = changes as RateChange[];
-        } else reject('learning rate', value);
+        } else reject('learning rate', value, `is not rates from ${LIMITS.learningRate[0]} to ${LIMITS.learningRate[1]}, each change after the one before (like 0.3,0.1@150)`);
         break;
       }
       case 'epoch': {
         const epoch = wholeNumber(value);
         if (epoch <= LIMITS.epoch) config.epoch = epoch;
-        else reject('epoch', value);
+        else reject('epoch', value, `is not a whole number up to ${LIMITS.epoch}`);
         break;
       }
       case 'add': {
         const points = value.split(',').slice(0, LIMITS.addedPoints + 1);
+        const unreadable: string[] = [];
         for (const point of points.slice(0, LIMITS.addedPoints)) {
           const [coordinates = '', epochText = '0'] = point.split('@');
           const [x0, x1, label] = coordinates.split('_').map((part) => (part.trim() === '' ? NaN : Number(part)));
           const epoch = wholeNumber(epochText);
           if (Number.isFinite(x0) && Number.isFinite(x1) && Math.abs(x0!) <= 5 && Math.abs(x1!) <= 5 && Number.isInteger(label) && label! >= 0 && label! < config.classes && epoch <= LIMITS.epoch) {
             config.added.push({ x0: x0!, x1: x1!, label: label!, epoch });
-          }
+          } else unreadable.push(point);
         }
-        if (config.added.length < Math.min(points.length, LIMITS.addedPoints)) problems.push('Some added points in the link were not readable and are left out.');
+        if (unreadable.length > 0) {
+          const count = unreadable.length === 1 ? 'it is' : `${unreadable.length} such points are`;
+          problems.push(`The link's added point ${quoteLinkText(unreadable[0]!)} is not x_y_class within ±5 with a class below ${config.classes}; ${count} left out.`);
+        }
         if (points.length > LIMITS.addedPoints) problems.push(`At most ${LIMITS.addedPoints} added points are kept.`);
         break;
       }
+      default:
+        problems.push(!part.includes(':') ? `The link's part ${quoteLinkText(part)} is not a setting (key:value); it is left out.` : `The link's setting ${quoteLinkText(key)} is not one this explorer knows (${KEYS.join(', ')}); it is left out.`);
     }
   }
   return { config, problems };

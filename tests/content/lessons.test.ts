@@ -10,7 +10,7 @@ const lessons = files.map((file) => {
   return { file, id: lessonIdFromFile(file), data: lessonSchema.parse(frontmatter), body: content };
 });
 
-// The lesson sequence of shared/lectures/README.md.
+// The lesson sequence of the lecture notes the course follows.
 const sequence = ['binary-classification', 'logistic-regression', 'convexity', 'shallow-networks', 'activations', 'softmax'];
 
 /** The body with math, code and inline code removed: what MDX parses as prose. */

@@ -1,44 +1,64 @@
 // Every number a lesson takes from a slide is pinned: a cell with `expect` (the computation
 // agrees) or `slide` (an erratum) names its lecture with `source`, and that lecture shows the
 // number. The build checks the numbers against the computation; this checks them against the
-// lecture notes, so a typo in a lesson cannot invent a slide value.
+// lecture values kept in tests/fixtures/lectures.ts, so a typo in a lesson cannot invent a
+// slide value. The lecture notes themselves are not part of the repository: when they are
+// next to it (../shared/lectures), the fixture is checked against them too, and says so.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseMeta } from '../../src/notebook/build/meta';
+import { LECTURE_PINS } from '../fixtures/lectures';
+import { numbersIn, pinnedCells, pinProblems, shows } from './pins';
 
 const lessons = new URL('../../content/lessons/', import.meta.url);
-const lectures = new URL('../../../shared/lectures/', import.meta.url);
 
 const pinned = readdirSync(lessons)
   .filter((name) => name.endsWith('.mdx'))
   .sort()
-  .flatMap((file) =>
-    [...readFileSync(new URL(file, lessons), 'utf8').matchAll(/^```ts cell\b(.*)$/gm)]
-      .map((match) => ({ file, options: parseMeta(match[1] ?? '') }))
-      .filter(({ options }) => options['expect'] !== undefined || options['slide'] !== undefined),
-  );
-
-/** The numbers in a value as written: "[0.842, 0.042]" → ["0.842", "0.042"]. */
-const numbersIn = (value: string) => value.match(/-?\d*\.?\d+(e-?\d+)?/gi) ?? [];
-
-/** A lecture writes 0.842 or .842, and a minus as - or −. */
-function shows(lecture: string, number: string): boolean {
-  const forms = [number, number.replace(/^(-?)0\./, '$1.'), number.replace('-', '−')];
-  return forms.some((form) => new RegExp(`(^|[^\\d.])${form.replace(/[.]/g, '\\.')}(?!\\d)`).test(lecture));
-}
+  .flatMap((file) => pinnedCells(readFileSync(new URL(file, lessons), 'utf8')).map((cell) => ({ file, ...cell })));
 
 describe('numbers taken from the slides', () => {
   it('are found in the lessons (so this test checks something)', () => {
     expect(pinned.length).toBeGreaterThan(0);
   });
 
-  it.each(pinned.map((p) => [`${p.file} ${String(p.options['id'])}`, p] as const))('%s names a lecture that shows every number it pins', (_name, { options }) => {
-    const source = options['source'];
-    expect(typeof source, 'a cell with expect or slide needs source="<lecture file>"').toBe('string');
-    const path = new URL(String(source), lectures);
-    expect(existsSync(path), `no lecture ${String(source)}`).toBe(true);
-    const lecture = readFileSync(path, 'utf8');
-    const value = String(options['expect'] ?? options['slide']);
-    for (const number of numbersIn(value)) expect(shows(lecture, number), `${String(source)} does not show ${number}`).toBe(true);
+  it.each(pinned.map((p) => [`${p.file} ${p.id}`, p] as const))('%s names a lecture that shows the value it pins', (_name, { options }) => {
+    expect(pinProblems(options)).toEqual([]);
+  });
+
+  it('are refused when they are not the lecture’s, or name no lecture', () => {
+    expect(pinProblems({ expect: '0.52' })).toEqual(['a cell with expect= or slide= needs source="<lecture file>"']);
+    expect(pinProblems({ slide: '0.57', source: '02-logistic-regression-to-neural-networks.md' })[0]).toMatch(/^02-logistic-regression-to-neural-networks\.md shows no 0\.57 \(it shows 0\.52; 0\.62;/);
+    expect(pinProblems({ expect: '[0.842, 0.042, 0.114, 0.002]', source: '06a-softmax-regression.md' })).toHaveLength(1);
+    expect(pinProblems({ expect: '12288', source: '07-nowhere.md' })).toEqual(['no lecture "07-nowhere.md" in tests/fixtures/lectures.ts']);
+  });
+});
+
+describe('the lecture values kept in tests/fixtures/lectures.ts', () => {
+  it.each(LECTURE_PINS.map((pin) => [`${pin.lecture} ${pin.value}`, pin] as const))('%s: its quote shows every number of the value', (_name, pin) => {
+    expect(numbersIn(pin.value).length).toBeGreaterThan(0);
+    for (const number of numbersIn(pin.value)) expect(shows(pin.quote, number), `"${pin.quote}" does not show ${number}`).toBe(true);
+  });
+
+  it('are each pinned by a lesson (none left over)', () => {
+    const unused = LECTURE_PINS.filter((pin) => !pinned.some(({ options }) => options['source'] === pin.lecture && numbersIn(String(options['expect'] ?? options['slide'])).join(' ') === numbersIn(pin.value).join(' ')));
+    expect(unused.map((pin) => `${pin.lecture} ${pin.value}`)).toEqual([]);
+  });
+});
+
+// The only place the tests look outside the repository, and only if the notes are there.
+const notes = new URL('../../../shared/lectures/', import.meta.url);
+const notesPresent = existsSync(notes);
+console.log(
+  notesPresent
+    ? `Lecture values: checking tests/fixtures/lectures.ts against the lecture notes in ${fileURLToPath(notes)}.`
+    : `Lecture values: no lecture notes at ${fileURLToPath(notes)}; the lessons are checked against tests/fixtures/lectures.ts only.`,
+);
+
+describe.skipIf(!notesPresent)('checked against the lecture notes in ../shared/lectures', () => {
+  it.each(LECTURE_PINS.map((pin) => [`${pin.lecture} ${pin.value}`, pin] as const))('%s is quoted verbatim from the lecture', (_name, pin) => {
+    const path = new URL(pin.lecture, notes);
+    expect(existsSync(path), `no lecture ${pin.lecture} in ${fileURLToPath(notes)}`).toBe(true);
+    expect(readFileSync(path, 'utf8'), `${pin.lecture} (${pin.where}) does not contain "${pin.quote}"`).toContain(pin.quote);
   });
 });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { allPaths, lessonPaths } from './site';
 
-// The lecture sequence (shared/lectures/README.md).
+// The lecture sequence, which the lesson order follows.
 const sequence = [/binary classification/i, /logistic regression/i, /convexity/i, /shallow network/i, /activation/i, /softmax/i];
 
 test('the home page lists the six lessons in lecture order', async ({ page }) => {

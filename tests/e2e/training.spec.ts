@@ -102,6 +102,38 @@ test.describe('the training explorer', () => {
     expect(page.url()).not.toContain('add:');
   });
 
+  test('says what was wrong with a link, and still says it once the link\'s epochs are replayed', async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.goto(`${lesson}?xor=data:nope;epoch:300#explorer-xor`);
+    const x = explorer(page);
+    const message = x.locator('[data-explorer-message]');
+    // The valid part of the link is used: the lesson's data set, trained to the link's epoch.
+    await expect(stat(page, 'epoch')).toHaveText('300');
+    await expect(x.locator('[data-control="data"]')).toHaveValue('xor');
+    await expect(message).toContainText('data set "nope" is not one of separable, xor, circles, moons, spiral');
+    await expect(message).not.toContainText('Training to epoch');
+    // It stays until the student does something with a message of its own.
+    await page.waitForTimeout(500);
+    await expect(message).toContainText('"nope"');
+    await x.getByRole('button', { name: 'Play' }).click();
+    await expect(message).not.toContainText('"nope"');
+    await x.getByRole('button', { name: 'Pause' }).click();
+    expect(errors).toEqual([]);
+  });
+
+  test('shows a link that is not a set-up as text, and says so', async ({ page }) => {
+    const errors = collectErrors(page);
+    for (const payload of ['<script>window.__linkRan = 1</script>', '<img src=x onerror="window.__linkRan=1">']) {
+      await page.goto(`${lesson}?xor=${encodeURIComponent(payload)}#explorer-xor`);
+      const message = explorer(page).locator('[data-explorer-message]');
+      await expect(message).toContainText(`set-up for this explorer, "${payload}", is not one`);
+      await expect(message.locator('*')).toHaveCount(0);
+      expect(await page.evaluate(() => (window as unknown as { __linkRan?: number }).__linkRan)).toBeUndefined();
+      await expect(stat(page, 'epoch')).toHaveText('0');
+    }
+    expect(errors).toEqual([]);
+  });
+
   test('stops with a message when training diverges', async ({ page }) => {
     await page.goto(`${lesson}?xor=data:xor;layers:4;act:linear;lr:10;epoch:0#explorer-xor`);
     const x = explorer(page);

@@ -63,7 +63,21 @@ export function mountExplorer(root: HTMLElement, caught: CaughtEvent[]): void {
 
   const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
   const message = $<HTMLElement>('[data-explorer-message]');
-  const say = (text: string) => (message.textContent = text);
+  /**
+   * What was wrong with the link: it stays in the message, ahead of the replay's progress,
+   * until the student does something that has its own message. Always set as text: the link's
+   * words are quoted in it.
+   */
+  let linkProblems = decoded.problems.join(' ');
+  /** Whether the message ends with the replay's progress (cleared once the replay is done). */
+  let showingProgress = false;
+  const show = (text: string) => (message.textContent = [linkProblems, text].filter((part) => part !== '').join(' '));
+  /** A message about what the student did; it takes the place of the link's problems. */
+  const say = (text: string) => {
+    linkProblems = '';
+    showingProgress = false;
+    show(text);
+  };
   const stats = { epoch: $<HTMLElement>('[data-stat="epoch"]'), loss: $<HTMLElement>('[data-stat="loss"]'), accuracy: $<HTMLElement>('[data-stat="accuracy"]') };
   const lossLine = $<SVGPolylineElement>('[data-loss-line]');
   const playButton = $<HTMLButtonElement>('[data-action="play"]');
@@ -130,13 +144,15 @@ export function mountExplorer(root: HTMLElement, caught: CaughtEvent[]): void {
     if (!replay) return;
     const done = replay.advance(performance.now() + REPLAY_SLICE_MS);
     if (!done) {
-      say(`Training to epoch ${config.epoch}, as the link says: ${network.epoch} so far.`);
+      show(`Training to epoch ${config.epoch}, as the link says: ${network.epoch} so far.`);
+      showingProgress = true;
       frame = requestAnimationFrame(continueReplay);
       return;
     }
     for (const cost of replay.costs) costs.push(cost);
     replay = null;
-    if (message.textContent?.startsWith('Training to epoch')) say('');
+    if (showingProgress) show('');
+    showingProgress = false;
     draw();
     publish();
     if (playAfterReplay) {
@@ -446,7 +462,7 @@ export function mountExplorer(root: HTMLElement, caught: CaughtEvent[]): void {
     if (!playing) draw();
   }).observe(canvas);
 
-  if (decoded.problems.length > 0) say(decoded.problems.join(' '));
+  show('');
   rebuild();
   root.dataset['explorerReady'] = '';
   // What happened while this code loaded: clicks are replayed; a control changed meanwhile
