@@ -7,6 +7,14 @@ import { parse } from 'acorn';
 import { transform } from 'sucrase';
 import { analyzeProgram } from './analyze';
 
+/**
+ * What a cell's body starts with, on a line of its own: cells are strict, as the TypeScript
+ * modules students know are, so `x = 1` without a declaration is an error instead of a global
+ * that other cells would see without the graph knowing.
+ */
+const PREAMBLE = "'use strict';\n";
+const PREAMBLE_LINES = 1;
+
 /** The name under which a cell's displayed value travels; no cell may declare it. */
 export const DISPLAY_NAME = '__cellDisplay';
 
@@ -114,14 +122,14 @@ export function compileCell(source: string): CompiledCell {
     displays = true;
   }
   const returned = [DISPLAY_NAME, ...analysis.defines].join(', ');
-  const body = `${code}\n;var ${DISPLAY_NAME};\nreturn { ${returned} };`;
+  const body = `${PREAMBLE}${code}\n;var ${DISPLAY_NAME};\nreturn { ${returned} };`;
   return { body, js, ...(inserted ? { inserted } : {}), defines: analysis.defines, references: analysis.references, displays, topLevelAwait: analysis.topLevelAwait };
 }
 
 /**
  * Reads the student's line and column from an error thrown by a cell compiled with
  * `sourceURL`: the first stack frame in that URL. `lineOffset` is how many lines the function
- * wrapper adds before the body (2 for `new Function`).
+ * wrapper adds before the body (2 for `new Function`); the body's own preamble is counted here.
  */
 export function locateRuntimeError(error: unknown, sourceURL: string, lineOffset: number, source: string, compiled: Pick<CompiledCell, 'js' | 'inserted'>): { line?: number; column?: number } {
   // Errors from another realm (node:vm at build time) fail `instanceof Error`: read the stack as data.
@@ -129,7 +137,7 @@ export function locateRuntimeError(error: unknown, sourceURL: string, lineOffset
   const escaped = sourceURL.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
   if (!match) return {};
-  const line = Number(match[1]) - lineOffset;
+  const line = Number(match[1]) - lineOffset - PREAMBLE_LINES;
   const sourceLines = source.split('\n').length;
   if (line < 1 || line > sourceLines) return {};
   let column = Number(match[2]);

@@ -4,6 +4,7 @@
  * (the worker, or Node at build time), so nothing here touches the DOM.
  */
 import { texMatrix, texNumber, texVector } from './format';
+import { count, cutText, LIMITS, type Cut } from './limits';
 import { isPlotCall, serializePlot, type PlotSpec } from './plot';
 
 const TEX = Symbol.for('nn-live.tex');
@@ -15,18 +16,20 @@ export interface Tex {
 
 export type TableCell = number | string | null;
 
+/**
+ * What a cell shows, as plain data. Every kind is bounded by `LIMITS`; `cut` says what was left
+ * out (a vector's or matrix's `values` are then its first entries, in whole rows where they fit).
+ */
 export type DisplayNode =
   | { kind: 'empty' }
   | { kind: 'number'; value: number }
-  | { kind: 'vector'; values: number[] }
-  | { kind: 'matrix'; rows: number; cols: number; values: number[] }
+  | { kind: 'vector'; values: number[]; cut?: Cut[] }
+  | { kind: 'matrix'; rows: number; cols: number; values: number[]; cut?: Cut[] }
   | { kind: 'tex'; tex: string }
-  | { kind: 'text'; text: string }
-  | { kind: 'table'; columns: string[]; rows: TableCell[][]; omitted: number }
-  | { kind: 'plot'; spec: PlotSpec; notes: string[] }
-  | { kind: 'data'; text: string };
-
-const MAX_TABLE_ROWS = 50;
+  | { kind: 'text'; text: string; cut?: Cut[]; note?: string }
+  | { kind: 'table'; columns: string[]; rows: TableCell[][]; cut?: Cut[] }
+  | { kind: 'plot'; spec: PlotSpec; notes: string[]; cut?: Cut[] }
+  | { kind: 'data'; text: string; cut?: Cut[] };
 
 /** `tex\`\\hat y = ${p}\``: numbers are rounded, arrays become column vectors. */
 export function tex(strings: TemplateStringsArray, ...values: unknown[]): Tex {
@@ -49,6 +52,9 @@ function texOf(value: unknown): string {
 }
 
 export const isTex = (value: unknown): value is Tex => typeof value === 'object' && value !== null && TEX in value;
+
+/** The TeX source a `tex` value holds. */
+export const texSource = (value: Tex): string => value[TEX];
 
 /** A src/ml Matrix, or anything with the same shape: { rows, cols, data }. */
 export interface MatrixLike {
@@ -94,78 +100,144 @@ export function describe(value: unknown): DisplayNode {
 function describeValue(value: unknown): DisplayNode {
   if (value === undefined) return { kind: 'empty' };
   if (typeof value === 'number') return { kind: 'number', value };
-  if (typeof value === 'string') return { kind: 'text', text: value };
-  if (isTex(value)) return { kind: 'tex', tex: value[TEX] };
+  if (typeof value === 'string') return { kind: 'text', ...cutString(value) };
+  if (isTex(value)) return describeTex(value[TEX]);
   if (isPlotCall(value)) {
     const notes: string[] = [];
-    return { kind: 'plot', spec: serializePlot(value, notes), notes };
+    const cut: Cut[] = [];
+    const spec = serializePlot(value, notes, undefined, cut);
+    return { kind: 'plot', spec, notes: notes.slice(0, LIMITS.plotNotes).map((note) => cutText(note, LIMITS.tableCellChars)), ...(cut.length > 0 ? { cut } : {}) };
   }
-  if (isMatrixLike(value)) return { kind: 'matrix', rows: value.rows, cols: value.cols, values: Array.from(value.data) };
-  if (isNumberArray(value)) return { kind: 'vector', values: Array.from(value) };
-  if (isNumberMatrix(value)) return { kind: 'matrix', rows: value.length, cols: value[0]!.length, values: value.flat() };
+  if (isMatrixLike(value)) return describeMatrix(value.rows, value.cols, (i) => value.data[i]!);
+  if (isNumberArray(value)) return describeVector(value);
+  if (isNumberMatrix(value)) return describeMatrix(value.length, value[0]!.length, (i) => value[Math.floor(i / value[0]!.length)]![i % value[0]!.length]!);
   if (Array.isArray(value) && value.length > 0 && value.every(isPlainObject)) return describeTable(value);
-  return { kind: 'data', text: inspect(value) };
+  return { kind: 'data', ...cutString(inspect(value)) };
+}
+
+/** Text cut to LIMITS.textChars, saying how much there was. */
+function cutString(text: string): { text: string; cut?: Cut[] } {
+  if (text.length <= LIMITS.textChars) return { text };
+  return { text: cutText(text, LIMITS.textChars), cut: [{ what: 'characters', shown: LIMITS.textChars, total: text.length }] };
+}
+
+/** TeX longer than KaTeX is given is shown as its source, so typesetting stays quick. */
+function describeTex(source: string): DisplayNode {
+  if (source.length <= LIMITS.texChars) return { kind: 'tex', tex: source };
+  return { kind: 'text', ...cutString(source), note: `This TeX is ${count(source.length)} characters long; the page typesets at most ${count(LIMITS.texChars)}, so here is its source.` };
+}
+
+function describeVector(values: ArrayLike<number>): DisplayNode {
+  const shown = Math.min(values.length, LIMITS.entries);
+  const out = Array.from({ length: shown }, (_, i) => values[i]!);
+  return { kind: 'vector', values: out, ...(shown < values.length ? { cut: [{ what: 'entries', shown, total: values.length }] } : {}) };
+}
+
+/** A matrix's first entries, in whole rows where at least one row fits. */
+function describeMatrix(rows: number, cols: number, entry: (index: number) => number): DisplayNode {
+  const total = rows * cols;
+  const shown = total <= LIMITS.entries ? total : cols <= LIMITS.entries ? Math.floor(LIMITS.entries / cols) * cols : LIMITS.entries;
+  const values = Array.from({ length: shown }, (_, i) => entry(i));
+  return { kind: 'matrix', rows, cols, values, ...(shown < total ? { cut: [{ what: 'entries', shown, total }] } : {}) };
 }
 
 function describeTable(rows: Record<string, unknown>[]): DisplayNode {
-  const columns: string[] = [];
-  for (const row of rows) for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
-  const shown = rows.slice(0, MAX_TABLE_ROWS).map((row) =>
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const row of rows.slice(0, LIMITS.tableRows)) {
+    for (const key in row) {
+      if (!Object.hasOwn(row, key) || seen.has(key)) continue;
+      seen.add(key);
+      keys.push(key);
+    }
+  }
+  const columns = keys.slice(0, LIMITS.tableColumns);
+  const shown = rows.slice(0, LIMITS.tableRows).map((row) =>
     columns.map((column): TableCell => {
       const cell = row[column];
       if (cell === undefined || cell === null) return null;
-      return typeof cell === 'number' || typeof cell === 'string' ? cell : inspect(cell, 1);
+      if (typeof cell === 'number') return cell;
+      return cutText(typeof cell === 'string' ? cell : inspect(cell, 1), LIMITS.tableCellChars);
     }),
   );
-  return { kind: 'table', columns, rows: shown, omitted: rows.length - shown.length };
+  const cut: Cut[] = [];
+  if (shown.length < rows.length) cut.push({ what: 'rows', shown: shown.length, total: rows.length });
+  if (columns.length < keys.length) cut.push({ what: 'columns', shown: columns.length, total: keys.length });
+  return { kind: 'table', columns: columns.map((column) => cutText(column, LIMITS.tableCellChars)), rows: shown, ...(cut.length > 0 ? { cut } : {}) };
+}
+
+/** The first `n` items of an array-like, without copying the rest. */
+function first<T>(items: ArrayLike<T>, n: number): T[] {
+  return Array.from({ length: Math.min(n, items.length) }, (_, i) => items[i]!);
+}
+
+/** The first `n` items of an iterable. */
+function firstOf<T>(items: Iterable<T>, n: number): T[] {
+  const out: T[] = [];
+  if (n <= 0) return out;
+  for (const item of items) {
+    out.push(item);
+    if (out.length >= n) break;
+  }
+  return out;
 }
 
 /** A readable, bounded, cycle-safe one-value description (for data, logs and table cells). */
 export function inspect(value: unknown, depth = 3, seen = new Set<unknown>()): string {
   switch (typeof value) {
     case 'string':
-      return depth === 3 ? value : JSON.stringify(value);
+      // Nested strings are quoted, and cut: a description stays short whatever it holds.
+      return depth === 3 ? value : JSON.stringify(cutText(value, LIMITS.tableCellChars));
     case 'number':
       return Object.is(value, -0) ? '-0' : String(value);
     case 'bigint':
-      return `${value}n`;
+      return cutText(`${value}`, LIMITS.tableCellChars) + 'n';
     case 'undefined':
       return 'undefined';
     case 'boolean':
       return String(value);
     case 'symbol':
-      return value.toString();
+      return cutText(value.toString(), LIMITS.tableCellChars);
     case 'function': {
-      const name = value.name || 'anonymous';
+      const name = typeof value.name === 'string' && value.name !== '' ? cutText(value.name, 50) : 'anonymous';
       return `ƒ ${name}(${'…'.repeat(value.length > 0 ? 1 : 0)})`;
     }
   }
   if (value === null) return 'null';
   if (seen.has(value)) return '[circular]';
   if (typeof (value as { nodeType?: unknown }).nodeType === 'number') {
-    return `a page element (${String((value as { nodeName?: unknown }).nodeName ?? 'node')}): cells cannot show page elements`;
+    return `a page element (${cutText(String((value as { nodeName?: unknown }).nodeName ?? 'node'), 50)}): cells cannot show page elements`;
   }
   // Tags rather than instanceof: build-time cells run in a node:vm context with its own classes.
   const tag = Object.prototype.toString.call(value);
-  if (tag === '[object Error]') return `${String((value as Error).name)}: ${String((value as Error).message)}`;
-  if (isTex(value)) return value[TEX];
-  if (isPlotCall(value)) return `Plot.${value.name}(…)`;
+  if (tag === '[object Error]') return cutText(`${String((value as Error).name)}: ${String((value as Error).message)}`, LIMITS.messageChars);
+  if (isTex(value)) return cutText(value[TEX], LIMITS.textChars);
+  if (isPlotCall(value)) return `Plot.${cutText(value.name, 50)}(…)`;
   if (depth === 0) return Array.isArray(value) ? `[…${value.length}]` : '{…}';
   seen.add(value);
   try {
-    if (isMatrixLike(value)) return `Matrix (${value.rows},${value.cols}) [${Array.from(value.data).slice(0, 12).join(', ')}${value.data.length > 12 ? ', …' : ''}]`;
+    if (isMatrixLike(value)) return `Matrix (${value.rows},${value.cols}) [${first(value.data, 12).join(', ')}${value.data.length > 12 ? ', …' : ''}]`;
     if (Array.isArray(value) || ArrayBuffer.isView(value)) {
-      const items = Array.from(value as ArrayLike<unknown>);
-      const shown = items.slice(0, 20).map((item) => inspect(item, depth - 1, seen));
+      const items = value as ArrayLike<unknown>;
+      const shown = first(items, 20).map((item) => inspect(item, depth - 1, seen));
       return `[${shown.join(', ')}${items.length > 20 ? `, … ${items.length - 20} more` : ''}]`;
     }
-    if (tag === '[object Map]') return `Map(${(value as Map<unknown, unknown>).size}) {${[...(value as Map<unknown, unknown>)].slice(0, 10).map(([k, v]) => `${inspect(k, depth - 1, seen)} => ${inspect(v, depth - 1, seen)}`).join(', ')}}`;
-    if (tag === '[object Set]') return `Set(${(value as Set<unknown>).size}) {${[...(value as Set<unknown>)].slice(0, 10).map((v) => inspect(v, depth - 1, seen)).join(', ')}}`;
-    const entries = Object.entries(value as object);
+    if (tag === '[object Map]') return `Map(${(value as Map<unknown, unknown>).size}) {${firstOf(value as Map<unknown, unknown>, 10).map(([k, v]) => `${inspect(k, depth - 1, seen)} => ${inspect(v, depth - 1, seen)}`).join(', ')}}`;
+    if (tag === '[object Set]') return `Set(${(value as Set<unknown>).size}) {${firstOf(value as Set<unknown>, 10).map((v) => inspect(v, depth - 1, seen)).join(', ')}}`;
+    const keys: string[] = [];
+    let more = false;
+    for (const key in value as object) {
+      if (!Object.hasOwn(value as object, key)) continue;
+      if (keys.length === 20) {
+        more = true;
+        break;
+      }
+      keys.push(key);
+    }
     const name = (value as object).constructor?.name;
-    const prefix = name && name !== 'Object' ? `${name} ` : '';
-    const shown = entries.slice(0, 20).map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${inspect(v, depth - 1, seen)}`);
-    return `${prefix}{${shown.join(', ')}${entries.length > 20 ? ', …' : ''}}`;
+    const prefix = typeof name === 'string' && name !== 'Object' ? `${cutText(name, 50)} ` : '';
+    const shown = keys.map((k) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? cutText(k, 50) : JSON.stringify(cutText(k, 50))}: ${inspect((value as Record<string, unknown>)[k], depth - 1, seen)}`);
+    return cutText(`${prefix}{${shown.join(', ')}${more ? ', …' : ''}}`, LIMITS.textChars);
   } finally {
     seen.delete(value);
   }

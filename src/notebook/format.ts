@@ -37,25 +37,38 @@ export function elide(n: number, limit: number): number[] {
   return [...Array.from({ length: limit - 2 }, (_, i) => i), -1, n - 1];
 }
 
-/** A column vector in TeX, long ones elided with \vdots. */
-export function texVector(values: readonly number[]): string {
-  const rows = elide(values.length, 10).map((i) => (i === -1 ? '\\vdots' : texNumber(values[i]!)));
+/** 0, 1, … up to n − 1 or limit − 1, whichever comes first. */
+const firstIndices = (n: number, limit: number) => Array.from({ length: Math.min(n, limit) }, (_, i) => i);
+
+/**
+ * A column vector in TeX, long ones elided with \vdots. `total` is its length when only the
+ * first entries were sent: those are shown, then \vdots.
+ */
+export function texVector(values: readonly number[], total = values.length): string {
+  const picks = total > values.length ? [...firstIndices(values.length, 9), -1] : elide(values.length, 10);
+  const rows = picks.map((i) => (i === -1 ? '\\vdots' : texNumber(values[i]!)));
   return `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`;
 }
 
-/** A matrix (row-major values) in TeX, large ones elided with \vdots, \cdots and \ddots. */
+/**
+ * A matrix (row-major values) in TeX, large ones elided with \vdots, \cdots and \ddots. When
+ * fewer than rows·cols values were sent (the first rows, or the start of one long row), what was
+ * sent is shown and the rest is elided.
+ */
 export function texMatrix(rows: number, cols: number, values: ArrayLike<number>): string {
-  const shownRows = elide(rows, 8);
-  const shownCols = elide(cols, 8);
+  const complete = values.length >= rows * cols;
+  const sentRows = Math.min(rows, Math.ceil(values.length / cols));
+  const shownRows = complete ? elide(rows, 8) : [...firstIndices(sentRows, 7), ...(sentRows < rows ? [-1] : [])];
+  const shownCols = !complete && values.length < cols ? [...firstIndices(values.length, 7), -1] : elide(cols, 8);
   const lines = shownRows.map((i) =>
-    shownCols
-      .map((j) => {
-        if (i === -1 && j === -1) return '\\ddots';
-        if (i === -1) return '\\vdots';
-        if (j === -1) return '\\cdots';
-        return texNumber(values[i * cols + j]!);
-      })
-      .join(' & '),
-  );
+      shownCols
+        .map((j) => {
+          if (i === -1 && j === -1) return '\\ddots';
+          if (i === -1) return '\\vdots';
+          if (j === -1) return '\\cdots';
+          return texNumber(values[i * cols + j]!);
+        })
+        .join(' & '),
+    );
   return `\\begin{bmatrix} ${lines.join(' \\\\ ')} \\end{bmatrix}`;
 }

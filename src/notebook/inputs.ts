@@ -88,3 +88,22 @@ export function parseParameters(text: string): Parsed<Record<string, { rows: num
   }
   return { ok: true, value };
 }
+
+/** A slider's range, as its attributes give it. */
+export interface Range {
+  min: number;
+  max: number;
+  step?: number;
+}
+
+/**
+ * A slider's value: a number within its range (a value from a link or from storage may be
+ * anything). Out of range is refused, saying the range, so no cell sees a value the slider
+ * cannot show.
+ */
+export function parseSliderValue(text: string, range: Range): Parsed<number> {
+  const parsed = parseNumber(text);
+  if (!parsed.ok) return parsed;
+  if (parsed.value < range.min || parsed.value > range.max) return { ok: false, message: `${parsed.value} is outside the slider's range, ${range.min} to ${range.max}.` };
+  return parsed;
+}

@@ -5,6 +5,8 @@
  * on the real Plot (in the browser, or at build time with linkedom's document).
  */
 
+import { cutText, LIMITS, type Cut } from './limits';
+
 const PLOT_CALL = Symbol.for('nn-live.plot-call');
 
 /** A recorded call of `Plot.name(...args)`. */
@@ -49,34 +51,76 @@ const CHANNELS = new Set([
 const isArrayLike = (value: unknown): value is ArrayLike<unknown> =>
   Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
 
-/** Turns a recorded call into a PlotSpec; `notes` collects what could not travel. */
-export function serializePlot(call: PlotCall, notes: string[] = [], inheritedData?: unknown[]): PlotSpec {
-  // A mark's data is its first argument; a transform inside a mark (Plot.binX({…}, {x: d => d}))
-  // reads the data of the mark around it.
-  const data = isArrayLike(call.args[0]) ? Array.from(call.args[0]) : inheritedData;
-  return { call: call.name, args: call.args.map((arg, index) => serializeValue(arg, `${call.name} argument ${index + 1}`, notes, index > 0 ? data : undefined)) };
+/** How many values a figure may still carry, and how many it was given in all. */
+interface Budget {
+  left: number;
+  total: number;
 }
 
-function serializeValue(value: unknown, path: string, notes: string[], data: unknown[] | undefined, key?: string): PlotValue {
+/**
+ * Turns a recorded call into a PlotSpec; `notes` collects what could not travel, and `cut` what
+ * was left out because the figure held more than `LIMITS.plotValues` values (its first ones are
+ * drawn).
+ */
+export function serializePlot(call: PlotCall, notes: string[] = [], inheritedData?: unknown[], cut?: Cut[]): PlotSpec {
+  const budget: Budget = { left: LIMITS.plotValues, total: 0 };
+  const spec = serializeCall(call, notes, inheritedData, budget, 0);
+  const shown = LIMITS.plotValues - budget.left;
+  if (budget.total > shown) cut?.push({ what: 'values', shown, total: budget.total });
+  return spec;
+}
+
+function serializeCall(call: PlotCall, notes: string[], inheritedData: unknown[] | undefined, budget: Budget, depth: number): PlotSpec {
+  // A mark's data is its first argument; a transform inside a mark (Plot.binX({…}, {x: d => d}))
+  // reads the data of the mark around it. Data beyond the budget is not read at all.
+  const own = call.args[0];
+  const data = isArrayLike(own) ? firstItems(own, budget.left) : inheritedData;
+  if (isArrayLike(own) && own.length > data!.length) budget.total += own.length - data!.length;
+  const args = call.args.map((arg, index) => serializeValue(index === 0 && isArrayLike(own) ? data : arg, `${call.name} argument ${index + 1}`, notes, index > 0 ? data : undefined, budget, depth + 1));
+  return { call: call.name, args };
+}
+
+const firstItems = (items: ArrayLike<unknown>, n: number): unknown[] => Array.from({ length: Math.min(n, items.length) }, (_, i) => items[i]);
+
+function serializeValue(value: unknown, path: string, notes: string[], data: unknown[] | undefined, budget: Budget, depth: number, key?: string): PlotValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (depth > LIMITS.plotDepth) {
+    notes.push(`${path}: nested too deeply to draw, so it was left out`);
+    return null;
+  }
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
+    budget.total++;
+    if (budget.left === 0) return null;
+    budget.left--;
+    return typeof value === 'string' ? cutText(value, LIMITS.tableCellChars) : value;
+  }
   if (typeof value === 'function') {
     if (data && key !== undefined && CHANNELS.has(key)) {
       // A worker cannot post a function: evaluate the accessor here, where the data is.
       const accessor = value as (d: unknown, i: number, all: unknown[]) => unknown;
-      return data.map((d, i) => serializeValue(accessor(d, i, data), path, notes, undefined));
+      return data.map((d, i) => serializeValue(accessor(d, i, data), path, notes, undefined, budget, depth + 1));
     }
     notes.push(`${path}: a function here cannot be drawn outside the cell, so it was left out`);
     return null;
   }
-  if (isPlotCall(value)) return serializePlot(value, notes, data);
-  if (isArrayLike(value)) return Array.from(value, (item, i) => serializeValue(item, `${path}[${i}]`, notes, undefined));
+  if (isPlotCall(value)) return serializeCall(value, notes, data, budget, depth);
+  if (isArrayLike(value)) {
+    const items = firstItems(value, budget.left);
+    budget.total += value.length - items.length;
+    return items.map((item, i) => serializeValue(item, `${path}[${i}]`, notes, undefined, budget, depth + 1));
+  }
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object') {
     const out: { [key: string]: PlotValue } = {};
-    for (const [k, v] of Object.entries(value)) {
-      const serialized = serializeValue(v, `${path}.${k}`, notes, data, k);
-      if (serialized !== null || v === null) out[k] = serialized;
+    for (const k in value) {
+      if (!Object.hasOwn(value, k)) continue;
+      if (budget.left === 0) {
+        budget.total++;
+        continue;
+      }
+      const v = (value as Record<string, unknown>)[k];
+      const serialized = serializeValue(v, `${path}.${cutText(k, 50)}`, notes, data, budget, depth + 1, k);
+      if (serialized !== null || v === null) out[cutText(k, LIMITS.tableCellChars)] = serialized;
     }
     return out;
   }

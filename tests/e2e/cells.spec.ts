@@ -174,7 +174,7 @@ test.describe('a lesson notebook', () => {
     await page.addInitScript(() => {
       if (sessionStorage.getItem('seeded')) return;
       sessionStorage.setItem('seeded', '1');
-      localStorage.setItem('nn-live:edits:v1:/lessons/softmax/', JSON.stringify({ 'softmax-three': { code: 'softmax([1, 3])', base: '00000000' } }));
+      localStorage.setItem('nn-live:edits:v1:/lessons/softmax/', JSON.stringify({ 'softmax-three': { code: 'softmax([1, 3])', base: '00000000', run: 'finished' } }));
     });
     await page.goto(lesson);
     await expect(cell(page, 'softmax-three').locator('[data-cell-notice]')).toContainText('The lesson has changed this cell since you edited it');

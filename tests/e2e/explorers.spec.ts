@@ -148,7 +148,7 @@ test('a saved choice the lesson no longer offers falls back to the default, and 
   await page.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [storageKey(convexity), JSON.stringify({ 'input-loss': { code: 'hinge loss', base: fingerprint('cross-entropy') } })]);
   await page.goto(convexity);
   const message = page.locator('[data-cell="input-loss"] [data-cell-input-message]');
-  await expect(message).toHaveText('The saved choice, “hinge loss”, is not one of the options (“squared error with a sigmoid”, “cross-entropy”); the lesson’s default, “cross-entropy”, is used instead.');
+  await expect(message).toHaveText('The saved value, “hinge loss”, cannot be used: “hinge loss” is not one of the options (“squared error with a sigmoid”, “cross-entropy”). The input keeps “cross-entropy”.');
   await expect(page.getByRole('radio', { name: 'cross-entropy' })).toBeChecked();
   await expect(output(page, 'cvx-segment')).toHaveText(holds);
   // The stale entry is forgotten; picking an option clears the message.
@@ -157,7 +157,7 @@ test('a saved choice the lesson no longer offers falls back to the default, and 
   await expect(message).toBeEmpty();
 });
 
-test('a shared link carries a choice; one the lesson does not offer stands for the default', async ({ page }) => {
+test('a shared link carries a choice; one the lesson does not offer is refused, and the input keeps its value', async ({ page }) => {
   await page.goto(`${convexity}#${encodeShared({ 'input-loss': 'squared error with a sigmoid' })}`);
   // Shown, not run, until the student agrees.
   await expect(page.getByRole('radio', { name: 'squared error with a sigmoid' })).toBeChecked();
@@ -168,9 +168,10 @@ test('a shared link carries a choice; one the lesson does not offer stands for t
   await page.goto('about:blank');
   await page.goto(`${convexity}#${encodeShared({ 'input-loss': 'hinge loss' })}`);
   const message = page.locator('[data-cell="input-loss"] [data-cell-input-message]');
-  await expect(message).toHaveText('The link’s choice, “hinge loss”, is not one of the options (“squared error with a sigmoid”, “cross-entropy”); the lesson’s default, “cross-entropy”, is used instead.');
-  await expect(page.getByRole('button', { name: 'Run the shared code' })).toBeVisible();
-  await page.getByRole('button', { name: 'Run the shared code' }).click();
-  await expect(page.getByRole('radio', { name: 'cross-entropy' })).toBeChecked();
-  await expect(output(page, 'cvx-segment')).toHaveText(holds);
+  await expect(message).toHaveText('The link’s value, “hinge loss”, cannot be used: “hinge loss” is not one of the options (“squared error with a sigmoid”, “cross-entropy”). The input keeps “squared error with a sigmoid”.');
+  await expect(page.locator('[data-notebook-message]')).toContainText('Part of this link cannot be used and was left out: the value for Loss cannot be used.');
+  // Nothing else in the link: nothing to offer, and the field shows what the cells use.
+  await expect(page.getByRole('button', { name: 'Run the shared code' })).toHaveCount(0);
+  await expect(page.getByRole('radio', { name: 'squared error with a sigmoid' })).toBeChecked();
+  await expect(output(page, 'cvx-segment')).toHaveText(violation);
 });

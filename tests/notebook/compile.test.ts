@@ -191,12 +191,13 @@ describe('locateRuntimeError', () => {
   const jsColumn = js.split('\n')[1]!.indexOf('.c') + 2;
 
   it.each([
-    // A frame in the cell's URL: the wrapper's 2 lines are taken off and the column mapped.
-    ['a frame in the cell', { stack: `TypeError: x\n    at eval (cell-softmax.js:4:${jsColumn})\n    at run (worker.js:1:1)` }, { line: 2, column: 21 }],
+    // A frame in the cell's URL: the wrapper's 2 lines and the body's 'use strict' line are
+    // taken off and the column mapped.
+    ['a frame in the cell', { stack: `TypeError: x\n    at eval (cell-softmax.js:5:${jsColumn})\n    at run (worker.js:1:1)` }, { line: 2, column: 21 }],
     // The first matching frame wins.
-    ['two frames in the cell', { stack: `E\n    at f (cell-softmax.js:3:1)\n    at g (cell-softmax.js:4:1)` }, { line: 1, column: 1 }],
+    ['two frames in the cell', { stack: `E\n    at f (cell-softmax.js:4:1)\n    at g (cell-softmax.js:5:1)` }, { line: 1, column: 1 }],
     // A real Error object works the same way.
-    ['an Error', Object.assign(new Error('x'), { stack: 'Error: x\n at cell-softmax.js:3:7' }), { line: 1, column: 7 }],
+    ['an Error', Object.assign(new Error('x'), { stack: 'Error: x\n at cell-softmax.js:4:7' }), { line: 1, column: 7 }],
     // No frame in the cell: nothing is known.
     ['a frame elsewhere', { stack: 'Error\n    at other.js:4:2' }, {}],
     // A URL whose dot is not a dot does not match (the URL is escaped, not a pattern).
@@ -211,5 +212,12 @@ describe('locateRuntimeError', () => {
     ['a thrown string', 'cell-softmax.js:4:1', {}],
   ])('reads the location from %s', (_name, error, location) => {
     expect(locateRuntimeError(error, 'cell-softmax.js', 2, source, { js })).toEqual(location);
+  });
+});
+
+describe('compileCell: cells are strict', () => {
+  it('refuses an assignment to an undeclared name, instead of making a global other cells would see', () => {
+    expect(() => run('leak = 5')).toThrow(ReferenceError);
+    expect((globalThis as Record<string, unknown>)['leak']).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matrix } from '../../src/ml';
 import { describe as describeValue, inspect, tex } from '../../src/notebook/describe';
+import { LIMITS } from '../../src/notebook/limits';
 import { plotRecorder } from '../../src/notebook/plot';
 
 const Plot = plotRecorder;
@@ -74,7 +75,7 @@ describe('describe: objects from another realm (node:vm, as at build time)', () 
     // A plain object.
     ['({a: 1})', { kind: 'data', text: '{a: 1}' }],
     // An array of plain objects is a table.
-    ['[{a: 1}, {a: 2}]', { kind: 'table', columns: ['a'], rows: [[1], [2]], omitted: 0 }],
+    ['[{a: 1}, {a: 2}]', { kind: 'table', columns: ['a'], rows: [[1], [2]] }],
     // An array of numbers is a vector.
     ['[1, 2, 3]', { kind: 'vector', values: [1, 2, 3] }],
     // A typed array is a vector.
@@ -146,13 +147,12 @@ describe('describe: tables', () => {
         // Nested values are inspected one level deep.
         [null, null, null, '[1, 2]'],
       ],
-      omitted: 0,
     });
   });
 
   it('shows 50 rows and counts the rest', () => {
     const node = describeValue(Array.from({ length: 60 }, (_, i) => ({ i })));
-    expect(node).toMatchObject({ kind: 'table', omitted: 10 });
+    expect(node).toMatchObject({ kind: 'table', cut: [{ what: 'rows', shown: 50, total: 60 }] });
     expect(node.kind === 'table' && node.rows.length).toBe(50);
     expect(node.kind === 'table' && node.rows[49]).toEqual([49]);
   });
@@ -229,5 +229,63 @@ describe('inspect', () => {
     // At most 20 × 20 items of a 100 × 100 array are written out.
     const big = Array.from({ length: 100 }, () => Array.from({ length: 100 }, () => ({ a: 1, b: 'x' })));
     expect(inspect(big).length).toBeLessThan(20 * 20 * '{a: 1, b: "x"}, '.length + 1000);
+  });
+});
+
+describe('describe: outputs stay within LIMITS, and say what was cut', () => {
+  it('cuts a string of 134 million characters to its first characters', () => {
+    let s = 'x';
+    for (let i = 0; i < 27; i++) s += s;
+    const node = describeValue(s);
+    expect(node).toMatchObject({ kind: 'text', cut: [{ what: 'characters', shown: LIMITS.textChars, total: 2 ** 27 }] });
+    expect(node.kind === 'text' && node.text.length).toBe(LIMITS.textChars);
+  });
+
+  it('shows TeX longer than KaTeX is given as its source, cut, with a note', () => {
+    const node = describeValue(tex`${'x'.repeat(300_000)}`);
+    expect(node).toMatchObject({ kind: 'text', cut: [{ what: 'characters', total: 300_000 }] });
+    expect(node.kind === 'text' && node.note).toMatch(/300,000 characters long; the page typesets at most 2,000/);
+  });
+
+  it('keeps the first rows of a table of a million, and the first columns of a wide one', () => {
+    const node = describeValue(Array.from({ length: 1_000_000 }, (_, i) => ({ i })));
+    expect(node).toMatchObject({ kind: 'table', cut: [{ what: 'rows', shown: LIMITS.tableRows, total: 1_000_000 }] });
+    const wide = describeValue([Object.fromEntries(Array.from({ length: 100 }, (_, j) => [`c${j}`, j]))]);
+    expect(wide).toMatchObject({ kind: 'table', cut: [{ what: 'columns', shown: LIMITS.tableColumns, total: 100 }] });
+    expect(wide.kind === 'table' && wide.rows[0]).toHaveLength(LIMITS.tableColumns);
+  });
+
+  it('cuts long table cells and column names', () => {
+    const node = describeValue([{ ['k'.repeat(1000)]: 'v'.repeat(1000) }]);
+    expect(node.kind === 'table' && node.columns[0]).toHaveLength(LIMITS.tableCellChars);
+    expect(node.kind === 'table' && node.rows[0]![0]).toHaveLength(LIMITS.tableCellChars);
+  });
+
+  it('keeps the first entries of a vector of a million', () => {
+    const node = describeValue(new Float64Array(1_000_000));
+    expect(node).toMatchObject({ kind: 'vector', cut: [{ what: 'entries', shown: LIMITS.entries, total: 1_000_000 }] });
+    expect(node.kind === 'vector' && node.values).toHaveLength(LIMITS.entries);
+  });
+
+  it('keeps whole first rows of a large matrix', () => {
+    const node = describeValue(matrix(2000, 300, new Float64Array(600_000)));
+    expect(node.kind === 'matrix' && node.values.length).toBe(Math.floor(LIMITS.entries / 300) * 300);
+    expect(node).toMatchObject({ kind: 'matrix', rows: 2000, cols: 300, cut: [{ what: 'entries', total: 600_000 }] });
+  });
+
+  it('draws the first points of a figure of a million, evaluating accessors on those only', () => {
+    let calls = 0;
+    const data = Array.from({ length: 1_000_000 }, (_, i) => i);
+    const node = describeValue(Plot['dot']!(data, { x: (d: number) => (calls++, d), y: (d: number) => d }).plot());
+    expect(node.kind).toBe('plot');
+    expect(calls).toBeLessThanOrEqual(LIMITS.plotValues);
+    expect(node.kind === 'plot' && node.cut?.[0]).toMatchObject({ what: 'values' });
+    expect(JSON.stringify(node).length).toBeLessThan(2_000_000);
+  });
+
+  it('describes a deeply nested or very wide object in bounded text', () => {
+    const wide = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, 'x'.repeat(1000)]));
+    const node = describeValue(wide);
+    expect(node.kind === 'data' && node.text.length).toBeLessThanOrEqual(LIMITS.textChars);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileCell, DISPLAY_NAME } from '../../src/notebook/compile';
-import { captureConsole, cellParameters, cellResult, cellSourceURL } from '../../src/notebook/execute';
+import { captureConsole, cellParameters, cellResult, cellSourceURL, newLogBook, shownLogs } from '../../src/notebook/execute';
+import { LIMITS } from '../../src/notebook/limits';
 
 /** Compiles a cell, runs it with `inputs`, and splits the result. */
 function resultOf(source: string, inputs: Record<string, unknown> = {}) {
@@ -46,13 +47,34 @@ describe('cellParameters', () => {
 
 describe('captureConsole', () => {
   it('writes one line per call, inspected, with prefixes for warnings and errors', () => {
-    const lines: string[] = [];
-    const console = captureConsole(lines);
+    const book = newLogBook();
+    const console = captureConsole(book);
     console.log('p =', [0.5, 0.25]);
     console.info({ a: 'x' });
     console.warn('slow');
     console.error(new RangeError('bad'));
-    expect(lines).toEqual(['p = [0.5, 0.25]', '{a: "x"}', 'warning: slow', 'error: RangeError: bad']);
+    expect(book.lines).toEqual(['p = [0.5, 0.25]', '{a: "x"}', 'warning: slow', 'error: RangeError: bad']);
+    expect(shownLogs(book)).toEqual({ logs: book.lines });
+  });
+
+  it('keeps a bounded number of lines of a million, and counts them all', () => {
+    const book = newLogBook();
+    const console = captureConsole(book);
+    for (let i = 0; i < 1_000_000; i++) console.log(i);
+    expect(book.total).toBe(1_000_000);
+    expect(book.lines).toHaveLength(LIMITS.logLinesKept);
+    const { logs, logsCut } = shownLogs(book);
+    expect(logs).toHaveLength(LIMITS.logLines);
+    expect(logsCut).toEqual({ what: 'lines', shown: LIMITS.logLines, total: 1_000_000 });
+  });
+
+  it('cuts one enormous line to the characters shown, and says so', () => {
+    const book = newLogBook();
+    captureConsole(book).log('x'.repeat(5_000_000));
+    expect(book.lines[0]).toHaveLength(LIMITS.textChars);
+    const { logs, logsCut } = shownLogs(book);
+    expect(logs.join('').length).toBeLessThanOrEqual(LIMITS.logChars);
+    expect(logsCut).toEqual({ what: 'characters', shown: LIMITS.logChars, total: 5_000_000 });
   });
 });
 

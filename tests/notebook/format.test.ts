@@ -126,3 +126,18 @@ describe('texMatrix', () => {
     expect(texMatrix(2, 2, Float64Array.from([1, 2, 3, 4]))).toBe('\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}');
   });
 });
+
+describe('texVector and texMatrix of cut values: what was sent, then an ellipsis', () => {
+  it('shows the first entries of a cut vector and ends with \\vdots, never a made-up last entry', () => {
+    expect(texVector([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 1_000_000)).toBe('\\begin{bmatrix} 1 \\\\ 2 \\\\ 3 \\\\ 4 \\\\ 5 \\\\ 6 \\\\ 7 \\\\ 8 \\\\ 9 \\\\ \\vdots \\end{bmatrix}');
+  });
+
+  it('shows the first rows of a matrix sent in whole rows, then a row of \\vdots', () => {
+    // 2 of 1000 rows of 3 columns were sent.
+    expect(texMatrix(1000, 3, [1, 2, 3, 4, 5, 6])).toBe('\\begin{bmatrix} 1 & 2 & 3 \\\\ 4 & 5 & 6 \\\\ \\vdots & \\vdots & \\vdots \\end{bmatrix}');
+  });
+
+  it('shows the start of one long row, then \\cdots', () => {
+    expect(texMatrix(1, 20_000, [1, 2, 3, 4, 5, 6, 7, 8, 9])).toBe('\\begin{bmatrix} 1 & 2 & 3 & 4 & 5 & 6 & 7 & \\cdots \\end{bmatrix}');
+  });
+});

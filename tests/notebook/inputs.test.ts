@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseChoice, parseNumber, parseOptions, parseVector } from '../../src/notebook/inputs';
+import { parseChoice, parseNumber, parseOptions, parseSliderValue, parseVector } from '../../src/notebook/inputs';
 
 // Any UTF-16 string (lone surrogates included), weighted towards the characters numbers are
 // made of. (Cheaper to build than fc.string({ unit: 'binary' }), which takes a second.)
@@ -186,5 +186,26 @@ describe('parseChoice', () => {
     fc.assert(fc.property(fc.oneof(anyString, fc.constantFrom(...losses)), (text) => {
       expect(parseChoice(text, losses).ok).toBe(losses.includes(text.trim()));
     }));
+  });
+});
+
+describe('parseSliderValue', () => {
+  const range = { min: 0, max: 3, step: 0.1 };
+  it.each<[string, number]>([
+    ['0', 0],
+    ['3', 3],
+    ['1.5', 1.5],
+  ])('takes %j within the range', (text, value) => {
+    expect(parseSliderValue(text, range)).toEqual({ ok: true, value });
+  });
+
+  it.each<[string, RegExp]>([
+    ['4', /4 is outside the slider's range, 0 to 3/],
+    ['-1', /-1 is outside the slider's range/],
+    ['abc', /is not a number/],
+  ])('refuses %j and says why', (text, message) => {
+    const parsed = parseSliderValue(text, range);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.message).toMatch(message);
   });
 });

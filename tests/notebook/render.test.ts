@@ -37,9 +37,9 @@ describe('renderDisplay escapes what a cell produced', () => {
     // An inspected value.
     ['data', { kind: 'data', text: `{html: "${IMG}"}` }],
     // A table cell.
-    ['a table cell', { kind: 'table', columns: ['name'], rows: [[SCRIPT], [IMG]], omitted: 0 }],
+    ['a table cell', { kind: 'table', columns: ['name'], rows: [[SCRIPT], [IMG]] }],
     // A column name (an object key).
-    ['a column name', { kind: 'table', columns: [SCRIPT, IMG], rows: [[1, 2]], omitted: 0 }],
+    ['a column name', { kind: 'table', columns: [SCRIPT, IMG], rows: [[1, 2]] }],
     // A note about a plot.
     ['a plot note', { kind: 'plot', spec: { call: 'barY', args: [] }, notes: [SCRIPT] }],
   ])('escapes markup in %s', (_name, node) => {
@@ -52,6 +52,19 @@ describe('renderDisplay escapes what a cell produced', () => {
 
   it('escapes error messages', () => {
     expectEscaped(renderError(`Unexpected token ${SCRIPT}`, 2, 5));
+  });
+
+  // Numbers cross from the worker, which cell code shares: they are escaped like text.
+  it('escapes a forged error line and column', () => {
+    expectEscaped(renderError('m', IMG as unknown as number, SCRIPT as unknown as number));
+  });
+
+  it('escapes a forged matrix shape', () => {
+    expectEscaped(renderDisplay({ kind: 'matrix', rows: IMG as unknown as number, cols: 1, values: [1] }, env));
+  });
+
+  it('escapes a note and what was cut', () => {
+    expectEscaped(renderDisplay({ kind: 'text', text: 'x', note: SCRIPT, cut: [{ what: 'characters', shown: 1, total: 2 }] }, env));
   });
 });
 
@@ -96,15 +109,15 @@ describe('renderDisplay', () => {
     expect(renderDisplay({ kind: 'tex', tex: '\\hat y' }, env)).toBe('<div class="cell-value cell-math"><TEX>\\hat y</TEX></div>');
   });
 
-  it('shows table numbers rounded, empty cells blank, and the omitted count', () => {
-    const html = renderDisplay({ kind: 'table', columns: ['p', 'note'], rows: [[0.8420335723974581, null]], omitted: 10 }, env);
+  it('shows table numbers rounded, empty cells blank, and what was cut', () => {
+    const html = renderDisplay({ kind: 'table', columns: ['p', 'note'], rows: [[0.8420335723974581, null]], cut: [{ what: 'rows', shown: 1, total: 11 }] }, env);
     expect(html).toContain('<th scope="col">p</th><th scope="col">note</th>');
     expect(html).toContain('<tr><td class="num">0.842</td><td></td></tr>');
-    expect(html).toContain('… and 10 more rows');
+    expect(html).toContain('<p class="cell-note cell-cut" data-cell-cut="value">Output cut: 1 of 11 rows is shown.</p>');
   });
 
-  it('says nothing of omitted rows when there are none', () => {
-    expect(renderDisplay({ kind: 'table', columns: ['a'], rows: [[1]], omitted: 0 }, env)).not.toContain('more rows');
+  it('says nothing of cuts when there are none', () => {
+    expect(renderDisplay({ kind: 'table', columns: ['a'], rows: [[1]] }, env)).not.toContain('cut');
   });
 
   it('hands plots to the plot renderer with their index', () => {

@@ -21,6 +21,8 @@ export interface CellEditor {
 export interface EditorOptions {
   code: string;
   label: string;
+  /** Where the caret (or selection) starts: a draft's, so typing goes on where it was. */
+  selection?: { anchor: number; head: number };
   onRun(): void;
   /**
    * A nudged number: `code` is the new code, to run at once; `apply` puts it into the editor,
@@ -48,6 +50,8 @@ const theme = EditorView.theme({
   '.cm-activeLine': { backgroundColor: 'transparent' },
 });
 
+const clampSelection = ({ anchor, head }: { anchor: number; head: number }, length: number) => ({ anchor: Math.min(anchor, length), head: Math.min(head, length) });
+
 export function createEditor(parent: HTMLElement, options: EditorOptions): CellEditor {
   const nudge = (direction: 1 | -1) => (view: EditorView) => {
     const doc = view.state.doc.toString();
@@ -73,6 +77,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
     parent,
     state: EditorState.create({
       doc: options.code,
+      ...(options.selection ? { selection: clampSelection(options.selection, options.code.length) } : {}),
       extensions: [
         lineNumbers(),
         history(),

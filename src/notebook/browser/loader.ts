@@ -1,9 +1,11 @@
 /**
- * The only notebook code a lesson page loads up front (well under 1 KB gzip). It shows the
+ * The only notebook code a lesson page loads up front (about 1.5 KB gzip). It shows the
  * controls that need JavaScript and waits: the first interaction with a cell (or saved edits,
  * or a shared link) loads the runtime, the worker and the editor. Events that arrive while they
- * load are kept and handed over, so the first click on Run is not lost.
+ * load are kept and handed over, so the first click on Run is not lost, and code focused
+ * meanwhile becomes a plain textarea (draft.ts), so no key typed is lost either.
  */
+import { draftOnEvent } from './draft';
 
 /**
  * storage.ts's key for this page's saved edits and share.ts's link prefix, written out:
@@ -32,6 +34,11 @@ export function initNotebookLoader(): void {
   function listener(event: Event): void {
     const target = event.target instanceof Element ? event.target : null;
     if (!target?.closest('[data-cell], [data-notebook-bar]')) return;
+    // Code clicked or typed on before the editor is here becomes a textarea: no key is lost.
+    draftOnEvent(event);
+    // Shift+Enter in a draft runs the cell (once the runtime is here) instead of adding a line.
+    const key = event as KeyboardEvent;
+    if (event.type === 'keydown' && key.key === 'Enter' && (key.shiftKey || key.ctrlKey || key.metaKey) && target.matches('[data-cell-draft]')) event.preventDefault();
     caught.push(event);
     start();
   }

@@ -2,11 +2,16 @@
  * Puts a cell's display into the page: the shared renderer builds the HTML (all text escaped),
  * KaTeX typesets vectors and TeX, and Plot draws figures. KaTeX and Plot are imported the first
  * time an output needs them, so a page that never redraws a figure never loads Plot.
+ *
+ * Drawing is bounded twice: every display is within `LIMITS` (checked when it arrived), and the
+ * outputs of one batch are drawn in turn, at most `FRAME_BUDGET_MS` of them per task, so the
+ * page keeps painting however many cells answer at once.
  */
 import type { DisplayNode } from '../describe';
+import type { Cut } from '../limits';
 import type { PlotSpec } from '../plot';
-import { renderDisplay, renderError, renderLogs } from '../render';
-import type { CellProblem } from './protocol';
+import { escapeHtml, renderDisplay, renderError, renderLogs } from '../render';
+import type { CellProblem, OutputPart } from './protocol';
 
 type Katex = typeof import('katex').default;
 type PlotModule = Record<string, unknown>;
@@ -21,6 +26,11 @@ let plotLoaded: [PlotModule, typeof import('../plot')] | undefined;
 const loadKatex = () => (katexModule ??= import('katex').then((m) => (katexLoaded = m.default)));
 const loadPlot = () => (plotModule ??= Promise.all([import('@observablehq/plot') as unknown as Promise<PlotModule>, import('../plot')]).then((m) => (plotLoaded = m)));
 
+/** Typeset HTML longer than this (deeply nested TeX explodes) is shown as its source instead. */
+const MAX_TYPESET_HTML = 300_000;
+/** Drawing time one task may take before the rest waits for the next one. */
+const FRAME_BUDGET_MS = 40;
+
 function needsTex(display: DisplayNode): boolean {
   return display.kind === 'vector' || display.kind === 'matrix' || display.kind === 'tex';
 }
@@ -30,35 +40,112 @@ export function preload(): void {
   void loadKatex();
 }
 
+// ——— drawing in turn ———
+
+const waiting: (() => void)[] = [];
+let sliceStart = -1;
+
+/** Runs `draw` now if this task has drawing time left and nothing waits before it; else later, in order. */
+function inTurn(draw: () => void): Promise<void> {
+  if (waiting.length === 0 && (sliceStart < 0 || performance.now() - sliceStart < FRAME_BUDGET_MS)) {
+    if (sliceStart < 0) {
+      sliceStart = performance.now();
+      setTimeout(() => (sliceStart = -1), 0);
+    }
+    draw();
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    waiting.push(() => {
+      draw();
+      resolve();
+    });
+    if (waiting.length === 1) setTimeout(drainWaiting, 0);
+  });
+}
+
+function drainWaiting(): void {
+  const start = performance.now();
+  sliceStart = start;
+  while (waiting.length > 0 && performance.now() - start < FRAME_BUDGET_MS) waiting.shift()!();
+  if (waiting.length > 0) setTimeout(drainWaiting, 0);
+  else setTimeout(() => (sliceStart = -1), 0);
+}
+
+// ——— one output ———
+
+function typeset(katex: Katex, tex: string, displayMode: boolean): string {
+  try {
+    const html = katex.renderToString(tex, { displayMode, throwOnError: false, trust: false, strict: 'ignore', output: 'htmlAndMathml', maxExpand: 1000 });
+    if (html.length <= MAX_TYPESET_HTML) return html;
+    return `<p class="cell-note">This TeX is too deeply nested to typeset here; its source:</p><pre class="cell-value cell-text">${escapeHtml(tex)}</pre>`;
+  } catch (error) {
+    // KaTeX reports bad TeX itself (throwOnError: false); this is a stack overflow or worse.
+    return renderError(`the TeX could not be typeset: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The "Show more" buttons of the cut notes, where the output can be shown in pieces. */
+function offerPieces(staging: HTMLElement, display: DisplayNode, logsCut: Cut | undefined): void {
+  for (const note of staging.querySelectorAll<HTMLElement>('[data-cell-cut]')) {
+    const part = note.dataset['cellCut'] as OutputPart;
+    // Console output comes in pieces of whole lines; a cut inside one long line has none.
+    const from = part === 'logs' ? (logsCut?.what === 'lines' ? logsCut.shown : undefined) : firstNotShown(display);
+    if (from === undefined) continue;
+    note.append(' ', moreButton(part, from, 'Show more'));
+  }
+}
+
+/** Where "show more" of a display starts: after its characters, entries or rows shown. */
+function firstNotShown(display: DisplayNode): number | undefined {
+  if (display.kind === 'text' || display.kind === 'data' || display.kind === 'vector' || display.kind === 'matrix') return display.cut?.[0]?.shown;
+  if (display.kind === 'table') return display.cut?.find((cut) => cut.what === 'rows')?.shown ?? 0;
+  return undefined;
+}
+
+export function moreButton(part: OutputPart, from: number, text: string): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'cell-more-button';
+  button.dataset['cellMore'] = part;
+  button.dataset['from'] = String(from);
+  button.textContent = text;
+  return button;
+}
+
 /** Renders a display and its logs into `target`, replacing what was there in one step. */
-export async function showDisplay(target: HTMLElement, display: DisplayNode, logs: readonly string[]): Promise<void> {
+export async function showDisplay(target: HTMLElement, display: DisplayNode, logs: readonly string[], logsCut?: Cut): Promise<void> {
   const katex = needsTex(display) ? (katexLoaded ?? (await loadKatex())) : undefined;
-  const plots: PlotSpec[] = [];
-  const html =
-    renderDisplay(display, {
-      renderTex: (tex, displayMode) => katex!.renderToString(tex, { displayMode, throwOnError: false, trust: false, strict: 'ignore', output: 'htmlAndMathml', maxExpand: 1000 }),
-      renderPlot: (spec, index) => {
-        plots.push(spec);
-        return `<div data-plot-slot="${index}"></div>`;
-      },
-    }) + renderLogs(logs);
-  const staging = document.createElement('div');
-  staging.innerHTML = html;
-  if (plots.length > 0) {
-    const [Plot, { realizePlot }] = plotLoaded ?? (await loadPlot());
+  const [Plot, plot] = display.kind === 'plot' ? (plotLoaded ?? (await loadPlot())) : [];
+  await inTurn(() => {
+    const plots: PlotSpec[] = [];
+    const html =
+      renderDisplay(display, {
+        renderTex: (tex, displayMode) => typeset(katex!, tex, displayMode),
+        renderPlot: (spec, index) => {
+          plots.push(spec);
+          return `<div data-plot-slot="${index}"></div>`;
+        },
+      }) + renderLogs(logs, logsCut);
+    const staging = document.createElement('div');
+    staging.innerHTML = html;
     plots.forEach((spec, index) => {
       const slot = staging.querySelector(`[data-plot-slot="${index}"]`);
       try {
-        slot?.replaceWith(realizePlot(spec, Plot) as Node);
+        slot?.replaceWith(plot!.realizePlot(spec, Plot!) as Node);
       } catch (error) {
         slot?.replaceWith(document.createRange().createContextualFragment(renderError(`the chart could not be drawn: ${error instanceof Error ? error.message : String(error)}`)));
       }
     });
-  }
-  target.replaceChildren(...staging.childNodes);
+    offerPieces(staging, display, logsCut);
+    target.replaceChildren(...staging.childNodes);
+  });
 }
 
 /** Shows an error (located in the student's code when possible) and the logs before it. */
-export function showProblem(target: HTMLElement, problem: CellProblem, logs: readonly string[]): void {
-  target.innerHTML = renderLogs(logs) + renderError(problem.message, problem.line, problem.column);
+export function showProblem(target: HTMLElement, problem: CellProblem, logs: readonly string[], logsCut?: Cut): void {
+  const staging = document.createElement('div');
+  staging.innerHTML = renderLogs(logs, logsCut) + renderError(problem.message, problem.line, problem.column);
+  offerPieces(staging, { kind: 'empty' }, logsCut);
+  target.replaceChildren(...staging.childNodes);
 }

@@ -10,7 +10,7 @@ import type { Code, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { configFromProps } from '../../explorer/config';
 import { parametersJson, trainedNetwork } from '../../explorer/model';
-import { parseChoice, parseNumber, parseOptions, parseParameters, parseVector, type Parsed } from '../inputs';
+import { parseChoice, parseNumber, parseOptions, parseParameters, parseSliderValue, parseVector, type Parsed, type Range } from '../inputs';
 import { escapeHtml, renderDisplay, renderLogs } from '../render';
 import { renderPlotStatic, renderTexStatic } from './renderStatic';
 import { runCells, type CellSource } from './runCells';
@@ -108,7 +108,7 @@ export default function remarkCells() {
           choices = options.value;
         }
         const text = attributes['value'] ?? '';
-        const parsed: Parsed<unknown> = choices ? parseChoice(text, choices) : jsx.name === 'VectorInput' ? parseVector(text) : parseNumber(text);
+        const parsed: Parsed<unknown> = choices ? parseChoice(text, choices) : jsx.name === 'VectorInput' ? parseVector(text) : jsx.name === 'Slider' ? parseSliderValue(text, sliderRange(attributes, where)) : parseNumber(text);
         if (!parsed.ok) throw new Error(`${where}: ${parsed.message}`);
         const id = takeId(attributes['id'] ?? `input-${name}`);
         // A choice's text is its option exactly as written, so the browser can compare it.
@@ -195,11 +195,26 @@ function explorerCell(source: CellSource, explorer: string): RootContent {
   return element('div', { className: ['cell', 'cell-input'], dataCell: source.id, dataCellStatus: 'idle', dataInputKind: 'explorer', dataExplorerCell: explorer, hidden: true }, [], htmlChildren(html));
 }
 
+/** A slider's min, max and step, with the HTML defaults (0, 100, 1); the build fails on a bad one. */
+function sliderRange(attributes: Record<string, string>, where: string): Range {
+  const read = (key: 'min' | 'max' | 'step', fallback: number) => {
+    const text = attributes[key];
+    if (text === undefined) return fallback;
+    const parsed = parseNumber(text);
+    if (!parsed.ok) throw new Error(`${where}: ${key}="${text}": ${parsed.message}`);
+    return parsed.value;
+  };
+  const range = { min: read('min', 0), max: read('max', 100), step: read('step', 1) };
+  if (!(range.min < range.max) || !(range.step > 0)) throw new Error(`${where}: the range ${range.min} to ${range.max} in steps of ${range.step} is empty`);
+  return range;
+}
+
 function inputCell(node: JsxElement, source: CellSource, attributes: Record<string, string>, choices?: string[]): RootContent {
   const kind = node.name === 'Slider' ? 'slider' : node.name === 'VectorInput' ? 'vector' : node.name === 'Choice' ? 'choice' : 'number';
   const fieldId = `field-${source.id}`;
   const label = attributes['label'] ?? source.name!;
-  const spec = specScript({ id: source.id, kind: 'input', input: kind, name: source.name, code: source.code, budget: source.budgetMs, ...(choices ? { options: choices } : {}) });
+  const range = kind === 'slider' ? { range: sliderRange(attributes, `<Slider name="${source.name!}">`) } : {};
+  const spec = specScript({ id: source.id, kind: 'input', input: kind, name: source.name, code: source.code, budget: source.budgetMs, ...(choices ? { options: choices } : {}), ...range });
   const value = escapeHtml(source.code);
   const describedBy = `${fieldId}-message`;
   const message = `<p id="${describedBy}" class="cell-input-message" data-cell-input-message></p>`;

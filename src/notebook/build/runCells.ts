@@ -7,9 +7,10 @@ import vm from 'node:vm';
 import { CellError, compileCell, locateRuntimeError, type CompiledCell } from '../compile';
 import type { DisplayNode } from '../describe';
 import { describe } from '../describe';
-import { cellBindings, cellResult, cellSourceURL } from '../execute';
+import { cellBindings, cellResult, cellSourceURL, newLogBook, shownLogs } from '../execute';
 import { contradiction } from '../expect';
 import { buildGraph } from '../graph';
+import type { Cut } from '../limits';
 import { prelude } from '../prelude';
 
 export interface CellSource {
@@ -30,6 +31,7 @@ export interface CellSource {
 export interface CellOutcome {
   display: DisplayNode;
   logs: string[];
+  logsCut?: Cut;
   /** For a cell with `slide`: the computed value, as shown, that contradicts the slide. */
   erratum?: string;
 }
@@ -77,7 +79,7 @@ export function runCells(lesson: string, cells: readonly CellSource[]): Map<stri
     }
     const program = compiled.get(id)!;
     if (program.topLevelAwait) throw new CellBuildError(lesson, id, 'top-level await is not supported in prerendered cells');
-    const logs: string[] = [];
+    const logs = newLogBook();
     const { params, args } = cellBindings(program, scope, prelude, logs);
     const filename = cellSourceURL(id);
     let returned: Record<string, unknown>;
@@ -103,7 +105,7 @@ export function runCells(lesson: string, cells: readonly CellSource[]): Map<stri
       if (actual === null) throw new CellBuildError(lesson, id, `the slide's ${cell.slide} agrees with the computation: use expect, not slide`);
       erratum = actual;
     }
-    outcomes.set(id, { display: result.display, logs, ...(erratum === undefined ? {} : { erratum }) });
+    outcomes.set(id, { display: result.display, ...shownLogs(logs), ...(erratum === undefined ? {} : { erratum }) });
   }
   return outcomes;
 }

@@ -26,8 +26,8 @@ describe('encodeShared and decodeShared', () => {
     expect(fragment.startsWith(SHARE_PREFIX)).toBe(true);
     // Safe in a URL fragment without escaping.
     expect(fragment.slice(SHARE_PREFIX.length)).toMatch(/^[A-Za-z0-9_-]*$/);
-    expect(decodeShared(fragment)).toEqual(cells);
-    expect(decodeShared(`#${fragment}`)).toEqual(cells);
+    expect(decodeShared(fragment)).toEqual({ ok: true, cells, leftOut: [] });
+    expect(decodeShared(`#${fragment}`)).toEqual({ ok: true, cells, leftOut: [] });
   });
 
   it('round-trips any cells with valid ids', () => {
@@ -38,7 +38,7 @@ describe('encodeShared and decodeShared', () => {
     const entries = fc.array(fc.tuple(id, fc.string({ unit: codeUnit, maxLength: 50 })), { minLength: 1, maxLength: 10 });
     fc.assert(fc.property(entries, (list) => {
       const cells = Object.fromEntries(list);
-      expect(decodeShared(encodeShared(cells))).toEqual(cells);
+      expect(decodeShared(encodeShared(cells))).toEqual({ ok: true, cells, leftOut: [] });
     }));
   });
 
@@ -46,46 +46,59 @@ describe('encodeShared and decodeShared', () => {
     fc.assert(fc.property(fc.oneof(anyString, fc.base64String()), (text) => {
       for (const hash of [text, SHARE_PREFIX + text, `#${SHARE_PREFIX}${text}`]) {
         const decoded = decodeShared(hash);
-        expect(decoded === null || typeof decoded === 'object').toBe(true);
+        expect(decoded === null || typeof decoded.ok === 'boolean').toBe(true);
       }
     }));
   });
 });
 
-describe('decodeShared rejects what it cannot trust', () => {
-  it.each<[string, string]>([
-    // Another fragment.
-    ['another fragment', '#section-2'],
+describe('decodeShared says why it cannot use a link', () => {
+  it('reads another fragment as no link at all', () => {
+    expect(decodeShared('#section-2')).toBeNull();
+  });
+
+  it.each<[string, string, RegExp]>([
     // The prefix and nothing.
-    ['an empty payload', SHARE_PREFIX],
+    ['an empty payload', SHARE_PREFIX, /carries no code/],
     // Not base64.
-    ['bad base64', `${SHARE_PREFIX}!!!`],
+    ['bad base64', `${SHARE_PREFIX}!!!`, /characters that base64url does not use/],
+    ['base64 cut in the middle of a character', `${SHARE_PREFIX}a`, /does not decode/],
     // Base64 of bytes that are not UTF-8.
-    ['invalid UTF-8', SHARE_PREFIX + Buffer.from([0xff, 0xfe, 0x7b]).toString('base64url')],
+    ['invalid UTF-8', SHARE_PREFIX + Buffer.from([0xff, 0xfe, 0x7b]).toString('base64url'), /not valid UTF-8/],
     // UTF-8 that is not JSON.
-    ['not JSON', SHARE_PREFIX + Buffer.from('{a:').toString('base64url')],
+    ['not JSON', SHARE_PREFIX + Buffer.from('{a:').toString('base64url'), /not JSON/],
     // JSON that is not an object.
-    ['an array', fragmentOf(['code'])],
-    ['a string', fragmentOf('code')],
-    ['a number', fragmentOf(1)],
-    ['null', fragmentOf(null)],
+    ['an array', fragmentOf(['code']), /does not hold a list of cells/],
+    ['a string', fragmentOf('code'), /does not hold a list of cells/],
+    ['a number', fragmentOf(1), /does not hold a list of cells/],
+    ['null', fragmentOf(null), /does not hold a list of cells/],
     // An object with no usable entry.
-    ['an empty object', fragmentOf({})],
-    ['ids that do not start with a letter', fragmentOf({ '1cell': 'x', _cell: 'x', '-a': 'x' })],
-    ['ids with markup or spaces', fragmentOf({ '<script>': 'x', 'a b': 'x', '': 'x' })],
-    ['code that is not a string', fragmentOf({ a: 1, b: null, c: { code: 'x' }, d: ['x'] })],
-    ['code longer than 100 000 characters', fragmentOf({ a: 'x'.repeat(100_001) })],
-  ])('returns null for %s', (_name, hash) => {
-    expect(decodeShared(hash)).toBeNull();
+    ['an empty object', fragmentOf({}), /holds no cells/],
+    ['ids that do not start with a letter', fragmentOf({ '1cell': 'x', _cell: 'x', '-a': 'x' }), /"1cell" is not a cell id; "_cell" is not a cell id; "-a" is not a cell id/],
+    ['ids with markup or spaces', fragmentOf({ '<script>': 'x', 'a b': 'x', '': 'x' }), /"<script>" is not a cell id/],
+    ['code that is not a string', fragmentOf({ a: 1, b: null, c: { code: 'x' }, d: ['x'] }), /the code for "a" is not text; .* and 1 more/],
+    ['code longer than 100 000 characters', fragmentOf({ a: 'x'.repeat(100_001) }), /longer than 100,000 characters/],
+    // Far longer than any link the course makes: refused before it is decoded.
+    ['a payload of 3 million characters', SHARE_PREFIX + 'A'.repeat(3_000_000), /more than any link this course makes/],
+  ])('refuses %s and says why', (_name, hash, reason) => {
+    const decoded = decodeShared(hash);
+    expect(decoded?.ok).toBe(false);
+    expect(decoded?.ok === false && decoded.reason).toMatch(reason);
   });
 
-  it('keeps the good entries and drops the bad ones', () => {
-    expect(decodeShared(fragmentOf({ good: 'x', '9bad': 'y', alsoGood: 'z', worse: 3 }))).toEqual({ good: 'x', alsoGood: 'z' });
+  it('keeps the good entries and says what it left out', () => {
+    expect(decodeShared(fragmentOf({ good: 'x', '9bad': 'y', alsoGood: 'z', worse: 3 }))).toEqual({
+      ok: true,
+      cells: { good: 'x', alsoGood: 'z' },
+      leftOut: ['"9bad" is not a cell id', 'the code for "worse" is not text'],
+    });
   });
 
-  it('keeps at most 200 cells', () => {
+  it('keeps at most 200 cells and counts the rest as left out', () => {
     const many = Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`c${i}`, 'x']));
-    expect(Object.keys(decodeShared(fragmentOf(many)) ?? {})).toHaveLength(200);
+    const decoded = decodeShared(fragmentOf(many));
+    expect(decoded?.ok && Object.keys(decoded.cells)).toHaveLength(200);
+    expect(decoded?.ok && decoded.leftOut).toHaveLength(50);
   });
 });
 
