@@ -34,6 +34,16 @@ export const LIMITS = {
   names: 1_000,
 } as const;
 
+/** How much one piece of "show more" holds, by what it counts. */
+export const PIECE_SIZE: Record<Cut['what'], number> = {
+  characters: LIMITS.textChars,
+  entries: 500,
+  rows: 50,
+  columns: 50,
+  values: 500,
+  lines: 200,
+};
+
 /** What was cut from an output: `shown` of `total` characters, entries, rows, … */
 export interface Cut {
   what: 'characters' | 'entries' | 'rows' | 'columns' | 'values' | 'lines';

@@ -1,25 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { softmax } from '../../src/ml';
 import { formatNumber } from '../../src/notebook/format';
+import { cell, editAndRun, output } from './site';
 
 /** Σ e^{z_j}, as the sum cell shows it. */
 const sumOfExp = (z: number[]) => formatNumber(z.map(Math.exp).reduce((a, b) => a + b, 0));
 
 const lesson = '/lessons/softmax/';
-const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
-const output = (page: Page, id: string) => cell(page, id).locator('[data-cell-output]');
-
-/** Opens a cell's editor as a student would (click the code), replaces the code, runs it. */
-async function editAndRun(page: Page, id: string, code: string): Promise<void> {
-  const editor = cell(page, id).locator('.cm-content');
-  if ((await editor.count()) === 0) await cell(page, id).locator('[data-cell-editor] pre, [data-cell-editor] summary').first().click();
-  await expect(editor).toBeVisible();
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(code);
-  await page.keyboard.press('Shift+Enter');
-}
-
 /** The probabilities the softmax cell shows, read from its typeset vector. */
 async function shownVector(page: Page, id: string): Promise<string[]> {
   return cell(page, id).locator('[data-cell-output] .katex-mathml mn').allTextContents();

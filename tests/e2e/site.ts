@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The lesson pages, in course order, from the file names in content/lessons (NN-slug.mdx). */
 export const lessonPaths: string[] = readdirSync(new URL('../../content/lessons/', import.meta.url))
@@ -18,4 +18,26 @@ export function collectErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+/** A lesson cell's root, by id. */
+export const cell = (page: Page, id: string): Locator => page.locator(`[data-cell="${id}"]`);
+
+/** A lesson cell's output, by id. */
+export const output = (page: Page, id: string): Locator => cell(page, id).locator('[data-cell-output]');
+
+/** Opens a cell's editor as a student would (click the code) and replaces the code, without running it. */
+export async function editCode(page: Page, id: string, code: string): Promise<void> {
+  const editor = cell(page, id).locator('.cm-content');
+  if ((await editor.count()) === 0) await cell(page, id).locator('[data-cell-editor] pre, [data-cell-editor] summary').first().click();
+  await expect(editor).toBeVisible();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(code);
+}
+
+/** Opens a cell's editor as a student would (click the code), replaces the code, runs it. */
+export async function editAndRun(page: Page, id: string, code: string): Promise<void> {
+  await editCode(page, id, code);
+  await page.keyboard.press('Shift+Enter');
 }

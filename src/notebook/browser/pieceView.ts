@@ -3,7 +3,7 @@
  * buttons to the pieces before and after it. The text is put in with textContent, never as
  * markup.
  */
-import { count } from '../limits';
+import { count, PIECE_SIZE } from '../limits';
 import { moreButton } from './output';
 import type { OutputPart, Piece } from './protocol';
 
@@ -44,7 +44,7 @@ export function showPiece(output: HTMLElement, part: OutputPart, piece: Piece | 
   text.className = 'cell-value cell-text';
   text.tabIndex = 0;
   text.textContent = piece.text;
-  const size = Math.max(1, piece.to - piece.from);
+  const size = PIECE_SIZE[piece.what];
   const buttons = document.createElement('p');
   buttons.className = 'cell-piece-buttons';
   if (piece.from > 0) buttons.append(moreButton(part, Math.max(0, piece.from - size), `Previous ${unit}`));

@@ -5,7 +5,7 @@
  */
 import { inspect, isMatrixLike, isTex, texSource } from '../describe';
 import type { LogBook } from '../execute';
-import { cutText, LIMITS, type Cut } from '../limits';
+import { cutText, LIMITS, PIECE_SIZE, type Cut } from '../limits';
 
 export interface PieceText {
   from: number;
@@ -15,16 +15,16 @@ export interface PieceText {
   text: string;
 }
 
-const ENTRIES_PER_PIECE = 500;
-const ROWS_PER_PIECE = 50;
-const LINES_PER_PIECE = 200;
+const ENTRIES_PER_PIECE = PIECE_SIZE.entries;
+const ROWS_PER_PIECE = PIECE_SIZE.rows;
+const LINES_PER_PIECE = PIECE_SIZE.lines;
 
 const isNumbers = (value: unknown): value is ArrayLike<number> =>
   (ArrayBuffer.isView(value) && !(value instanceof DataView)) || (Array.isArray(value) && value.length > 0 && typeof value[0] === 'number');
 
 function characters(text: string, from: number): PieceText {
   const start = Math.min(from, text.length);
-  const piece = cutText(text.slice(start, start + LIMITS.textChars), LIMITS.textChars);
+  const piece = cutText(text.slice(start, start + PIECE_SIZE.characters), LIMITS.textChars);
   return { from: start, to: start + piece.length, total: text.length, what: 'characters', text: piece };
 }
 

@@ -639,7 +639,8 @@ export class Notebook {
 
   /** An input's text read as its value: the one place an input's value is checked. */
   private parseText(spec: Spec, text: string): Parsed<unknown> {
-    if (text.length > MAX_INPUT_LENGTH) return { ok: false, message: `This value is ${text.length.toLocaleString('en-US')} characters long; an input takes at most ${MAX_INPUT_LENGTH.toLocaleString('en-US')}.` };
+    // An explorer's parameters come from the page's own explorer, never from a link or storage.
+    if (spec.input !== 'explorer' && text.length > MAX_INPUT_LENGTH) return { ok: false, message: `This value is ${text.length.toLocaleString('en-US')} characters long; an input takes at most ${MAX_INPUT_LENGTH.toLocaleString('en-US')}.` };
     if (spec.input === 'choice') return parseChoice(text, spec.options ?? []);
     if (spec.input === 'explorer') return parseParameters(text);
     if (spec.input === 'slider' && spec.range) return parseSliderValue(text, spec.range);
