@@ -37,16 +37,25 @@ export function elide(n: number, limit: number): number[] {
   return [...Array.from({ length: limit - 2 }, (_, i) => i), -1, n - 1];
 }
 
+/**
+ * How many entries a column (or rows a matrix) shows before it is elided. A lesson's small
+ * examples must show whole: a flattened 2×2 RGB image has 12 entries, and the text asks the
+ * reader to watch each channel's block of four.
+ */
+export const SHOWN_ROWS = 16;
+/** How many columns a matrix shows before it is elided: a phone's width, not its height, binds. */
+export const SHOWN_COLUMNS = 8;
+
 /** A column vector in TeX, long ones elided with \vdots. */
 export function texVector(values: readonly number[]): string {
-  const rows = elide(values.length, 10).map((i) => (i === -1 ? '\\vdots' : texNumber(values[i]!)));
+  const rows = elide(values.length, SHOWN_ROWS).map((i) => (i === -1 ? '\\vdots' : texNumber(values[i]!)));
   return `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`;
 }
 
 /** A matrix (row-major values) in TeX, large ones elided with \vdots, \cdots and \ddots. */
 export function texMatrix(rows: number, cols: number, values: ArrayLike<number>): string {
-  const shownRows = elide(rows, 8);
-  const shownCols = elide(cols, 8);
+  const shownRows = elide(rows, SHOWN_ROWS);
+  const shownCols = elide(cols, SHOWN_COLUMNS);
   const lines = shownRows.map((i) =>
     shownCols
       .map((j) => {
