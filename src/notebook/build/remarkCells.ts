@@ -157,13 +157,15 @@ export default function remarkCells() {
 
 /**
  * Where a slide and the computation disagree, the lesson says so: what the slide shows, what
- * the lesson's code computes (at build time, from the cell above), and why they differ.
+ * the lesson's code computes (at build time, from the cell above), and why they differ. The
+ * number is the lesson's, not the cell's live output, and the note says so: a student who edits
+ * the cell changes its output, not what the lesson's version computes.
  */
 function erratumNote(source: CellSource, label: string, why: string, computed: string): RootContent {
   // A note, not an aside: a lesson has several errata, and landmarks must be unique.
   return element('div', { className: ['errata'], dataErrata: source.id, role: 'note', ariaLabel: `Erratum: ${label}` }, [], htmlChildren(
     `<p><strong>Erratum.</strong> The slide shows <span class="errata-slide">${escapeHtml(source.slide!)}</span>; ` +
-      `the cell above computes <span class="errata-computed">${escapeHtml(computed)}</span>. ${escapeHtml(why)}</p>`,
+      `the lesson's version of the cell above computes <span class="errata-computed">${escapeHtml(computed)}</span>. ${escapeHtml(why)}</p>`,
   ));
 }
 
