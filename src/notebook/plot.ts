@@ -93,6 +93,30 @@ const UNSAFE_OPTIONS = new Set(['href', 'target', 'render', 'document', 'classNa
 type PlotModule = Record<string, unknown>;
 
 /**
+ * The colours of a categorical colour scale: the theme's (--chart-1 … in global.css), so every
+ * category stands out from the page in both themes. Plot's default palette is drawn for white,
+ * and its yellow and teal are under 3:1 there.
+ */
+export const CHART_COLORS: readonly string[] = Array.from({ length: 8 }, (_, i) => `var(--chart-${i + 1})`);
+
+/** The colour scale a figure drew with, as Plot exposes it (`figure.scale('color')`). */
+interface ExposedScale {
+  type?: string;
+  range?: readonly unknown[];
+}
+
+/** Whether a figure's colours are Plot's default categorical palette, which the cell did not choose. */
+function usesDefaultPalette(figure: unknown, colorOptions: unknown, Plot: PlotModule): boolean {
+  const options = (colorOptions ?? {}) as Record<string, unknown>;
+  if (['range', 'scheme', 'interpolate'].some((key) => options[key] !== undefined)) return false;
+  const scale = (figure as { scale?: (name: string) => ExposedScale | undefined }).scale?.('color');
+  if (scale?.type !== 'ordinal' || !scale.range) return false;
+  const exposeDefault = Plot['scale'] as ((options: object) => ExposedScale) | undefined;
+  const defaults = exposeDefault?.({ color: { type: 'categorical', domain: ['a'] } }).range;
+  return defaults !== undefined && scale.range.every((color, i) => color === defaults[i % defaults.length]);
+}
+
+/**
  * Replays a spec on the real Plot. The spec may come from untrusted code, so only Plot's own
  * functions are called, and options that could create links or run code are dropped.
  */
@@ -104,7 +128,11 @@ export function realizePlot(spec: PlotSpec, Plot: PlotModule, document?: unknown
       const args = value.args.map(replay);
       if (value.call === 'plot') {
         const options = (args[0] ?? {}) as Record<string, unknown>;
-        return (fn as (o: unknown) => unknown)(document ? { ...options, document } : options);
+        const draw = (o: Record<string, unknown>) => (fn as (o: unknown) => unknown)(document ? { ...o, document } : o);
+        const figure = draw(options);
+        // Categories the cell gave no colours get the theme's; only known after Plot has typed the scale.
+        if (!usesDefaultPalette(figure, options['color'], Plot)) return figure;
+        return draw({ ...options, color: { ...(options['color'] as object | undefined), range: CHART_COLORS } });
       }
       return (fn as (...a: unknown[]) => unknown)(...args);
     }

@@ -1,7 +1,7 @@
 import * as ObservablePlot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isPlotCall, isPlotSpec, plotRecorder, realizePlot, serializePlot } from '../../src/notebook/plot';
+import { CHART_COLORS, isPlotCall, isPlotSpec, plotRecorder, realizePlot, serializePlot } from '../../src/notebook/plot';
 import type { PlotSpec } from '../../src/notebook/plot';
 
 /** `Plot.name(...args)` in a cell, where `Plot` is the recorder. */
@@ -165,5 +165,40 @@ describe('realizePlot with the real Plot and linkedom', () => {
     const figure = realizePlot(spec, ObservablePlot as unknown as Record<string, unknown>, document) as { outerHTML: string };
     expect(figure.outerHTML).toContain('<svg');
     expect(figure.outerHTML.match(/<rect/g)).toHaveLength(3);
+  });
+
+  const draw = (call: ReturnType<typeof mark>) => {
+    const { document } = parseHTML('<!doctype html><html><body></body></html>');
+    return (realizePlot(serializePlot(call), ObservablePlot as unknown as Record<string, unknown>, document) as { outerHTML: string }).outerHTML;
+  };
+  const curves = [
+    { z: 0, value: 0.5, curve: 'σ(z)' },
+    { z: 1, value: 0.73, curve: 'σ(z)' },
+    { z: 0, value: 0.25, curve: 'σ′(z)' },
+    { z: 1, value: 0.2, curve: 'σ′(z)' },
+  ];
+
+  it('gives categories the theme\'s chart colours, legend included, when the cell chose none', () => {
+    // Lesson 2's sigmoid and its derivative: two categories, drawn in --chart-1 and --chart-2.
+    const html = draw(mark('plot', { color: { legend: true }, marks: [mark('line', curves, { x: 'z', y: 'value', stroke: 'curve' })] }));
+    expect(CHART_COLORS.slice(0, 2)).toEqual(['var(--chart-1)', 'var(--chart-2)']);
+    expect(html).toContain('stroke="var(--chart-1)"');
+    expect(html).toContain('stroke="var(--chart-2)"');
+    expect(html.match(/fill="var\(--chart-[12]\)"/g)).toHaveLength(2);
+    // None of Plot's default palette is left.
+    expect(html).not.toMatch(/#4269d0|#efb118/i);
+  });
+
+  it.each([
+    ['a scheme', { scheme: 'reds' }],
+    ['a range', { range: ['red', 'blue'] }],
+  ])('keeps the colours of a cell that chose %s', (_name, color) => {
+    const html = draw(mark('plot', { color, marks: [mark('line', curves, { x: 'z', y: 'value', stroke: 'curve' })] }));
+    expect(html).not.toContain('var(--chart-');
+  });
+
+  it('leaves a continuous colour scale and constant colours alone', () => {
+    expect(draw(mark('dot', [1, 2, 3], { x: (d: number) => d, fill: (d: number) => d }))).not.toContain('var(--chart-');
+    expect(draw(mark('line', curves, { x: 'z', y: 'value', stroke: 'var(--accent)' }))).toContain('stroke="var(--accent)"');
   });
 });
