@@ -105,6 +105,42 @@ interface ExposedScale {
   range?: readonly unknown[];
 }
 
+/**
+ * The smallest a chart's text may be drawn, in CSS pixels. Plot scales a figure down to the
+ * column (max-width: 100%), text included: a 640-pixel diagram on a phone had 5-pixel labels.
+ * A figure therefore keeps a minimum width at which its smallest text is this size, and a
+ * narrower column scrolls it sideways instead.
+ */
+export const MIN_CHART_TEXT_PX = 9;
+
+interface SvgLike {
+  localName?: string;
+  children?: ArrayLike<SvgLike>;
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  querySelectorAll(selector: string): Iterable<SvgLike>;
+}
+
+/** The font size of an element's own attribute or inline style, in pixels, if it sets one. */
+function fontSizeOf(element: SvgLike): number | undefined {
+  const inline = /font-size:\s*([\d.]+)px/.exec(element.getAttribute('style') ?? '')?.[1];
+  const size = parseFloat(inline ?? element.getAttribute('font-size') ?? '');
+  return Number.isFinite(size) && size > 0 ? size : undefined;
+}
+
+/** Gives a figure's chart the minimum width at which its smallest text is MIN_CHART_TEXT_PX. */
+function keepTextLegible(figure: SvgLike): void {
+  // A figure with a legend or a caption wraps the chart: the chart is its svg child.
+  const chart = figure.localName === 'svg' ? figure : Array.from(figure.children ?? []).find((child) => child.localName === 'svg');
+  const width = parseFloat(chart?.getAttribute('width') ?? '');
+  if (!chart || !(width > 0)) return;
+  const sizes = [chart, ...chart.querySelectorAll('[font-size], [style*="font-size"]')].map(fontSizeOf).filter((size) => size !== undefined);
+  const smallest = sizes.length > 0 ? Math.min(...sizes) : 10;
+  const minWidth = Math.ceil(width * Math.min(1, MIN_CHART_TEXT_PX / smallest));
+  const style = (chart.getAttribute('style') ?? '').trim().replace(/;?$/, ';');
+  chart.setAttribute('style', `${style === ';' ? '' : `${style} `}min-width: ${minWidth}px;`);
+}
+
 /** Whether a figure's colours are Plot's default categorical palette, which the cell did not choose. */
 function usesDefaultPalette(figure: unknown, colorOptions: unknown, Plot: PlotModule): boolean {
   const options = (colorOptions ?? {}) as Record<string, unknown>;
@@ -129,10 +165,11 @@ export function realizePlot(spec: PlotSpec, Plot: PlotModule, document?: unknown
       if (value.call === 'plot') {
         const options = (args[0] ?? {}) as Record<string, unknown>;
         const draw = (o: Record<string, unknown>) => (fn as (o: unknown) => unknown)(document ? { ...o, document } : o);
-        const figure = draw(options);
+        let figure = draw(options);
         // Categories the cell gave no colours get the theme's; only known after Plot has typed the scale.
-        if (!usesDefaultPalette(figure, options['color'], Plot)) return figure;
-        return draw({ ...options, color: { ...(options['color'] as object | undefined), range: CHART_COLORS } });
+        if (usesDefaultPalette(figure, options['color'], Plot)) figure = draw({ ...options, color: { ...(options['color'] as object | undefined), range: CHART_COLORS } });
+        if (typeof (figure as Partial<SvgLike> | null)?.getAttribute === 'function') keepTextLegible(figure as SvgLike);
+        return figure;
       }
       return (fn as (...a: unknown[]) => unknown)(...args);
     }
