@@ -32,16 +32,25 @@ function update(region: HTMLElement): void {
 }
 
 export function markScrollRegions(): void {
-  const updateAll = () => document.querySelectorAll<HTMLElement>(SCROLL_REGIONS).forEach(update);
-  let queued = false;
-  const updateSoon = () => {
-    if (!queued) requestAnimationFrame(() => ((queued = false), updateAll()));
-    queued = true;
+  // Blocks in or around the parts of the page that changed, updated once per frame.
+  const changed = new Set<Element>();
+  const updateSoon = (roots: Element[]) => {
+    if (roots.length === 0) return;
+    if (changed.size === 0)
+      requestAnimationFrame(() => {
+        for (const root of changed) {
+          const around = root.closest<HTMLElement>(SCROLL_REGIONS);
+          if (around) update(around);
+          root.querySelectorAll<HTMLElement>(SCROLL_REGIONS).forEach(update);
+        }
+        changed.clear();
+      });
+    roots.forEach((root) => changed.add(root));
   };
-  updateAll();
+  document.querySelectorAll<HTMLElement>(SCROLL_REGIONS).forEach(update);
   // Scroll events do not bubble, but they can be caught on their way down.
   document.addEventListener('scroll', ({ target }) => target instanceof HTMLElement && target.matches(SCROLL_REGIONS) && update(target), { capture: true, passive: true });
-  new ResizeObserver(updateSoon).observe(document.documentElement);
-  // Typing in a cell's editor changes the page on every key: only other changes can add blocks.
-  new MutationObserver((mutations) => mutations.some((m) => !(m.target as Element).closest?.('.cm-editor')) && updateSoon()).observe(document.body, { childList: true, subtree: true });
+  new ResizeObserver(() => updateSoon([document.documentElement])).observe(document.documentElement);
+  // Typing in a cell's editor changes the page on every key, and adds no block.
+  new MutationObserver((mutations) => updateSoon(mutations.map((m) => m.target as Element).filter((target) => !target.closest?.('.cm-editor')))).observe(document.body, { childList: true, subtree: true });
 }

@@ -40,15 +40,15 @@ test.describe('on a phone (390 px)', () => {
   });
 
   test('an output a cell re-renders gets the same cue', async ({ page }) => {
-    await page.goto('/lessons/logistic-regression/');
-    const cell = page.locator('[data-cell="lr-vector-gradients"]');
-    await cell.locator('[data-cell-run]').click();
-    // The re-run replaces the output: a new equation, which must be marked again.
-    await page.evaluate(() => document.querySelector('[data-cell="lr-vector-gradients"] [data-cell-output] .katex-display')?.setAttribute('data-old', ''));
-    await cell.locator('[data-cell-run]').click();
-    const equation = cell.locator('[data-cell-output] .katex-display:not([data-old])');
-    await expect(equation).toHaveAttribute('data-overflow', 'end');
-    await expect(equation).toHaveAttribute('tabindex', '0');
+    await page.goto('/lessons/softmax/');
+    // Two scores make a table that fits; eight make a new, wider one.
+    const table = page.locator('[data-cell="softmax-stable"] [data-cell-output] table');
+    await expect(table).toBeVisible();
+    expect(await table.getAttribute('data-overflow')).toBeNull();
+    await page.locator('[data-cell="input-scores"] input').fill('1, 2, 3, 4, 5, 6, 7, 8');
+    await expect(table.locator('th')).toHaveCount(9);
+    await expect(table).toHaveAttribute('data-overflow', 'end');
+    await expect(table).toHaveAttribute('tabindex', '0');
   });
 
   for (const path of lessonPaths) {
