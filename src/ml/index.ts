@@ -109,7 +109,7 @@ export {
 } from './gradientCheck';
 
 export type { ChordSample, ConvexityProbe, ConvexityProbeOptions } from './convexity';
-export { chordGap, chordGapAlong, convexityProbe, convexityProbeAlong } from './convexity';
+export { CHORD_RELATIVE_TOLERANCE, chordGap, chordGapAlong, chordSample, convexityProbe, convexityProbeAlong } from './convexity';
 
 export type { Rng } from './random';
 export { gaussian, mulberry32, shuffle, uniform } from './random';

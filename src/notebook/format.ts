@@ -37,6 +37,15 @@ export function elide(n: number, limit: number): number[] {
   return [...Array.from({ length: limit - 2 }, (_, i) => i), -1, n - 1];
 }
 
+/**
+ * How many entries a column (or rows a matrix) shows before it is elided. A lesson's small
+ * examples must show whole: a flattened 2×2 RGB image has 12 entries, and the text asks the
+ * reader to watch each channel's block of four.
+ */
+export const SHOWN_ROWS = 16;
+/** How many columns a matrix shows before it is elided: a phone's width, not its height, binds. */
+export const SHOWN_COLUMNS = 8;
+
 /** 0, 1, … up to n − 1 or limit − 1, whichever comes first. */
 const firstIndices = (n: number, limit: number) => Array.from({ length: Math.min(n, limit) }, (_, i) => i);
 
@@ -45,7 +54,7 @@ const firstIndices = (n: number, limit: number) => Array.from({ length: Math.min
  * first entries were sent: those are shown, then \vdots.
  */
 export function texVector(values: readonly number[], total = values.length): string {
-  const picks = total > values.length ? [...firstIndices(values.length, 9), -1] : elide(values.length, 10);
+  const picks = total > values.length ? [...firstIndices(values.length, SHOWN_ROWS - 1), -1] : elide(values.length, SHOWN_ROWS);
   const rows = picks.map((i) => (i === -1 ? '\\vdots' : texNumber(values[i]!)));
   return `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`;
 }
@@ -58,8 +67,8 @@ export function texVector(values: readonly number[], total = values.length): str
 export function texMatrix(rows: number, cols: number, values: ArrayLike<number>): string {
   const complete = values.length >= rows * cols;
   const sentRows = Math.min(rows, Math.ceil(values.length / cols));
-  const shownRows = complete ? elide(rows, 8) : [...firstIndices(sentRows, 7), ...(sentRows < rows ? [-1] : [])];
-  const shownCols = !complete && values.length < cols ? [...firstIndices(values.length, 7), -1] : elide(cols, 8);
+  const shownRows = complete ? elide(rows, SHOWN_ROWS) : [...firstIndices(sentRows, SHOWN_ROWS - 1), ...(sentRows < rows ? [-1] : [])];
+  const shownCols = !complete && values.length < cols ? [...firstIndices(values.length, SHOWN_COLUMNS - 1), -1] : elide(cols, SHOWN_COLUMNS);
   const lines = shownRows.map((i) =>
       shownCols
         .map((j) => {

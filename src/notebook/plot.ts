@@ -137,6 +137,66 @@ const UNSAFE_OPTIONS = new Set(['href', 'target', 'render', 'document', 'classNa
 type PlotModule = Record<string, unknown>;
 
 /**
+ * The colours of a categorical colour scale: the theme's (--chart-1 … in global.css), so every
+ * category stands out from the page in both themes. Plot's default palette is drawn for white,
+ * and its yellow and teal are under 3:1 there.
+ */
+export const CHART_COLORS: readonly string[] = Array.from({ length: 8 }, (_, i) => `var(--chart-${i + 1})`);
+
+/** The colour scale a figure drew with, as Plot exposes it (`figure.scale('color')`). */
+interface ExposedScale {
+  type?: string;
+  range?: readonly unknown[];
+}
+
+/**
+ * The smallest a chart's text may be drawn, in CSS pixels. Plot scales a figure down to the
+ * column (max-width: 100%), text included: a 640-pixel diagram on a phone had 5-pixel labels.
+ * A figure therefore keeps a minimum width at which its smallest text is this size, and a
+ * narrower column scrolls it sideways instead.
+ */
+export const MIN_CHART_TEXT_PX = 9;
+
+interface SvgLike {
+  localName?: string;
+  children?: ArrayLike<SvgLike>;
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  querySelectorAll(selector: string): Iterable<SvgLike>;
+}
+
+/** The font size of an element's own attribute or inline style, in pixels, if it sets one. */
+function fontSizeOf(element: SvgLike): number | undefined {
+  const inline = /font-size:\s*([\d.]+)px/.exec(element.getAttribute('style') ?? '')?.[1];
+  const size = parseFloat(inline ?? element.getAttribute('font-size') ?? '');
+  return Number.isFinite(size) && size > 0 ? size : undefined;
+}
+
+/** Gives a figure's chart the minimum width at which its smallest text is MIN_CHART_TEXT_PX. */
+function keepTextLegible(figure: SvgLike): void {
+  // A figure with a legend or a caption wraps the chart: the chart is its svg child.
+  const chart = figure.localName === 'svg' ? figure : Array.from(figure.children ?? []).find((child) => child.localName === 'svg');
+  const width = parseFloat(chart?.getAttribute('width') ?? '');
+  if (!chart || !(width > 0)) return;
+  const sizes = [chart, ...chart.querySelectorAll('[font-size], [style*="font-size"]')].map(fontSizeOf).filter((size) => size !== undefined);
+  const smallest = sizes.length > 0 ? Math.min(...sizes) : 10;
+  const minWidth = Math.ceil(width * Math.min(1, MIN_CHART_TEXT_PX / smallest));
+  const style = (chart.getAttribute('style') ?? '').trim().replace(/;?$/, ';');
+  chart.setAttribute('style', `${style === ';' ? '' : `${style} `}min-width: ${minWidth}px;`);
+}
+
+/** Whether a figure's colours are Plot's default categorical palette, which the cell did not choose. */
+function usesDefaultPalette(figure: unknown, colorOptions: unknown, Plot: PlotModule): boolean {
+  const options = (colorOptions ?? {}) as Record<string, unknown>;
+  if (['range', 'scheme', 'interpolate'].some((key) => options[key] !== undefined)) return false;
+  const scale = (figure as { scale?: (name: string) => ExposedScale | undefined }).scale?.('color');
+  if (scale?.type !== 'ordinal' || !scale.range) return false;
+  const exposeDefault = Plot['scale'] as ((options: object) => ExposedScale) | undefined;
+  const defaults = exposeDefault?.({ color: { type: 'categorical', domain: ['a'] } }).range;
+  return defaults !== undefined && scale.range.every((color, i) => color === defaults[i % defaults.length]);
+}
+
+/**
  * Replays a spec on the real Plot. The spec may come from untrusted code, so only Plot's own
  * functions are called, and options that could create links or run code are dropped.
  */
@@ -148,7 +208,12 @@ export function realizePlot(spec: PlotSpec, Plot: PlotModule, document?: unknown
       const args = value.args.map(replay);
       if (value.call === 'plot') {
         const options = (args[0] ?? {}) as Record<string, unknown>;
-        return (fn as (o: unknown) => unknown)(document ? { ...options, document } : options);
+        const draw = (o: Record<string, unknown>) => (fn as (o: unknown) => unknown)(document ? { ...o, document } : o);
+        let figure = draw(options);
+        // Categories the cell gave no colours get the theme's; only known after Plot has typed the scale.
+        if (usesDefaultPalette(figure, options['color'], Plot)) figure = draw({ ...options, color: { ...(options['color'] as object | undefined), range: CHART_COLORS } });
+        if (typeof (figure as Partial<SvgLike> | null)?.getAttribute === 'function') keepTextLegible(figure as SvgLike);
+        return figure;
       }
       return (fn as (...a: unknown[]) => unknown)(...args);
     }

@@ -36,6 +36,17 @@ test.describe('a lesson notebook', () => {
     await expect(note.locator('.errata-computed')).toHaveText(`[${softmax([6, -2, 3]).map(formatNumber).join(', ')}]`);
   });
 
+  test('keeps an erratum true after the student edits its cell: its number is the lesson\'s version\'s', async ({ page }) => {
+    await page.goto(lesson);
+    const lessonValue = `[${softmax([6, -2, 3]).map(formatNumber).join(', ')}]`;
+    await editAndRun(page, 'softmax-three', 'softmax([1, 1, 1])');
+    await expect.poll(() => shownVector(page, 'softmax-three')).toEqual(['0.333', '0.333', '0.333']);
+    const note = page.locator('[data-errata="softmax-three"]');
+    // The note quotes what the lesson's code computes, and says that is what it quotes.
+    await expect(note.locator('.errata-computed')).toHaveText(lessonValue);
+    await expect(note).toContainText(`the lesson's version of the cell above computes ${lessonValue}`);
+  });
+
   test('re-runs an edited cell, and its dependents follow: 0.25 four times and the chart', async ({ page }) => {
     await page.goto(lesson);
     await editAndRun(page, 'softmax-four', 'const z = [1, 1, 1, 1];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chordGap, chordGapAlong, convexityProbe, convexityProbeAlong } from '../../src/ml/convexity';
+import { CHORD_RELATIVE_TOLERANCE, chordGap, chordGapAlong, chordSample, convexityProbe, convexityProbeAlong } from '../../src/ml/convexity';
 import { linearlySeparable } from '../../src/ml/datasets';
 import { logisticCost } from '../../src/ml/logistic';
 import { columnVector, rowVector } from '../../src/ml/matrix';
@@ -37,7 +37,51 @@ describe('convexityProbe', () => {
   it('reports the worst chord it found, with lhs, rhs and gap', () => {
     const { worst } = convexityProbe((x) => -x * x, { xs: [-1, 0, 1], ts: [0.5] });
     // −x² on [−1, 1] at t = ½: the chord is at −1, the graph at 0.
-    expect(worst).toEqual({ x1: -1, x2: 1, t: 0.5, lhs: -0, rhs: -1, gap: -1 });
+    expect(worst).toEqual({ x1: -1, x2: 1, t: 0.5, lhs: -0, rhs: -1, gap: -1, tolerance: CHORD_RELATIVE_TOLERANCE * 1 });
+  });
+
+  it('counts a rounding-sized negative gap on a straight line as no violation, and says how big it may be', () => {
+    // Lesson 3's probe of 2x + 1 on [−3, 3]: floating point leaves gaps like −8.9e-16.
+    const { convex, worst } = convexityProbe((x) => 2 * x + 1, { range: [-3, 3], samples: 31 });
+    expect(worst.gap).toBeLessThan(0);
+    expect(worst.gap).toBeGreaterThan(-1e-14);
+    expect(convex).toBe(true);
+    expect(-worst.gap).toBeLessThanOrEqual(worst.tolerance);
+  });
+
+  it('scales the tolerance with the values, so the verdict does not depend on the units', () => {
+    // The same functions times 10¹²: an absolute tolerance would call the line non-convex at
+    // this size, and times 10⁻¹² would wave through a concave function.
+    for (const size of [1e-12, 1, 1e12]) {
+      expect(convexityProbe((x) => size * (2 * x + 1), { range: [-3, 3], samples: 31 }).convex).toBe(true);
+      expect(convexityProbe((x) => size * (0.1 * x + 1), { range: [-3, 3], samples: 31 }).convex).toBe(true);
+      expect(convexityProbe((x) => -size * x * x, { range: [-3, 3], samples: 31 }).convex).toBe(false);
+    }
+  });
+
+  it('reports a violation as its witness even where a rounding-sized gap is more negative', () => {
+    // Linear and huge on the right (values near 4e10, so rounding leaves gaps near −8e-6 there),
+    // slightly concave on the left (gaps near −3e-9 that are a quarter of the values compared).
+    const f = (x: number) => (x >= 0 ? 1e9 * x : -1e-9 * x * x);
+    const xs = [-4, -2, 0, 3.7, 11.3, 29.1, 37.3];
+    const ts = [0.1, 0.3, 0.7];
+    const rounding = chordSample(f, 29.1, 37.3, 0.1);
+    expect(rounding.gap).toBeLessThan(-1e-6);
+    expect(-rounding.gap).toBeLessThan(rounding.tolerance);
+    const probe = convexityProbe(f, { xs, ts });
+    expect(probe.convex).toBe(false);
+    expect(probe.worst.x2).toBeLessThanOrEqual(0);
+    expect(probe.worst.gap).toBeLessThan(-probe.worst.tolerance);
+  });
+});
+
+describe('chordSample', () => {
+  it('gives the chord with its gap and a tolerance relative to the three values compared', () => {
+    // x² from −1 to 3 at t = ¼: rhs = ¼·1 + ¾·9 = 7, lhs = (−¼ + 9/4)² = 4.
+    const chord = chordSample((x) => x * x, -1, 3, 0.25);
+    expect(chord).toMatchObject({ x1: -1, x2: 3, t: 0.25, lhs: 4, rhs: 7, gap: 3 });
+    expect(chord.tolerance).toBeCloseTo(1e-12 * (0.25 + 6.75 + 4), 25);
+    expect(chordSample((x) => x * x, -1, 3, 0.25, 1e-6).tolerance).toBeCloseTo(1e-6 * 11, 18);
   });
 });
 

@@ -23,7 +23,7 @@ const functions = [
   'numericGradient', 'relativeError', 'flattenParams', 'unflattenParams', 'gradientCheckLogistic',
   'gradientCheckTwoLayer',
   // convexity.ts
-  'chordGap', 'convexityProbe', 'chordGapAlong', 'convexityProbeAlong',
+  'chordGap', 'chordSample', 'convexityProbe', 'chordGapAlong', 'convexityProbeAlong',
   // random.ts
   'mulberry32', 'gaussian', 'shuffle', 'uniform',
   // datasets.ts
@@ -48,6 +48,7 @@ describe('the public API of src/ml', () => {
 
   it('exports the constants', () => {
     expect(ml.PROBABILITY_EPSILON).toBe(1e-12);
+    expect(ml.CHORD_RELATIVE_TOLERANCE).toBe(1e-12);
     expect(ml.LEAKY_RELU_SLOPE).toBe(0.01);
     expect(ml.ELU_ALPHA).toBe(1);
     expect(ml.SELU_LAMBDA).toBeCloseTo(1.0507009873554805, 15);

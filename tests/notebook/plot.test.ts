@@ -1,7 +1,7 @@
 import * as ObservablePlot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isPlotCall, isPlotSpec, plotRecorder, realizePlot, serializePlot } from '../../src/notebook/plot';
+import { CHART_COLORS, MIN_CHART_TEXT_PX, isPlotCall, isPlotSpec, plotRecorder, realizePlot, serializePlot } from '../../src/notebook/plot';
 import type { PlotSpec } from '../../src/notebook/plot';
 
 /** `Plot.name(...args)` in a cell, where `Plot` is the recorder. */
@@ -165,5 +165,56 @@ describe('realizePlot with the real Plot and linkedom', () => {
     const figure = realizePlot(spec, ObservablePlot as unknown as Record<string, unknown>, document) as { outerHTML: string };
     expect(figure.outerHTML).toContain('<svg');
     expect(figure.outerHTML.match(/<rect/g)).toHaveLength(3);
+  });
+
+  const draw = (call: ReturnType<typeof mark>) => {
+    const { document } = parseHTML('<!doctype html><html><body></body></html>');
+    return (realizePlot(serializePlot(call), ObservablePlot as unknown as Record<string, unknown>, document) as { outerHTML: string }).outerHTML;
+  };
+  const curves = [
+    { z: 0, value: 0.5, curve: 'σ(z)' },
+    { z: 1, value: 0.73, curve: 'σ(z)' },
+    { z: 0, value: 0.25, curve: 'σ′(z)' },
+    { z: 1, value: 0.2, curve: 'σ′(z)' },
+  ];
+
+  it('gives categories the theme\'s chart colours, legend included, when the cell chose none', () => {
+    // Lesson 2's sigmoid and its derivative: two categories, drawn in --chart-1 and --chart-2.
+    const html = draw(mark('plot', { color: { legend: true }, marks: [mark('line', curves, { x: 'z', y: 'value', stroke: 'curve' })] }));
+    expect(CHART_COLORS.slice(0, 2)).toEqual(['var(--chart-1)', 'var(--chart-2)']);
+    expect(html).toContain('stroke="var(--chart-1)"');
+    expect(html).toContain('stroke="var(--chart-2)"');
+    expect(html.match(/fill="var\(--chart-[12]\)"/g)).toHaveLength(2);
+    // None of Plot's default palette is left.
+    expect(html).not.toMatch(/#4269d0|#efb118/i);
+  });
+
+  it.each([
+    ['a scheme', { scheme: 'reds' }],
+    ['a range', { range: ['red', 'blue'] }],
+  ])('keeps the colours of a cell that chose %s', (_name, color) => {
+    const html = draw(mark('plot', { color, marks: [mark('line', curves, { x: 'z', y: 'value', stroke: 'curve' })] }));
+    expect(html).not.toContain('var(--chart-');
+  });
+
+  const minWidth = (html: string) => Number(/<svg[^>]*style="[^"]*min-width: (\d+)px/.exec(html)?.[1]);
+
+  it.each([
+    // Plot's default: 640 wide, text at 10 px, so it may shrink to 9/10 of its width.
+    ['a default chart', mark('barY', [3, 4], { y: (d: number) => d }), 576],
+    // A smaller label in a text mark sets the bound: 640 × 9/6.
+    ['a chart with 6-pixel labels', mark('plot', { marks: [mark('text', ['a'], { x: 0, y: 0, text: (d: string) => d, fontSize: 6 })] }), 640],
+    // Larger text in the figure's style lets it shrink further: 440 × 9/13.
+    ['lesson 3\'s segment chart', mark('plot', { width: 440, style: { fontSize: '13px' }, marks: [mark('ruleY', [0])] }), Math.ceil((440 * 9) / 13)],
+    // A legend wraps the chart in a figure: the chart itself keeps the width.
+    ['a chart with a legend', mark('plot', { color: { legend: true }, marks: [mark('line', curves, { x: 'z', y: 'value', stroke: 'curve' })] }), 576],
+  ])('keeps %s wide enough for its smallest text to be drawn at 9 px', (_name, call, expected) => {
+    expect(MIN_CHART_TEXT_PX).toBe(9);
+    expect(minWidth(draw(call))).toBe(expected);
+  });
+
+  it('leaves a continuous colour scale and constant colours alone', () => {
+    expect(draw(mark('dot', [1, 2, 3], { x: (d: number) => d, fill: (d: number) => d }))).not.toContain('var(--chart-');
+    expect(draw(mark('line', curves, { x: 'z', y: 'value', stroke: 'var(--accent)' }))).toContain('stroke="var(--accent)"');
   });
 });

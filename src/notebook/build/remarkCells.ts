@@ -59,63 +59,77 @@ function specScript(spec: object): string {
   return `<script type="application/json" data-cell-spec>${JSON.stringify(spec).replace(/</g, '\\u003c')}</script>`;
 }
 
+/**
+ * Finds a lesson's cells in its tree: code cells, inputs, and the parameters of training
+ * explorers that cells read.
+ */
+function collectCells(tree: Root, lesson: string): Found[] {
+  const found: Found[] = [];
+  const ids = new Set<string>();
+  const takeId = (wanted: string | undefined) => {
+    const id = wanted ?? `cell-${found.length + 1}`;
+    if (!/^[A-Za-z][\w-]*$/.test(id)) throw new Error(`${lesson}: cell id "${id}" must start with a letter and use only letters, digits, - and _`);
+    if (ids.has(id)) throw new Error(`${lesson}: two cells have the id "${id}"`);
+    ids.add(id);
+    return id;
+  };
+
+  visit(tree, (node, _index, parent) => {
+    if (!parent) return;
+    if (node.type === 'code' && /^(ts|typescript)$/.test(node.lang ?? '') && /^cell\b/.test(node.meta ?? '')) {
+      const options = parseMeta((node.meta ?? '').replace(/^cell\b/, ''));
+      const budget = options['budget'] === undefined ? DEFAULT_BUDGET_MS : Number(options['budget']);
+      if (!(budget > 0)) throw new Error(`${lesson}: cell budget must be a positive number of milliseconds`);
+      const id = takeId(typeof options['id'] === 'string' ? options['id'] : undefined);
+      const expect = typeof options['expect'] === 'string' ? options['expect'] : undefined;
+      const slide = typeof options['slide'] === 'string' ? options['slide'] : undefined;
+      if (slide !== undefined && typeof options['why'] !== 'string') throw new Error(`${lesson}: cell "${id}" has slide= but no why="…": say why the slide and the computation differ`);
+      found.push({ source: { id, kind: 'code', code: node.value, budgetMs: budget, ...(expect === undefined ? {} : { expect }), ...(slide === undefined ? {} : { slide }) }, node, parent, options });
+    } else if (node.type === ('mdxJsxFlowElement' as string) && (node as unknown as JsxElement).name === 'TrainingExplorer' && jsxAttributes(node as unknown as JsxElement)['cell'] !== undefined) {
+      const jsx = node as unknown as JsxElement;
+      const attributes = jsxAttributes(jsx);
+      const name = attributes['cell']!;
+      if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`${lesson}: <TrainingExplorer cell="${name}">: the cell name must be a valid identifier`);
+      // The build's cells see the parameters of the explorer's first frame.
+      const code = parametersJson(trainedNetwork(configFromProps(attributes)));
+      const parsed = parseParameters(code);
+      if (!parsed.ok) throw new Error(`${lesson}: <TrainingExplorer cell="${name}">: ${parsed.message}`);
+      const id = takeId(`explorer-${attributes['name']}`);
+      found.push({ source: { id, kind: 'input', code, budgetMs: DEFAULT_BUDGET_MS, name, value: parsed.value }, node: jsx, parent, explorer: attributes['name']! });
+    } else if (node.type === ('mdxJsxFlowElement' as string) && INPUT_ELEMENTS.has((node as unknown as JsxElement).name ?? '')) {
+      const jsx = node as unknown as JsxElement;
+      const attributes = jsxAttributes(jsx);
+      const name = attributes['name'];
+      if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`${lesson}: <${jsx.name}> needs a name that is a valid identifier`);
+      const where = `${lesson}: <${jsx.name} name="${name}">`;
+      let choices: string[] | undefined;
+      if (jsx.name === 'Choice') {
+        const options = parseOptions(attributes['options'] ?? '');
+        if (!options.ok) throw new Error(`${where}: options="${attributes['options'] ?? ''}": ${options.message}`);
+        choices = options.value;
+      }
+      const text = attributes['value'] ?? '';
+      const parsed: Parsed<unknown> = choices ? parseChoice(text, choices) : jsx.name === 'VectorInput' ? parseVector(text) : jsx.name === 'Slider' ? parseSliderValue(text, sliderRange(attributes, where)) : parseNumber(text);
+      if (!parsed.ok) throw new Error(`${where}: ${parsed.message}`);
+      const id = takeId(attributes['id'] ?? `input-${name}`);
+      // A choice's text is its option exactly as written, so the browser can compare it.
+      const code = choices ? String(parsed.value) : text;
+      found.push({ source: { id, kind: 'input', code, budgetMs: DEFAULT_BUDGET_MS, name, value: parsed.value }, node: jsx, parent, attributes, ...(choices ? { choices } : {}) });
+    }
+  });
+  return found;
+}
+
+/** A lesson's cells as the build runs them (`runCells`), in the order they appear. */
+export function lessonCellSources(tree: Root, lesson: string): CellSource[] {
+  return collectCells(tree, lesson).map((item) => item.source);
+}
+
 export default function remarkCells() {
   return (tree: Root, file: { path?: string; history?: string[] }) => {
     const path = file.path ?? file.history?.[0] ?? 'lesson';
     const lesson = path.split('/').slice(-2).join('/');
-    const found: Found[] = [];
-    const ids = new Set<string>();
-    const takeId = (wanted: string | undefined) => {
-      const id = wanted ?? `cell-${found.length + 1}`;
-      if (!/^[A-Za-z][\w-]*$/.test(id)) throw new Error(`${lesson}: cell id "${id}" must start with a letter and use only letters, digits, - and _`);
-      if (ids.has(id)) throw new Error(`${lesson}: two cells have the id "${id}"`);
-      ids.add(id);
-      return id;
-    };
-
-    visit(tree, (node, _index, parent) => {
-      if (!parent) return;
-      if (node.type === 'code' && /^(ts|typescript)$/.test(node.lang ?? '') && /^cell\b/.test(node.meta ?? '')) {
-        const options = parseMeta((node.meta ?? '').replace(/^cell\b/, ''));
-        const budget = options['budget'] === undefined ? DEFAULT_BUDGET_MS : Number(options['budget']);
-        if (!(budget > 0)) throw new Error(`${lesson}: cell budget must be a positive number of milliseconds`);
-        const id = takeId(typeof options['id'] === 'string' ? options['id'] : undefined);
-        const expect = typeof options['expect'] === 'string' ? options['expect'] : undefined;
-        const slide = typeof options['slide'] === 'string' ? options['slide'] : undefined;
-        if (slide !== undefined && typeof options['why'] !== 'string') throw new Error(`${lesson}: cell "${id}" has slide= but no why="…": say why the slide and the computation differ`);
-        found.push({ source: { id, kind: 'code', code: node.value, budgetMs: budget, ...(expect === undefined ? {} : { expect }), ...(slide === undefined ? {} : { slide }) }, node, parent, options });
-      } else if (node.type === ('mdxJsxFlowElement' as string) && (node as unknown as JsxElement).name === 'TrainingExplorer' && jsxAttributes(node as unknown as JsxElement)['cell'] !== undefined) {
-        const jsx = node as unknown as JsxElement;
-        const attributes = jsxAttributes(jsx);
-        const name = attributes['cell']!;
-        if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`${lesson}: <TrainingExplorer cell="${name}">: the cell name must be a valid identifier`);
-        // The build's cells see the parameters of the explorer's first frame.
-        const code = parametersJson(trainedNetwork(configFromProps(attributes)));
-        const parsed = parseParameters(code);
-        if (!parsed.ok) throw new Error(`${lesson}: <TrainingExplorer cell="${name}">: ${parsed.message}`);
-        const id = takeId(`explorer-${attributes['name']}`);
-        found.push({ source: { id, kind: 'input', code, budgetMs: DEFAULT_BUDGET_MS, name, value: parsed.value }, node: jsx, parent, explorer: attributes['name']! });
-      } else if (node.type === ('mdxJsxFlowElement' as string) && INPUT_ELEMENTS.has((node as unknown as JsxElement).name ?? '')) {
-        const jsx = node as unknown as JsxElement;
-        const attributes = jsxAttributes(jsx);
-        const name = attributes['name'];
-        if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`${lesson}: <${jsx.name}> needs a name that is a valid identifier`);
-        const where = `${lesson}: <${jsx.name} name="${name}">`;
-        let choices: string[] | undefined;
-        if (jsx.name === 'Choice') {
-          const options = parseOptions(attributes['options'] ?? '');
-          if (!options.ok) throw new Error(`${where}: options="${attributes['options'] ?? ''}": ${options.message}`);
-          choices = options.value;
-        }
-        const text = attributes['value'] ?? '';
-        const parsed: Parsed<unknown> = choices ? parseChoice(text, choices) : jsx.name === 'VectorInput' ? parseVector(text) : jsx.name === 'Slider' ? parseSliderValue(text, sliderRange(attributes, where)) : parseNumber(text);
-        if (!parsed.ok) throw new Error(`${where}: ${parsed.message}`);
-        const id = takeId(attributes['id'] ?? `input-${name}`);
-        // A choice's text is its option exactly as written, so the browser can compare it.
-        const code = choices ? String(parsed.value) : text;
-        found.push({ source: { id, kind: 'input', code, budgetMs: DEFAULT_BUDGET_MS, name, value: parsed.value }, node: jsx, parent, attributes, ...(choices ? { choices } : {}) });
-      }
-    });
+    const found = collectCells(tree, lesson);
     if (found.length === 0) return;
 
     const outcomes = runCells(lesson, found.map((f) => f.source));
@@ -143,13 +157,15 @@ export default function remarkCells() {
 
 /**
  * Where a slide and the computation disagree, the lesson says so: what the slide shows, what
- * the lesson's code computes (at build time, from the cell above), and why they differ.
+ * the lesson's code computes (at build time, from the cell above), and why they differ. The
+ * number is the lesson's, not the cell's live output, and the note says so: a student who edits
+ * the cell changes its output, not what the lesson's version computes.
  */
 function erratumNote(source: CellSource, label: string, why: string, computed: string): RootContent {
   // A note, not an aside: a lesson has several errata, and landmarks must be unique.
   return element('div', { className: ['errata'], dataErrata: source.id, role: 'note', ariaLabel: `Erratum: ${label}` }, [], htmlChildren(
     `<p><strong>Erratum.</strong> The slide shows <span class="errata-slide">${escapeHtml(source.slide!)}</span>; ` +
-      `the cell above computes <span class="errata-computed">${escapeHtml(computed)}</span>. ${escapeHtml(why)}</p>`,
+      `the lesson's version of the cell above computes <span class="errata-computed">${escapeHtml(computed)}</span>. ${escapeHtml(why)}</p>`,
   ));
 }
 

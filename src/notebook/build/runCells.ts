@@ -32,6 +32,8 @@ export interface CellOutcome {
   display: DisplayNode;
   logs: string[];
   logsCut?: Cut;
+  /** The cell's top-level names and their values (for tests that check what a cell computed). */
+  values: Record<string, unknown>;
   /** For a cell with `slide`: the computed value, as shown, that contradicts the slide. */
   erratum?: string;
 }
@@ -74,7 +76,7 @@ export function runCells(lesson: string, cells: readonly CellSource[]): Map<stri
     const cell = byId.get(id)!;
     if (cell.kind === 'input') {
       scope.set(cell.name!, cell.value);
-      outcomes.set(id, { display: describe(undefined), logs: [] });
+      outcomes.set(id, { display: describe(undefined), logs: [], values: { [cell.name!]: cell.value } });
       continue;
     }
     const program = compiled.get(id)!;
@@ -105,7 +107,7 @@ export function runCells(lesson: string, cells: readonly CellSource[]): Map<stri
       if (actual === null) throw new CellBuildError(lesson, id, `the slide's ${cell.slide} agrees with the computation: use expect, not slide`);
       erratum = actual;
     }
-    outcomes.set(id, { display: result.display, ...shownLogs(logs), ...(erratum === undefined ? {} : { erratum }) });
+    outcomes.set(id, { display: result.display, ...shownLogs(logs), values: result.values, ...(erratum === undefined ? {} : { erratum }) });
   }
   return outcomes;
 }

@@ -88,6 +88,13 @@ describe('remarkCells: the prerendered lesson', () => {
     expect(html).toMatch(/value="tanh" checked/);
   });
 
+  it('writes an erratum whose number is what the lesson\'s version of the cell computes, which an edit does not change', async () => {
+    const html = await renderLesson(fence('cell id=p label="First probability" slide="0.9" why="The slide rounds up."', 'softmax([5, 2, -1, 3])[0]'));
+    const note = /<div class="errata"[^>]*data-errata="p"[^>]*>(.*?)<\/div>/s.exec(html)?.[1] ?? '';
+    // A student may edit the cell: the note must not claim that its live output is 0.842.
+    expect(note.replace(/<[^>]+>/g, '')).toContain("The slide shows 0.9; the lesson's version of the cell above computes [0.842].");
+  });
+
   it.each([
     // A cell whose value contradicts the slide fails the build.
     ['a wrong expectation', fence('cell id=p expect="0.9"', 'softmax([5, 2, -1, 3])[0]'), /lessons\/06-softmax\.mdx: cell "p": expected 0\.9/],
