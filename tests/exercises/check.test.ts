@@ -92,6 +92,14 @@ describe('checkAnswer: a vector', () => {
     });
   });
 
+  it('refuses an empty entry and a thousands separator instead of reading other numbers', () => {
+    const pair = vectorAnswer('1000, 2');
+    expect(checkAnswer(pair, '1000,,2')).toMatchObject({ status: 'invalid', message: 'entry 2 is empty: nothing between the commas at columns 5 and 6', position: { start: 5, end: 6 } });
+    expect(checkAnswer(vectorAnswer('1, 0, 2'), '1,000, 2')).toMatchObject({ status: 'invalid', message: expect.stringMatching(/^'1,000' at column 1 .*thousands separator: write it without commas \(1000\)/), position: { start: 0, end: 5 } });
+    expect(checkAnswer(pair, '1,000, 2')).toMatchObject({ status: 'invalid', position: { start: 0, end: 5 } });
+    expect(checkAnswer(pair, '1000, 2').status).toBe('correct');
+  });
+
   it('names the expected and the given count when the length is wrong', () => {
     expect(checkAnswer(spec, '0.8421, 0.04192, 0.002087')).toMatchObject({ status: 'invalid', message: 'expected 4 numbers, got 3', position: { start: 0, end: 25 } });
     expect(checkAnswer(spec, '0.8421 0.04192')).toMatchObject({ status: 'invalid', message: "missing a comma (between entries) or an operator before '0.04192' at column 8" });
