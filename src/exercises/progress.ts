@@ -88,6 +88,28 @@ export function withoutVerdicts(progress: Progress): Progress {
   return inputs;
 }
 
+/** Text in answer fields that the student changed on this page: exercise id → answer name → text. */
+export type EditedInputs = Record<string, Record<string, string>>;
+
+/**
+ * Progress as the page shows it: each edited field's text laid over the record, so a download
+ * holds what is on screen even where nothing could save it (the checker never loaded, storage
+ * refused). A verdict stays only with the input it was given for.
+ */
+export function withEditedInputs(progress: Progress, edited: EditedInputs): Progress {
+  const result: Progress = { ...progress };
+  for (const [id, inputs] of Object.entries(edited)) {
+    if (UNSAFE_KEYS.has(id)) continue;
+    const before = progress[id];
+    const answers: Record<string, SavedAnswer> = { ...before?.answers };
+    for (const [name, input] of Object.entries(inputs)) {
+      if (!UNSAFE_KEYS.has(name) && answers[name]?.input !== input) answers[name] = { input };
+    }
+    result[id] = before?.done ? { answers, done: true } : { answers };
+  }
+  return result;
+}
+
 /** The verdict a saved answer shows: its own if given against the answer's current version, else none. */
 export function currentVerdict(saved: SavedAnswer | undefined, version: string): Pick<SavedAnswer, 'status' | 'message'> {
   if (saved?.status === undefined || saved.version !== version) return {};

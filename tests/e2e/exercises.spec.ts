@@ -394,3 +394,85 @@ test.describe('the exercise index and problem sheets', () => {
     await context.close();
   });
 });
+
+test.describe('a sheet whose browser will not keep answers', () => {
+  const sheet = '/exercises/sheet/?title=Week%203&ex=softmax-dz,softmax-four-classes';
+  const summary = (page: Page) => page.locator('[data-sheet-summary]');
+
+  /** Clicks "Download my answers" and returns the file it saved, parsed. */
+  async function download(page: Page) {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download my answers/ }).click()]);
+    return JSON.parse(await readFile(await file.path(), 'utf8')) as { progress: Record<string, { answers: Record<string, { input: string; status?: string }> }> };
+  }
+
+  test('with storage full, the download holds the newest answers on screen and every notice says they were not saved', async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.addInitScript(() => {
+      // An older answer is in storage, and storage is full: every write is refused from now on.
+      localStorage.setItem('nn-live:exercises:v1', JSON.stringify({ 'softmax-dz': { answers: { dz: { input: 'y - yhat' } } } }));
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await page.goto(sheet);
+    const dz = exercise(page, 'softmax-dz');
+    const four = exercise(page, 'softmax-four-classes');
+    await expect(dz.locator('[data-answer="dz"]')).toHaveValue('y - yhat');
+    await expect(summary(page)).toContainText('Your answers are saved in this browser as you work.');
+
+    await answer(dz, 'dz', 'yhat - y');
+    await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
+    await expect(verdict(dz, 'dz')).toHaveText(/^Correct: .* This browser did not save it \(storage is blocked or full\): it stays on this page until you leave it; download your answers to keep them\.$/);
+    // Typed without checking: not saved either.
+    await four.locator('[data-answer="sum"]').fill('1');
+    const number = (root: Locator) => root.locator('.exercise-number').innerText().then((text) => text.replace(/^\D+/, ''));
+    await expect(summary(page)).toContainText(`This browser did not save your answers to exercises ${await number(dz)} and ${await number(four)} (storage is blocked or full)`);
+    await expect(summary(page)).not.toContainText('saved in this browser as you work');
+
+    const file = await download(page);
+    expect(file.progress['softmax-dz']!.answers['dz']).toMatchObject({ input: 'yhat - y', status: 'correct' });
+    expect(file.progress['softmax-four-classes']!.answers['sum']).toEqual({ input: '1' });
+    await expect(page.locator('[data-answers-status]')).toHaveText(/^Downloaded your answers to 2 exercises as week-3-answers\.json\. This browser did not save them: this file is your copy\.$/);
+    expect(errors).toEqual([]);
+  });
+
+  test('with storage blocked, the sheet says so from the start, and answers download and load again', async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        configurable: true,
+        get() {
+          throw new DOMException('Access is denied for this document.', 'SecurityError');
+        },
+      });
+    });
+    await page.goto(sheet);
+    await expect(summary(page)).toContainText('This browser does not let the page save your answers (storage is blocked)');
+    const dz = exercise(page, 'softmax-dz');
+    await answer(dz, 'dz', 'yhat - y');
+    await expect(verdict(dz, 'dz')).toContainText('This browser did not save it');
+    await expect(summary(page)).toContainText('This browser did not save your answers to exercise');
+    const file = await download(page);
+    expect(file.progress['softmax-dz']!.answers['dz']!.input).toBe('yhat - y');
+
+    // A newer answer, then the file again: it asks before replacing, and shows what it loaded.
+    await answer(dz, 'dz', 'y - yhat');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByLabel('Load answers from a file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'nn-live-answers', version: 1, progress: file.progress })) });
+    await expect(page.locator('[data-answers-status]')).toHaveText(
+      'Loaded your answers to 1 exercise from mine.json: press Check to see the verdicts. This browser did not save them (storage is blocked or full): they stay on this page until you leave it.',
+    );
+    await expect(dz.locator('[data-answer="dz"]')).toHaveValue('yhat - y');
+    expect((await download(page)).progress['softmax-dz']!.answers['dz']!.input).toBe('yhat - y');
+    expect(errors).toEqual([]);
+  });
+
+  test('an answer typed while the checker cannot load is still in the download', async ({ page }) => {
+    await page.route(/\/_astro\/answering\.[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.goto(sheet);
+    const dz = exercise(page, 'softmax-dz');
+    await dz.locator('[data-answer="dz"]').fill('yhat - y');
+    await expect(verdict(dz, 'dz')).toContainText('could not be loaded');
+    expect((await download(page)).progress['softmax-dz']!.answers['dz']).toEqual({ input: 'yhat - y' });
+  });
+});
