@@ -476,3 +476,13 @@ test.describe('a sheet whose browser will not keep answers', () => {
     expect((await download(page)).progress['softmax-dz']!.answers['dz']).toEqual({ input: 'yhat - y' });
   });
 });
+
+test.describe('links and files from outside', () => {
+  test('a link asking for solutions in an edition without them says there are none', async ({ page }) => {
+    // The sheet page of a COURSE_SOLUTIONS=hide build (scripts/solution-free-build.mjs checks it carries this mark).
+    await page.route(/\/exercises\/sheet\/\?/, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('data-edition-solutions="included"', 'data-edition-solutions="none"').replace(/<details class="solution">[\s\S]*?<\/details>/g, '');
+      await route.fulfill({ response, body });
+    });
+});

@@ -1,6 +1,7 @@
 /**
  * A problem sheet from its link: shows the chosen exercises in the chosen order with the title
- * and due date as text, drops solutions unless the link asks for them, and offers print, download and load. Answering works as in the lessons;
+ * and due date as text, drops solutions unless the link asks for them (and says so when this
+ * edition has none), and offers print, download and load. Answering works as in the lessons;
  * the summary says where the answers are kept, and says so again if the browser refuses them.
  */
 import { assignmentQuery, formatDue, parseAssignment } from '../assignment';
@@ -40,7 +41,9 @@ function showSheet(): void {
   // that printing, search-in-page and the answer tools see just the sheet.
   for (const root of all) if (!sheet.exercises.includes(root.dataset['exercise']!)) root.remove();
   for (const id of sheet.exercises) container.append(byId.get(id)!);
-  const solutions = sheet.solutions;
+  // A solution-free edition (COURSE_SOLUTIONS=hide) has none to show, whatever the link asks.
+  const editionHasSolutions = container.dataset['editionSolutions'] !== 'none';
+  const solutions = sheet.solutions && editionHasSolutions;
   if (!solutions) for (const solution of container.querySelectorAll('details.solution')) solution.remove();
   container.classList.toggle('with-solutions', solutions);
 
@@ -54,7 +57,7 @@ function showSheet(): void {
   }
   const n = sheet.exercises.length;
   const count = `${n} exercise${n === 1 ? '' : 's'}`;
-  const heading = solutions ? `${count}, with solutions.` : `${count}.`;
+  const heading = !sheet.solutions ? `${count}.` : solutions ? `${count}, with solutions.` : `${count}. This edition of the course has no solutions, so none are shown.`;
   const showSummary = () => {
     if (n > 0) summary.textContent = `${heading} ${storageSentence(container)}`;
   };
