@@ -478,6 +478,52 @@ test.describe('a sheet whose browser will not keep answers', () => {
 });
 
 test.describe('links and files from outside', () => {
+  test('a sheet link with 40,000 ids is read at once, and says what it dropped', async ({ page }) => {
+    const errors = collectErrors(page);
+    // The static server refuses a request line this long, as many hosts would: serve the page directly.
+    await page.route(/\/exercises\/sheet\/\?/, async (route) => route.fulfill({ response: await route.fetch({ url: new URL('/exercises/sheet/', route.request().url()).href }) }));
+    await page.addInitScript(() => {
+      // The sheet's script starts by listening for the first answer (capturing 'input' on the
+      // document) and ends by showing the sheet (removing data-sheet): time what lies between.
+      const timing = ((window as unknown as { sheetTiming: { start?: number; end?: number } }).sheetTiming = {});
+      const add = EventTarget.prototype.addEventListener;
+      EventTarget.prototype.addEventListener = function (this: EventTarget, ...args: Parameters<EventTarget['addEventListener']>) {
+        if (this === document && args[0] === 'input' && args[2] === true) timing.start ??= performance.now();
+        return add.apply(this, args);
+      };
+      new MutationObserver(() => {
+        if (timing.start !== undefined && !document.documentElement.hasAttribute('data-sheet')) timing.end ??= performance.now();
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-sheet'] });
+    });
+    const scriptTime = async (query: string) => {
+      await page.goto(`/exercises/sheet/?${query}`);
+      await expect(page.locator('html')).not.toHaveAttribute('data-sheet');
+      return page.evaluate(() => {
+        const { start, end } = (window as unknown as { sheetTiming: { start: number; end: number } }).sheetTiming;
+        return end - start;
+      });
+    };
+    const ids = Array.from({ length: 40_000 }, (_, i) => `gone-${i}`);
+    const short = await scriptTime('title=T&ex=softmax-dz');
+    const long = await scriptTime(`title=T&ex=softmax-dz,${ids.join(',')}`);
+    console.log(`sheet script: ${short.toFixed(1)} ms for one id, ${long.toFixed(1)} ms for 40,001 ids`);
+    test.info().annotations.push({ type: 'sheet script with 40,001 ids (ms)', description: long.toFixed(1) });
+    expect(long).toBeLessThan(short + 100);
+    await expect(page.locator('[data-sheet-exercises] [data-exercise]')).toHaveCount(1);
+    await expect(page.locator('[data-sheet-problems]')).toContainText('This link names 40001 exercises; a sheet reads at most 200, so the 39801 after the 200th were not read ("gone-199", ');
+    expect(errors).toEqual([]);
+  });
+
+  test('an answers file with a field of the wrong type gets a message, not an exception', async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz');
+    const crafted = '{"format":"nn-live-answers","version":{"toString":1},"progress":{"softmax-dz":{"answers":{"dz":{"input":"1"}}}}}';
+    await page.getByLabel('Load answers from a file').setInputFiles({ name: 'crafted.json', mimeType: 'application/json', buffer: Buffer.from(crafted) });
+    await expect(page.locator('[data-answers-status]')).toHaveText("This file's format version is an object, not a number, so it cannot be read. Nothing was changed.");
+    await expect(exercise(page, 'softmax-dz').locator('[data-answer="dz"]')).toHaveValue('');
+    expect(errors).toEqual([]);
+  });
+
   test('a link asking for solutions in an edition without them says there are none', async ({ page }) => {
     // The sheet page of a COURSE_SOLUTIONS=hide build (scripts/solution-free-build.mjs checks it carries this mark).
     await page.route(/\/exercises\/sheet\/\?/, async (route) => {
@@ -485,4 +531,42 @@ test.describe('links and files from outside', () => {
       const body = (await response.text()).replace('data-edition-solutions="included"', 'data-edition-solutions="none"').replace(/<details class="solution">[\s\S]*?<\/details>/g, '');
       await route.fulfill({ response, body });
     });
+    await page.goto('/exercises/sheet/?title=Key&ex=softmax-dz&solutions=1');
+    await expect(page.locator('[data-sheet-summary]')).toHaveText('1 exercise. This edition of the course has no solutions, so none are shown. Your answers are saved in this browser as you work.');
+    await expect(page.locator('[data-sheet-exercises]')).not.toHaveClass(/with-solutions/);
+  });
+});
+
+test.describe('what a student types into answer fields', () => {
+  test('a shape may be computed, and a counter-example names a real pixel', async ({ page }) => {
+    await page.goto('/lessons/binary-classification/');
+    const shapes = exercise(page, 'bin-dataset-shapes');
+    await answer(shapes, 'example', '64*64*3, 1');
+    await expect(verdict(shapes, 'example')).toHaveAttribute('data-answer-status', 'correct');
+    await expect(shapes.locator('form[data-answer-form="example"] [data-answer-preview]')).toContainText('12288');
+    const pixel = exercise(page, 'bin-pixel-index');
+    await answer(pixel, 'index', '(c - 1)*4096 + r*64 + k');
+    await expect(verdict(pixel, 'index')).toHaveText(/^Not correct: at r = \d+, k = \d+, c = [123] yours is \d+, but the expected value is \d+\.$/);
+  });
+
+  test('vector fields refuse an empty entry and a thousands separator, in an exercise and in a lesson', async ({ page }) => {
+    await page.goto(lesson);
+    const four = exercise(page, 'softmax-four-classes');
+    await answer(four, 'yhat', '0.842,, 0.042, 0.002, 0.114');
+    await expect(verdict(four, 'yhat')).toHaveText('entry 2 is empty: nothing between the commas at columns 6 and 7');
+    // The extra comma is selected, ready to delete.
+    expect(await four.locator('[data-answer="yhat"]').evaluate((field: HTMLInputElement) => [field.selectionStart, field.selectionEnd])).toEqual([6, 7]);
+    await answer(four, 'yhat', '1,000, 2, 3, 4');
+    await expect(verdict(four, 'yhat')).toContainText("'1,000' at column 1 looks like one number with a thousands separator: write it without commas (1000)");
+
+    const scores = page.locator('#field-input-scores');
+    const message = page.locator('[data-cell="input-scores"] [data-cell-input-message]');
+    await scores.fill('2,,1');
+    await expect(message).toContainText('Entry 2 is empty: nothing between the commas at characters 2 and 3.');
+    await expect(scores).toHaveAttribute('aria-invalid', 'true');
+    await scores.fill('1,000, 2');
+    await expect(message).toContainText('thousands separator: write it without commas (1000)');
+    await scores.fill('1000, 2');
+    await expect(scores).not.toHaveAttribute('aria-invalid', 'true');
+  });
 });
