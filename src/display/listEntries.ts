@@ -13,8 +13,8 @@ export interface EntrySpan {
 }
 
 export type ListProblem =
-  /** Entry `entry` (1-based) has nothing in it; `commas` are the offsets of the commas around it (one or two). */
-  | (EntrySpan & { readonly kind: 'empty'; readonly entry: number; readonly commas: readonly number[] })
+  /** Entry `entry` (1-based) has nothing in it; start and end are the extra comma's. */
+  | (EntrySpan & { readonly kind: 'empty'; readonly entry: number })
   /** `text` (from start to end) is one number written with thousands separators; `joined` is it without them. */
   | (EntrySpan & { readonly kind: 'thousands'; readonly text: string; readonly joined: string });
 
@@ -49,10 +49,9 @@ export function listEntries(text: string, from = 0, to = text.length): ListEntri
     const start = bounds[k]! + 1 + (raw.length - raw.trimStart().length);
     const end = bounds[k + 1]! - (raw.length - raw.trimEnd().length);
     if (start >= end) {
-      const around = [bounds[k]!, bounds[k + 1]!].filter((offset) => offset >= from && offset < to);
-      // Point at the comma to remove: the second of two around the gap, else the only one.
-      const comma = around[1] ?? around[0]!;
-      return { ok: false, problem: { kind: 'empty', entry: k + 1, commas: around, start: comma, end: comma + 1 } };
+      // The comma to remove: the one after the gap, or before it for a last entry.
+      const comma = k < commas.length ? commas[k]! : commas[k - 1]!;
+      return { ok: false, problem: { kind: 'empty', entry: k + 1, start: comma, end: comma + 1 } };
     }
     entries.push({ start, end });
   }
@@ -91,13 +90,8 @@ function thousandsSeparator(text: string, entries: readonly EntrySpan[], commas:
  * messages. Places are given as `${unit} ${position(offset)}`: `column 3`, `character 3`.
  */
 export function listProblemMessage(problem: ListProblem, unit: string, position: (offset: number) => number): string {
-  if (problem.kind === 'thousands') {
-    return `'${problem.text}' at ${unit} ${position(problem.start)} looks like one number with a thousands separator: write it without commas (${problem.joined}); a comma separates entries, and a decimal takes a point`;
-  }
-  const [first, second] = problem.commas.map(position);
-  const where =
-    second !== undefined ? `nothing between the commas at ${unit}s ${first} and ${second}`
-    : problem.entry === 1 ? `nothing before the comma at ${unit} ${first}`
-    : `nothing after the comma at ${unit} ${first}`;
-  return `entry ${problem.entry} is empty: ${where}`;
+  const at = `${unit} ${position(problem.start)}`;
+  return problem.kind === 'empty'
+    ? `entry ${problem.entry} is empty: delete the extra comma at ${at}`
+    : `'${problem.text}' at ${at} looks like a thousands separator: write ${problem.joined} (commas separate entries; decimals take a point)`;
 }

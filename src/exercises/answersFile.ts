@@ -4,7 +4,7 @@
  * A file's verdicts are written for whoever reads it, but never loaded: only the inputs come
  * back, and this browser's checker gives the verdicts.
  */
-import { sanitizeProgress, withoutVerdicts, type ExerciseRecord, type Progress, type SavedAnswer } from './progress';
+import { sanitizeProgress, UNSAFE_KEYS, withoutVerdicts, type ExerciseRecord, type Progress, type SavedAnswer } from './progress';
 
 export const ANSWERS_FORMAT = 'nn-live-answers';
 export const MAX_FILE_BYTES = 1_000_000;
@@ -99,4 +99,26 @@ export function mergeLoaded(current: Progress, loaded: Progress): { progress: Pr
 function losesWork(before: ExerciseRecord, after: ExerciseRecord): boolean {
   if (before.done && !after.done) return true;
   return Object.entries(before.answers).some(([name, answer]) => answer.input.trim() !== '' && after.answers[name]?.input !== answer.input);
+}
+
+/** Text in answer fields that the student changed on this page: exercise id → answer name → text. */
+export type EditedInputs = Record<string, Record<string, string>>;
+
+/**
+ * Progress as the page shows it: each edited field's text laid over the record, so a download
+ * holds what is on screen even where nothing could save it (the checker never loaded, storage
+ * refused). A verdict stays only with the input it was given for.
+ */
+export function withEditedInputs(progress: Progress, edited: EditedInputs): Progress {
+  const result: Progress = { ...progress };
+  for (const [id, inputs] of Object.entries(edited)) {
+    if (UNSAFE_KEYS.has(id)) continue;
+    const before = progress[id];
+    const answers: Record<string, SavedAnswer> = { ...before?.answers };
+    for (const [name, input] of Object.entries(inputs)) {
+      if (!UNSAFE_KEYS.has(name) && answers[name]?.input !== input) answers[name] = { input };
+    }
+    result[id] = before?.done ? { answers, done: true } : { answers };
+  }
+  return result;
 }

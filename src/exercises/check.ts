@@ -10,6 +10,7 @@ import {
   closeEnough,
   compareAt,
   evaluate,
+  listing,
   parseExpression,
   parseList,
   readShape,
@@ -221,11 +222,6 @@ function checkVector(spec: VectorAnswer, input: string): Verdict {
 }
 
 const listTex = (items: readonly Expr[]) => `\\left[${items.map(toTex).join(',\\ ')}\\right]`;
-
-/** "1", "1 and 3", "1, 3 and 4". */
-function listing(words: readonly string[]): string {
-  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
 
 // ─── A shape ────────────────────────────────────────────────────────────────────────────────
 

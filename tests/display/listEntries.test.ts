@@ -55,11 +55,11 @@ describe('listEntries', () => {
       if (list.ok) throw new Error('expected a problem');
       return listProblemMessage(list.problem, 'column', (offset) => offset + 1);
     };
-    expect(at('1,,2')).toBe('entry 2 is empty: nothing between the commas at columns 2 and 3');
-    expect(at(',1')).toBe('entry 1 is empty: nothing before the comma at column 1');
-    expect(at('1, 2,')).toBe('entry 3 is empty: nothing after the comma at column 5');
+    expect(at('1,,2')).toBe('entry 2 is empty: delete the extra comma at column 3');
+    expect(at(',1')).toBe('entry 1 is empty: delete the extra comma at column 1');
+    expect(at('1, 2,')).toBe('entry 3 is empty: delete the extra comma at column 5');
     expect(at('1,000, 2')).toBe(
-      "'1,000' at column 1 looks like one number with a thousands separator: write it without commas (1000); a comma separates entries, and a decimal takes a point",
+      "'1,000' at column 1 looks like a thousands separator: write 1000 (commas separate entries; decimals take a point)",
     );
   });
 

@@ -479,25 +479,29 @@ test.describe('a sheet whose browser will not keep answers', () => {
 
 test.describe('links and files from outside', () => {
   test('a sheet link with 40,000 ids is read at once, and says what it dropped', async ({ page }) => {
+    // Two page loads, one of them with a 400 kB address.
+    test.setTimeout(60_000);
     const errors = collectErrors(page);
     // The static server refuses a request line this long, as many hosts would: serve the page directly.
     await page.route(/\/exercises\/sheet\/\?/, async (route) => route.fulfill({ response: await route.fetch({ url: new URL('/exercises/sheet/', route.request().url()).href }) }));
     await page.addInitScript(() => {
       // The sheet's script starts by listening for the first answer (capturing 'input' on the
-      // document) and ends by showing the sheet (removing data-sheet): time what lies between.
-      const timing = ((window as unknown as { sheetTiming: { start?: number; end?: number } }).sheetTiming = {});
+      // document), and mutation observers are called once it has run to its end (they wait for
+      // the task): time what lies between.
+      const timing: { start?: number; end?: number } = {};
+      (window as unknown as { sheetTiming: typeof timing }).sheetTiming = timing;
       const add = EventTarget.prototype.addEventListener;
       EventTarget.prototype.addEventListener = function (this: EventTarget, ...args: Parameters<EventTarget['addEventListener']>) {
         if (this === document && args[0] === 'input' && args[2] === true) timing.start ??= performance.now();
         return add.apply(this, args);
       };
       new MutationObserver(() => {
-        if (timing.start !== undefined && !document.documentElement.hasAttribute('data-sheet')) timing.end ??= performance.now();
-      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-sheet'] });
+        if (timing.start !== undefined) timing.end ??= performance.now();
+      }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     });
     const scriptTime = async (query: string) => {
       await page.goto(`/exercises/sheet/?${query}`);
-      await expect(page.locator('html')).not.toHaveAttribute('data-sheet');
+      await page.waitForFunction(() => (window as unknown as { sheetTiming: { end?: number } }).sheetTiming.end !== undefined);
       return page.evaluate(() => {
         const { start, end } = (window as unknown as { sheetTiming: { start: number; end: number } }).sheetTiming;
         return end - start;
@@ -508,7 +512,8 @@ test.describe('links and files from outside', () => {
     const long = await scriptTime(`title=T&ex=softmax-dz,${ids.join(',')}`);
     console.log(`sheet script: ${short.toFixed(1)} ms for one id, ${long.toFixed(1)} ms for 40,001 ids`);
     test.info().annotations.push({ type: 'sheet script with 40,001 ids (ms)', description: long.toFixed(1) });
-    expect(long).toBeLessThan(short + 100);
+    // Unloaded, a few ms apart (60 and 63 ms here); it was 8.6 s. The margin absorbs a busy machine.
+    expect(long).toBeLessThan(short + 500);
     await expect(page.locator('[data-sheet-exercises] [data-exercise]')).toHaveCount(1);
     await expect(page.locator('[data-sheet-problems]')).toContainText('This link names 40001 exercises; a sheet reads at most 200, so the 39801 after the 200th were not read ("gone-199", ');
     expect(errors).toEqual([]);
@@ -553,19 +558,19 @@ test.describe('what a student types into answer fields', () => {
     await page.goto(lesson);
     const four = exercise(page, 'softmax-four-classes');
     await answer(four, 'yhat', '0.842,, 0.042, 0.002, 0.114');
-    await expect(verdict(four, 'yhat')).toHaveText('entry 2 is empty: nothing between the commas at columns 6 and 7');
+    await expect(verdict(four, 'yhat')).toHaveText('entry 2 is empty: delete the extra comma at column 7');
     // The extra comma is selected, ready to delete.
     expect(await four.locator('[data-answer="yhat"]').evaluate((field: HTMLInputElement) => [field.selectionStart, field.selectionEnd])).toEqual([6, 7]);
     await answer(four, 'yhat', '1,000, 2, 3, 4');
-    await expect(verdict(four, 'yhat')).toContainText("'1,000' at column 1 looks like one number with a thousands separator: write it without commas (1000)");
+    await expect(verdict(four, 'yhat')).toContainText("'1,000' at column 1 looks like a thousands separator: write 1000");
 
     const scores = page.locator('#field-input-scores');
     const message = page.locator('[data-cell="input-scores"] [data-cell-input-message]');
     await scores.fill('2,,1');
-    await expect(message).toContainText('Entry 2 is empty: nothing between the commas at characters 2 and 3.');
+    await expect(message).toContainText('Entry 2 is empty: delete the extra comma at character 3.');
     await expect(scores).toHaveAttribute('aria-invalid', 'true');
     await scores.fill('1,000, 2');
-    await expect(message).toContainText('thousands separator: write it without commas (1000)');
+    await expect(message).toContainText('thousands separator: write 1000');
     await scores.fill('1000, 2');
     await expect(scores).not.toHaveAttribute('aria-invalid', 'true');
   });

@@ -107,8 +107,8 @@ describe('checkAnswer: a vector', () => {
 
   it('refuses an empty entry and a thousands separator instead of reading other numbers', () => {
     const pair = vectorAnswer('1000, 2');
-    expect(checkAnswer(pair, '1000,,2')).toMatchObject({ status: 'invalid', message: 'entry 2 is empty: nothing between the commas at columns 5 and 6', position: { start: 5, end: 6 } });
-    expect(checkAnswer(vectorAnswer('1, 0, 2'), '1,000, 2')).toMatchObject({ status: 'invalid', message: expect.stringMatching(/^'1,000' at column 1 .*thousands separator: write it without commas \(1000\)/), position: { start: 0, end: 5 } });
+    expect(checkAnswer(pair, '1000,,2')).toMatchObject({ status: 'invalid', message: 'entry 2 is empty: delete the extra comma at column 6', position: { start: 5, end: 6 } });
+    expect(checkAnswer(vectorAnswer('1, 0, 2'), '1,000, 2')).toMatchObject({ status: 'invalid', message: expect.stringMatching(/^'1,000' at column 1 looks like a thousands separator: write 1000 /), position: { start: 0, end: 5 } });
     expect(checkAnswer(pair, '1,000, 2')).toMatchObject({ status: 'invalid', position: { start: 0, end: 5 } });
     expect(checkAnswer(pair, '1000, 2').status).toBe('correct');
   });
@@ -155,8 +155,8 @@ describe('checkAnswer: a shape', () => {
     ['64/5, 3', "'64/5' at column 1 is 12.8, which is not a whole number"],
     ['(4, 3', "missing ')' for the '(' at column 1"],
     ['-4, 3', "'-4' at column 1 is negative: a shape counts rows and columns"],
-    ['4,, 3', 'entry 2 is empty: nothing between the commas at columns 2 and 3'],
-    ['12,288, 1', "'12,288' at column 1 looks like one number with a thousands separator: write it without commas (12288); a comma separates entries, and a decimal takes a point"],
+    ['4,, 3', 'entry 2 is empty: delete the extra comma at column 3'],
+    ['12,288, 1', "'12,288' at column 1 looks like a thousands separator: write 12288 (commas separate entries; decimals take a point)"],
     ['n, 3', "unknown name 'n' — this answer is a number: use numbers, e, pi and functions such as exp(…)"],
     ['99999999999999999999, 3', "'99999999999999999999' at column 1 is too large"],
   ])('%j is invalid: %s', (input, message) => {

@@ -1,7 +1,9 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { currentAnswers, editedInputs, restoreExercise } from '../../src/exercises/browser/dom';
-import { withEditedInputs, type ExerciseRecord } from '../../src/exercises/progress';
+import { withEditedInputs } from '../../src/exercises/answersFile';
+import { editedInputs } from '../../src/exercises/browser/answersTools';
+import { currentAnswers, restoreExercise } from '../../src/exercises/browser/dom';
+import type { ExerciseRecord } from '../../src/exercises/progress';
 
 const V1 = '0badc0de';
 const V2 = '12345678';

@@ -78,19 +78,19 @@ describe('parseVector', () => {
     // A number too large counts as not a number here.
     ['1, 1e999', 'Entry 2 (“1e999”, at character 4) is not a number.', 4],
     // An empty entry is not skipped: it points at the extra comma.
-    ['5,,2', 'Entry 2 is empty: nothing between the commas at characters 2 and 3.', 3],
-    ['[5, , 2]', 'Entry 2 is empty: nothing between the commas at characters 3 and 5.', 5],
-    [',5', 'Entry 1 is empty: nothing before the comma at character 1.', 1],
-    ['5, 2,', 'Entry 3 is empty: nothing after the comma at character 5.', 5],
+    ['5,,2', 'Entry 2 is empty: delete the extra comma at character 3.', 3],
+    ['[5, , 2]', 'Entry 2 is empty: delete the extra comma at character 5.', 5],
+    [',5', 'Entry 1 is empty: delete the extra comma at character 1.', 1],
+    ['5, 2,', 'Entry 3 is empty: delete the extra comma at character 5.', 5],
     // A thousands separator is refused with the number as it should be written.
     [
       '1,000, 2',
-      "'1,000' at character 1 looks like one number with a thousands separator: write it without commas (1000); a comma separates entries, and a decimal takes a point.",
+      "'1,000' at character 1 looks like a thousands separator: write 1000 (commas separate entries; decimals take a point).",
       1,
     ],
     [
       '3, -12,345,678',
-      "'-12,345,678' at character 4 looks like one number with a thousands separator: write it without commas (-12345678); a comma separates entries, and a decimal takes a point.",
+      "'-12,345,678' at character 4 looks like a thousands separator: write -12345678 (commas separate entries; decimals take a point).",
       4,
     ],
   ])('rejects %j naming the entry and its position', (text, message, position) => {

@@ -5,11 +5,10 @@
  */
 import { checkAnswer, type PublishedAnswer } from '../check';
 import { currentAnswers, showState, showVerdict, versionOf } from './dom';
-import { exerciseState, type SavedAnswer } from '../progress';
-import { updateExercise } from './session';
+import { exerciseState, updateExercise, type SavedAnswer } from '../progress';
 
 /**
- * Said where an answer or a done mark could not be saved. The page still holds it (session.ts),
+ * Said where an answer or a done mark could not be saved. The page still holds it (pageProgress),
  * so a download on this page has it; a page without one (a lesson) does not offer it.
  */
 function notSaved(): string {

@@ -6,9 +6,9 @@
  * never the file's verdicts. Before it replaces answers this browser already has (which may be
  * newer than the file's), it asks.
  */
-import { answersFileText, MAX_FILE_BYTES, mergeLoaded, readAnswersFile, type AnswersFile, type ReadResult } from '../answersFile';
-import { withEditedInputs, type EditedInputs, type Progress } from '../progress';
-import { pageProgress, storeLoaded, unsavedExercises } from './session';
+import { answersFileText, MAX_FILE_BYTES, mergeLoaded, readAnswersFile, withEditedInputs, type AnswersFile, type EditedInputs, type ReadResult } from '../answersFile';
+import { pageProgress, storeLoaded, unsavedExercises, type Progress } from '../progress';
+import { exerciseRoots } from './dom';
 
 export interface AnswersToolsOptions {
   /** Which exercises a download holds; all saved answers when absent. */
@@ -36,6 +36,22 @@ export function replaceQuestion(fileName: string, replaced: readonly string[]): 
   const named = replaced.slice(0, NAMED).join(', ') + (n > NAMED ? ` and ${n - NAMED} more` : '');
   const exercises = `${n} exercise${n === 1 ? '' : 's'}`;
   return `This browser already has different answers to ${exercises} in ${fileName}: ${named}. Loading the file replaces them. Load it? (Cancel keeps this browser's answers.)`;
+}
+
+/**
+ * The fields the student changed on this page (their text is no longer the one the page or the
+ * last restore put there), by exercise and answer: what a download must hold even if it was
+ * never saved.
+ */
+export function editedInputs(scope: ParentNode = document): EditedInputs {
+  const edited: EditedInputs = {};
+  for (const root of exerciseRoots(scope)) {
+    for (const field of root.querySelectorAll<HTMLInputElement>('input[data-answer]')) {
+      if (field.value === field.defaultValue) continue;
+      (edited[root.dataset['exercise']!] ??= {})[field.dataset['answer']!] = field.value;
+    }
+  }
+  return edited;
 }
 
 export function initAnswersTools(container: HTMLElement, options: AnswersToolsOptions): void {

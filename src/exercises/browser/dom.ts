@@ -3,7 +3,7 @@
  * Everything a student typed or a file supplied goes in as text (value, textContent), never
  * as markup.
  */
-import { currentVerdict, exerciseState, STATE_TEXT, type CurrentAnswer, type EditedInputs, type ExerciseRecord, type ExerciseState, type SavedAnswer } from '../progress';
+import { currentVerdict, exerciseState, STATE_TEXT, type CurrentAnswer, type ExerciseRecord, type ExerciseState, type SavedAnswer } from '../progress';
 
 export const exerciseRoots = (scope: ParentNode = document) => [...scope.querySelectorAll<HTMLElement>('[data-exercise]')];
 
@@ -25,22 +25,6 @@ export function currentAnswers(root: HTMLElement): CurrentAnswer[] {
       const [name = '', version = ''] = entry.split(':');
       return { name, version };
     });
-}
-
-/**
- * The fields the student changed on this page (their text is no longer the one the page or the
- * last restore put there), by exercise and answer: what a download must hold even if it was
- * never saved.
- */
-export function editedInputs(scope: ParentNode = document): EditedInputs {
-  const edited: EditedInputs = {};
-  for (const root of exerciseRoots(scope)) {
-    for (const field of root.querySelectorAll<HTMLInputElement>('input[data-answer]')) {
-      if (field.value === field.defaultValue) continue;
-      (edited[root.dataset['exercise']!] ??= {})[field.dataset['answer']!] = field.value;
-    }
-  }
-  return edited;
 }
 
 export function showState(root: HTMLElement, state: ExerciseState): void {

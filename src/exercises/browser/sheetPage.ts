@@ -5,10 +5,10 @@
  * the summary says where the answers are kept, and says so again if the browser refuses them.
  */
 import { assignmentQuery, formatDue, parseAssignment } from '../assignment';
-import { editedInputs, exerciseRoots, restoreExercise } from './dom';
+import { onUnsavedChange, storageBlocked, unsavedExercises } from '../progress';
+import { exerciseRoots, restoreExercise } from './dom';
 import { restoreAll } from './restore';
-import { fileNameFrom, initAnswersTools } from './answersTools';
-import { onUnsavedChange, storageBlocked, unsavedExercises } from './session';
+import { editedInputs, fileNameFrom, initAnswersTools } from './answersTools';
 
 export function initSheet(): void {
   // First, so that answering works even if something below fails.

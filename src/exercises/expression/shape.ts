@@ -6,7 +6,7 @@
  * positioned messages as the expression reader; when it cannot, it says what it did read.
  */
 import type { Expr, SourceError, Span } from './ast';
-import { column, quote } from './errors';
+import { column, listing, quote } from './errors';
 import { evaluate } from './evaluate';
 import { MAX_INPUT_LENGTH, parseList } from './parse';
 
@@ -77,11 +77,6 @@ function readEntries(input: string): ShapeResult {
     sizes.push(value);
   }
   return { ok: true, rows: sizes[0]!, cols: sizes[1]!, entries: [rows, cols] };
-}
-
-/** "4", "64 and 3", "64, 64, 3 and 1". */
-function listing(words: readonly string[]): string {
-  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
 function scan(input: string): Piece[] {

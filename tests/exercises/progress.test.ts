@@ -16,13 +16,13 @@ function fakeStorage() {
   return storage;
 }
 
-/** A fresh copy of the page's session (it holds module state, as it does once per page). */
+/** A fresh copy of the module: what the page holds is module state, one copy per page. */
 const freshSession = async () => {
   vi.resetModules();
-  return import('../../src/exercises/browser/session');
+  return import('../../src/exercises/progress');
 };
 
-describe('the page session of a student\'s progress', () => {
+describe('the page\'s copy of a student\'s progress', () => {
   let storage: ReturnType<typeof fakeStorage>;
   beforeEach(() => {
     storage = fakeStorage();
