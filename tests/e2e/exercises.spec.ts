@@ -567,7 +567,8 @@ test.describe('what a student types into answer fields', () => {
     const scores = page.locator('#field-input-scores');
     const message = page.locator('[data-cell="input-scores"] [data-cell-input-message]');
     await scores.fill('2,,1');
-    await expect(message).toContainText('Entry 2 is empty: delete the extra comma at character 3.');
+    // The notebook's runtime loads with this first edit: give it time on a busy machine.
+    await expect(message).toContainText('Entry 2 is empty: delete the extra comma at character 3.', { timeout: 15_000 });
     await expect(scores).toHaveAttribute('aria-invalid', 'true');
     await scores.fill('1,000, 2');
     await expect(message).toContainText('thousands separator: write 1000');

@@ -89,7 +89,9 @@ function onSubmit(form: HTMLFormElement): void {
   const { record, saved } = updateExercise(root.dataset['exercise']!, (r) => {
     r.answers[field.dataset['answer']!] = answer;
   });
-  showVerdict(form, saved ? answer : { ...answer, message: `${verdict.message} ${notSaved()}` });
+  // The checker's messages about unreadable input are fragments without a full stop.
+  const sentence = /[.!?]$/.test(verdict.message) ? verdict.message : `${verdict.message}.`;
+  showVerdict(form, saved ? answer : { ...answer, message: `${sentence} ${notSaved()}` });
   showPreview(form, verdict.previewTex);
   if (verdict.status === 'invalid' && verdict.position) {
     field.focus();
