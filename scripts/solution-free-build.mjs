@@ -95,6 +95,11 @@ for (const { file, kind, phrase } of searched) {
 for (const { path, raw } of built) {
   if (/<details class="(hint|solution)"/.test(raw)) problems.push(`${path.slice(root.length)} holds a hint or solution element`);
 }
+// The sheet page says which edition it is, so that a link asking for solutions (solutions=1)
+// says this edition has none instead of a heading "with solutions" over none (exercises.spec.ts).
+const edition = (dir) => /data-edition-solutions="(\w+)"/.exec(readFileSync(join(dir, 'exercises/sheet/index.html'), 'utf8'))?.[1];
+if (edition(control) !== 'included') problems.push('control: dist/exercises/sheet/ is not marked data-edition-solutions="included"');
+if (edition(students) !== 'none') problems.push('dist-students/exercises/sheet/ is not marked data-edition-solutions="none"');
 if (problems.length > 0) {
   console.error(`solution-free build: ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
   process.exit(1);

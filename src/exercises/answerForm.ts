@@ -55,7 +55,7 @@ function helpText(spec: AnswerSpec): string {
     case 'vector':
       return `Numbers separated by commas, such as ${code('0.25, 0.25, 0.5')}; arithmetic is allowed in each.`;
     case 'shape':
-      return `Rows and columns, such as ${code('(4, 3)')} or ${code('4x3')}.`;
+      return `Rows and columns, such as ${code('(4, 3)')} or ${code('4x3')}; after a comma each may be arithmetic, such as ${code('2*3, 4')}.`;
     case 'expression': {
       const names = Object.keys(spec.variables).map((name) => `${code(name)} for ${tex(nameTex(name))}`);
       return `A formula. Type ${names.join(', ')}; functions ${code(FUNCTIONS)}, powers with ${code('^')}.`;

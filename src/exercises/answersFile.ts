@@ -4,7 +4,7 @@
  * A file's verdicts are written for whoever reads it, but never loaded: only the inputs come
  * back, and this browser's checker gives the verdicts.
  */
-import { sanitizeProgress, withoutVerdicts, type ExerciseRecord, type Progress, type SavedAnswer } from './progress';
+import { sanitizeProgress, UNSAFE_KEYS, withoutVerdicts, type ExerciseRecord, type Progress, type SavedAnswer } from './progress';
 
 export const ANSWERS_FORMAT = 'nn-live-answers';
 export const MAX_FILE_BYTES = 1_000_000;
@@ -25,6 +25,40 @@ export function answersFileText(progress: Progress, saved: Date, assignment?: An
 
 export type ReadResult = { ok: true; progress: Progress } | { ok: false; message: string };
 
+/** How an untrusted value is named in a message: its type, or a short quotation of a number or string (never its toString). */
+function shown(value: unknown): string {
+  if (typeof value === 'number') return String(value).slice(0, 20);
+  if (typeof value === 'string') return `"${value.slice(0, 20)}${value.length > 20 ? '…' : ''}"`;
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/**
+ * Every field of a parsed file, checked for its type in this one place: what the page needs
+ * (format, version, progress) or the file is refused with the reason; what only describes it
+ * (saved, assignment) is kept when well-formed and otherwise left out. Reads no property
+ * through anything but a type check, so no value in the file can run code or throw.
+ */
+export function validateAnswersFile(parsed: unknown): { ok: true; file: AnswersFile } | { ok: false; message: string } {
+  if (!isRecord(parsed) || parsed['format'] !== ANSWERS_FORMAT) return { ok: false, message: 'This file is not a file of answers saved from this course.' };
+  const version = parsed['version'];
+  if (typeof version !== 'number') return { ok: false, message: `This file's format version is ${shown(version)}, not a number, so it cannot be read.` };
+  if (version > 1) return { ok: false, message: `This file was saved by a newer version of the course (format ${shown(version)}).` };
+  if (version !== 1) return { ok: false, message: `This file has an unknown format version (${shown(version)}), so it cannot be read.` };
+  if (!isRecord(parsed['progress'])) return { ok: false, message: `This file holds no answers (its progress is ${shown(parsed['progress'])}).` };
+  const saved = typeof parsed['saved'] === 'string' ? parsed['saved'].slice(0, 40) : '';
+  const file: AnswersFile = { format: ANSWERS_FORMAT, version: 1, saved, progress: sanitizeProgress(parsed['progress']) };
+  const assignment = parsed['assignment'];
+  if (isRecord(assignment) && typeof assignment['title'] === 'string' && typeof assignment['due'] === 'string' && isStringList(assignment['exercises'])) {
+    file.assignment = { title: assignment['title'].slice(0, 200), due: assignment['due'].slice(0, 20), exercises: assignment['exercises'].slice(0, 200).map((id) => id.slice(0, 100)) };
+  }
+  return { ok: true, file };
+}
+
+/** Reads a file's text: its inputs and done marks, never its verdicts. Never throws. */
 export function readAnswersFile(text: string): ReadResult {
   if (text.length > MAX_FILE_BYTES) return { ok: false, message: 'This file is too large to be a file of answers.' };
   let parsed: unknown;
@@ -33,16 +67,12 @@ export function readAnswersFile(text: string): ReadResult {
   } catch {
     return { ok: false, message: 'This file is not a file of answers saved from this course (it is not JSON).' };
   }
-  if (typeof parsed !== 'object' || parsed === null || (parsed as { format?: unknown }).format !== ANSWERS_FORMAT) {
-    return { ok: false, message: 'This file is not a file of answers saved from this course.' };
-  }
-  const { version, progress } = parsed as { version?: unknown; progress?: unknown };
-  if (version !== 1) return { ok: false, message: `This file was saved by a newer version of the course (format ${String(version).slice(0, 20)}).` };
-  const kept = withoutVerdicts(sanitizeProgress(progress));
+  const valid = validateAnswersFile(parsed);
+  if (!valid.ok) return valid;
+  const kept = withoutVerdicts(valid.file.progress);
   if (Object.keys(kept).length === 0) return { ok: false, message: 'This file holds no answers.' };
   return { ok: true, progress: kept };
 }
-
 
 /**
  * This browser's progress with a file's answers loaded: each exercise in the file replaces the
@@ -69,4 +99,26 @@ export function mergeLoaded(current: Progress, loaded: Progress): { progress: Pr
 function losesWork(before: ExerciseRecord, after: ExerciseRecord): boolean {
   if (before.done && !after.done) return true;
   return Object.entries(before.answers).some(([name, answer]) => answer.input.trim() !== '' && after.answers[name]?.input !== answer.input);
+}
+
+/** Text in answer fields that the student changed on this page: exercise id → answer name → text. */
+export type EditedInputs = Record<string, Record<string, string>>;
+
+/**
+ * Progress as the page shows it: each edited field's text laid over the record, so a download
+ * holds what is on screen even where nothing could save it (the checker never loaded, storage
+ * refused). A verdict stays only with the input it was given for.
+ */
+export function withEditedInputs(progress: Progress, edited: EditedInputs): Progress {
+  const result: Progress = { ...progress };
+  for (const [id, inputs] of Object.entries(edited)) {
+    if (UNSAFE_KEYS.has(id)) continue;
+    const before = progress[id];
+    const answers: Record<string, SavedAnswer> = { ...before?.answers };
+    for (const [name, input] of Object.entries(inputs)) {
+      if (!UNSAFE_KEYS.has(name) && answers[name]?.input !== input) answers[name] = { input };
+    }
+    result[id] = before?.done ? { answers, done: true } : { answers };
+  }
+  return result;
 }

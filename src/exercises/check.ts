@@ -10,6 +10,7 @@ import {
   closeEnough,
   compareAt,
   evaluate,
+  listing,
   parseExpression,
   parseList,
   readShape,
@@ -40,8 +41,13 @@ export type ExpressionAnswer = AnswerOfType<'expression'>;
 
 /** Relative tolerances when the spec sets none: numbers are typed rounded, formulas are exact. */
 export const DEFAULT_TOLERANCE = { number: 1e-3, vector: 1e-3, expression: 1e-6 } as const;
-/** A wrong number within this relative distance is "close": most likely rounded too early. */
-const CLOSE = 0.05;
+/**
+ * A wrong number within this many tolerances of the target is "close": most likely rounded a
+ * digit too early (3000 for 3072 is 2.3% off, 23 tolerances of 0.1%: not close). Whatever the
+ * tolerance, nothing more than 10% off is called close.
+ */
+const CLOSE_TOLERANCES = 10;
+const CLOSE_AT_MOST = 0.1;
 
 /**
  * An expression answer as a page carries it: the reference's values at the sample points in
@@ -168,7 +174,7 @@ function checkNumber(spec: NumberAnswer, input: string): Verdict {
   const previewTex = toTex(item);
   if (!Number.isFinite(value)) return { status: 'incorrect', message: `Not correct: this evaluates to ${formatNumber(value)}, not to a number.`, previewTex };
   if (closeEnough(value, target, tolerance)) return { status: 'correct', message: 'Correct.', previewTex };
-  if (isClose(value, target)) {
+  if (isClose(value, target, tolerance)) {
     return { status: 'incorrect', message: `Close, but not within ${percent(tolerance)}: give more significant digits.`, previewTex };
   }
   if (target !== 0 && closeEnough(-value, target, tolerance)) return { status: 'incorrect', message: 'Not correct: check the sign.', previewTex };
@@ -186,7 +192,8 @@ function wrongCount(input: string, items: readonly Expr[], wanted: number): Verd
   return { status: 'invalid', message: `expected ${noun}, got ${got}${hint}`, position: whole, ...(previewTex === undefined ? {} : { previewTex }) };
 }
 
-const isClose = (value: number, target: number) => Math.abs(value - target) <= CLOSE * Math.abs(target);
+const isClose = (value: number, target: number, tolerance: number) =>
+  Math.abs(value - target) <= Math.min(CLOSE_TOLERANCES * tolerance, CLOSE_AT_MOST) * Math.abs(target);
 
 /** 1e-3 as "0.1%". */
 const percent = (tolerance: number) => `${Number((tolerance * 100).toPrecision(3))}%`;
@@ -207,7 +214,7 @@ function checkVector(spec: VectorAnswer, input: string): Verdict {
   const [firstWrong] = wrong;
   if (firstWrong === undefined) return { status: 'correct', message: 'Correct.', previewTex };
 
-  const allClose = wrong.every((i) => Number.isFinite(values[i]!) && isClose(values[i]!, expected.values[i]!));
+  const allClose = wrong.every((i) => Number.isFinite(values[i]!) && isClose(values[i]!, expected.values[i]!, tolerance));
   const which = wrong.length === 1 ? `entry ${firstWrong + 1} is wrong` : `entries ${listing(wrong.map((i) => String(i + 1)))} are wrong`;
   const hint = allClose ? `; ${wrong.length === 1 ? 'it is' : 'they are'} close, but not within ${percent(tolerance)}: give more significant digits` : '';
   const item = read.items[firstWrong]!;
@@ -215,11 +222,6 @@ function checkVector(spec: VectorAnswer, input: string): Verdict {
 }
 
 const listTex = (items: readonly Expr[]) => `\\left[${items.map(toTex).join(',\\ ')}\\right]`;
-
-/** "1", "1 and 3", "1, 3 and 4". */
-function listing(words: readonly string[]): string {
-  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
 
 // ─── A shape ────────────────────────────────────────────────────────────────────────────────
 
@@ -229,7 +231,10 @@ function checkShape(spec: ShapeAnswer, input: string): Verdict {
   const read = readShape(input);
   if (!read.ok) return unreadable(read.error);
 
-  const previewTex = `\\left(${read.rows},\\ ${read.cols}\\right)`;
+  const sizesTex = `\\left(${read.rows},\\ ${read.cols}\\right)`;
+  // Computed entries show as typed, then what they come to: (64 · 64 · 3, 1) = (12288, 1).
+  const computed = read.entries?.some((entry) => entry.kind !== 'number');
+  const previewTex = computed && read.entries ? `\\left(${read.entries.map(toTex).join(',\\ ')}\\right) = ${sizesTex}` : sizesTex;
   const rowsRight = read.rows === expected.rows;
   const colsRight = read.cols === expected.cols;
   if (rowsRight && colsRight) return { status: 'correct', message: 'Correct.', previewTex };

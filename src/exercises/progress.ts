@@ -2,7 +2,8 @@
  * A student's work on the exercises, kept in localStorage under one key so the lessons, the
  * exercise index and a problem sheet all see the same answers, and so the whole of it can be
  * downloaded and loaded again. Storage that is blocked, full or holds garbage never breaks a
- * page: reads give what can be read, writes report failure.
+ * page: reads give what can be read, writes report failure, and what a write could not keep is
+ * held by the page (pageProgress), so the page and its download still have it.
  */
 export const PROGRESS_KEY = 'nn-live:exercises:v1';
 
@@ -47,7 +48,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * Keys that are never an exercise id or an answer name: assigning `__proto__` on a plain object
  * sets its prototype instead of adding a key, and the others shadow Object's own properties.
  */
-const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Keeps the well-formed parts of untrusted progress data (stored or loaded from a file). */
 export function sanitizeProgress(value: unknown): Progress {
@@ -127,3 +128,62 @@ export function exerciseState(record: ExerciseRecord | undefined, answers: reado
 }
 
 export const STATE_TEXT: Record<ExerciseState, string> = { 'not-tried': 'Not tried', tried: 'Tried', solved: 'Solved' };
+
+// ─── The page's copy ────────────────────────────────────────────────────────────────────────
+// localStorage can be blocked (reading `localStorage` throws a SecurityError) or full (a write
+// throws a QuotaExceededError). Then what the student did on this page is held here, for the
+// page's life: one copy per page, shared by the checker and the answers tools, so that the
+// page's states and the file "Download my answers" writes hold everything on screen, and the
+// page can say exactly which exercises were not kept.
+
+/** Records this page changed but could not save, by exercise id. */
+const unsaved: Progress = {};
+const listeners = new Set<() => void>();
+
+/** What storage holds, with the records this page could not save laid over it. */
+export function pageProgress(): Progress {
+  return { ...loadProgress(), ...unsaved };
+}
+
+/** The ids of the exercises whose latest work is only on this page. */
+export const unsavedExercises = (): string[] => Object.keys(unsaved);
+
+/** Calls `listener` whenever the set of unsaved exercises may have changed. */
+export function onUnsavedChange(listener: () => void): void {
+  listeners.add(listener);
+}
+
+/** True when this page may not use localStorage at all (reading it throws). */
+export function storageBlocked(): boolean {
+  try {
+    return typeof localStorage === 'undefined' || localStorage === null;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Saves everything with `ids`' records taken from `progress`: storage is read fresh (another
+ * tab's work is kept) and written whole, so a write that succeeds also saves whatever was
+ * held here before; one that fails holds `ids`' records here.
+ */
+function save(progress: Progress, ids: readonly string[]): boolean {
+  const saved = saveProgress(progress);
+  if (saved) for (const id of Object.keys(unsaved)) delete unsaved[id];
+  else for (const id of ids) unsaved[id] = progress[id]!;
+  for (const listener of listeners) listener();
+  return saved;
+}
+
+/** Changes one exercise's record; `saved` says whether storage kept it. */
+export function updateExercise(exerciseId: string, update: (record: ExerciseRecord) => void): { record: ExerciseRecord; saved: boolean } {
+  const progress = pageProgress();
+  const record = (progress[exerciseId] ??= { answers: {} });
+  update(record);
+  return { record, saved: save(progress, [exerciseId]) };
+}
+
+/** Replaces progress with `progress` (answers loaded from a file, for the exercises `ids`). */
+export function storeLoaded(progress: Progress, ids: readonly string[]): boolean {
+  return save(progress, ids);
+}

@@ -7,8 +7,15 @@ import { z } from 'astro/zod';
  * checker, never typed in, and the build fails when an expected value does not parse.
  */
 
-/** A variable's sampling domain for expression answers: a closed interval [low, high]. */
-const domain = z.tuple([z.number(), z.number()]).refine(([low, high]) => low < high, 'a domain is [low, high] with low < high');
+/**
+ * A variable's sampling domain for expression answers: the interval [low, high], or with
+ * `integer` after it (`[1, 64, integer]`) the whole numbers low, …, high, for a variable that only
+ * means something at whole numbers (a row, a channel), so that a counter-example names one.
+ */
+const domain = z
+  .union([z.tuple([z.number(), z.number()]), z.tuple([z.number(), z.number(), z.literal('integer')])])
+  .refine(([low, high]) => low < high, 'a domain is [low, high] with low < high')
+  .refine((d) => d.length === 2 || (Number.isSafeInteger(d[0]) && Number.isSafeInteger(d[1])), 'an integer domain [low, high, integer] has whole-number ends');
 
 const answerBase = {
   /** Identifies the answer within its exercise; also the key of stored answers. */

@@ -3,6 +3,7 @@
  * message (with the 1-based character position where it went wrong) and the caller keeps the
  * last good value.
  */
+import { listEntries, listProblemMessage } from '../display/listEntries';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; position?: number };
 
@@ -18,20 +19,34 @@ export function parseNumber(text: string): Parsed<number> {
   return { ok: true, value };
 }
 
-/** A vector written as numbers separated by commas or spaces, optionally in brackets: "5, 2, -1, 3". */
+/**
+ * A vector written as numbers separated by commas or spaces, optionally in brackets: "5, 2, -1, 3".
+ * The list is read as the exercises read theirs (src/display/listEntries): an empty entry
+ * (`5,,2`) and a thousands separator (`1,000`) are refused with their position, never guessed at.
+ */
 export function parseVector(text: string): Parsed<number[]> {
-  const inner = text.trim().replace(/^\[/, '').replace(/\]$/, '');
-  if (inner.trim() === '') return { ok: false, message: 'Enter at least one number, for example 5, 2, -1, 3.' };
+  const trimmed = text.trim();
+  const from = text.indexOf(trimmed) + (trimmed.startsWith('[') ? 1 : 0);
+  const to = text.indexOf(trimmed) + trimmed.length - (trimmed.endsWith(']') ? 1 : 0);
+  const list = listEntries(text, from, Math.max(from, to));
+  if (!list.ok) {
+    const message = listProblemMessage(list.problem, 'character', (offset) => offset + 1);
+    return { ok: false, message: `${message[0]!.toUpperCase()}${message.slice(1)}.`, position: list.problem.start + 1 };
+  }
+  if (list.entries.length === 0) return { ok: false, message: 'Enter at least one number, for example 5, 2, -1, 3.' };
   const values: number[] = [];
-  const pattern = /[^,\s]+/g;
-  const offset = text.indexOf(inner);
-  for (let match = pattern.exec(inner); match; match = pattern.exec(inner)) {
-    const parsed = parseNumber(match[0]);
-    if (!parsed.ok) {
-      const position = offset + match.index + 1;
-      return { ok: false, message: `Entry ${values.length + 1} (“${match[0]}”, at character ${position}) is not a number.`, position };
+  const pattern = /\S+/g;
+  for (const entry of list.entries) {
+    // Within an entry, spaces separate numbers too: "[5 2 -1 3]".
+    const part = text.slice(entry.start, entry.end);
+    for (let match = pattern.exec(part); match; match = pattern.exec(part)) {
+      const parsed = parseNumber(match[0]);
+      if (!parsed.ok) {
+        const position = entry.start + match.index + 1;
+        return { ok: false, message: `Entry ${values.length + 1} (“${match[0]}”, at character ${position}) is not a number.`, position };
+      }
+      values.push(parsed.value);
     }
-    values.push(parsed.value);
   }
   return { ok: true, value: values };
 }

@@ -541,6 +541,7 @@ const studentAnswers: [key: string, input: string, status: 'correct' | 'incorrec
   ['bin-pixel-index/index', '(c-1)*4096 + (r-1)*64 + k - 1', 'incorrect'], // counted from 0
   ['bin-dataset-shapes/inputs', '(12288, 500)', 'correct'],
   ['bin-dataset-shapes/inputs', '500 x 12288', 'incorrect'], // one example per row
+  ['bin-dataset-shapes/example', '64*64*3, 1', 'correct'], // n_x computed in the field
   ['lr-sigmoid-derivative/dsigma', 'exp(-z)/(1+exp(-z))^2', 'correct'],
   ['lr-sigmoid-derivative/dsigma', 'sigma(z)^2', 'incorrect'],
   ['lr-sigmoid-derivative/dsigma-a', 'a - a^2', 'correct'],
@@ -591,6 +592,11 @@ describe('typical student answers', () => {
     const answer = answers.find((a) => a.key === key);
     expect(answer, key).toBeDefined();
     expect(checkAnswer(answer!.spec, input).status).toBe(status);
+  });
+
+  it('bin-pixel-index/index answers a wrong formula with a real pixel: a whole row, column and channel', () => {
+    const { spec } = answers.find((a) => a.key === 'bin-pixel-index/index')!;
+    expect(checkAnswer(spec, '(c - 1)*4096 + r*64 + k').message).toMatch(/^Not correct: at r = \d+, k = \d+, c = [123] yours is \d+, but the expected value is \d+\.$/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { answersFileText, MAX_FILE_BYTES, mergeLoaded, readAnswersFile } from '../../src/exercises/answersFile';
+import { answersFileText, MAX_FILE_BYTES, mergeLoaded, readAnswersFile, validateAnswersFile } from '../../src/exercises/answersFile';
 import { replaceQuestion } from '../../src/exercises/browser/answersTools';
 import { currentVerdict, exerciseState, sanitizeProgress, type Progress } from '../../src/exercises/progress';
 
@@ -36,6 +36,36 @@ describe('answers file', () => {
     expect(readAnswersFile('{"format":"other"}')).toMatchObject({ ok: false });
     expect(readAnswersFile('{"format":"nn-live-answers","version":2,"progress":{}}')).toMatchObject({ ok: false, message: expect.stringMatching(/newer version/) });
     expect(readAnswersFile('{"format":"nn-live-answers","version":1,"progress":{}}')).toMatchObject({ ok: false, message: 'This file holds no answers.' });
+  });
+
+  it.each([
+    // An object whose toString is not a function: String() of it throws.
+    ['{"format":"nn-live-answers","version":{"toString":1},"progress":{}}', "This file's format version is an object, not a number, so it cannot be read."],
+    ['{"format":"nn-live-answers","version":"1","progress":{}}', 'This file\'s format version is "1", not a number, so it cannot be read.'],
+    ['{"format":"nn-live-answers","version":[1],"progress":{}}', "This file's format version is a list, not a number, so it cannot be read."],
+    ['{"format":"nn-live-answers","progress":{}}', "This file's format version is undefined, not a number, so it cannot be read."],
+    ['{"format":"nn-live-answers","version":0,"progress":{}}', 'This file has an unknown format version (0), so it cannot be read.'],
+    ['{"format":"nn-live-answers","version":1,"progress":{"toString":1}}', 'This file holds no answers.'],
+    ['{"format":"nn-live-answers","version":1,"progress":"all correct"}', 'This file holds no answers (its progress is "all correct").'],
+    ['{"format":{"toString":1},"version":1}', 'This file is not a file of answers saved from this course.'],
+  ])('refuses %s with a message, never an exception', (text, message) => {
+    expect(readAnswersFile(text)).toEqual({ ok: false, message });
+  });
+
+  it('checks the type of every field, and never throws whatever the fields hold', () => {
+    const field = fc.oneof(fc.jsonValue(), fc.constant({ toString: 1, valueOf: 1 }));
+    const file = fc.record({ format: fc.constant('nn-live-answers'), version: fc.oneof(fc.constant(1), field), saved: field, assignment: field, progress: field }, { requiredKeys: ['format'] });
+    fc.assert(
+      fc.property(file, (value) => {
+        const result = readAnswersFile(JSON.stringify(value));
+        expect(typeof (result.ok ? result.progress : result.message)).toBe(result.ok ? 'object' : 'string');
+      }),
+    );
+    // Well-formed descriptive fields are kept, malformed ones left out.
+    expect(validateAnswersFile({ format: 'nn-live-answers', version: 1, saved: 5, assignment: { title: 'W', due: '', exercises: [1] }, progress: {} })).toEqual({
+      ok: true,
+      file: { format: 'nn-live-answers', version: 1, saved: '', progress: {} },
+    });
   });
 
   it('keeps only well-formed records from untrusted data', () => {

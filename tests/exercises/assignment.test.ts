@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assignmentQuery, formatDue, isIsoDate, MAX_EXERCISES, MAX_TITLE, parseAssignment } from '../../src/exercises/assignment';
+import { assignmentQuery, formatDue, isIsoDate, MAX_EXERCISES, MAX_LINK_IDS, MAX_TITLE, parseAssignment } from '../../src/exercises/assignment';
 
 const known = new Set(['softmax-dz', 'act-sigmoid', 'act-tanh']);
 
@@ -28,6 +28,27 @@ describe('assignment links', () => {
   it('caps the number of exercises on a sheet', () => {
     const many = new Set(Array.from({ length: MAX_EXERCISES + 5 }, (_, i) => `e${i}`));
     expect(parseAssignment(`ex=${[...many].join(',')}`, many).exercises).toHaveLength(MAX_EXERCISES);
+  });
+
+  it('reads at most MAX_LINK_IDS ids of a link, and says how many it dropped and which', () => {
+    const ids = Array.from({ length: 40_000 }, (_, i) => `x${i}`);
+    const started = performance.now();
+    const parsed = parseAssignment(`title=T&ex=act-tanh,${ids.join(',')}`, known);
+    const elapsed = performance.now() - started;
+    expect(parsed.exercises).toEqual(['act-tanh']);
+    expect(parsed.unknown).toHaveLength(MAX_LINK_IDS - 1);
+    expect(parsed.problems[0]).toBe(
+      `This link names 40001 exercises; a sheet reads at most ${MAX_LINK_IDS}, so the ${40_001 - MAX_LINK_IDS} after the ${MAX_LINK_IDS}th were not read ("x${MAX_LINK_IDS - 1}", "x${MAX_LINK_IDS}", "x${MAX_LINK_IDS + 1}", "x${MAX_LINK_IDS + 2}", "x${MAX_LINK_IDS + 3}", …).`,
+    );
+    // Linear: a few milliseconds here (it took seconds when every id was looked for in a list).
+    expect(elapsed).toBeLessThan(250);
+  });
+
+  it('names the exercises a full sheet leaves out', () => {
+    const many = new Set(Array.from({ length: MAX_LINK_IDS }, (_, i) => `e${i}`));
+    const parsed = parseAssignment(`ex=${[...many].join(',')}`, many);
+    expect(parsed.exercises).toHaveLength(MAX_EXERCISES);
+    expect(parsed.problems).toEqual([`A sheet holds at most ${MAX_EXERCISES} exercises; the first ${MAX_EXERCISES} are shown, and the ${MAX_LINK_IDS - MAX_EXERCISES} after them are left out ("e60", "e61", "e62", "e63", "e64", …).`]);
   });
 
   it('never throws on arbitrary query strings', () => {

@@ -36,6 +36,17 @@ describe('checkAnswer: a number', () => {
     });
   });
 
+  it('calls a value close only within ten tolerances of the target', () => {
+    // 3000 for 3072 is 2.3% off: at 0.1% that is no rounding, it is wrong.
+    expect(checkAnswer(numberAnswer('3072'), '3000')).toMatchObject({ status: 'incorrect', message: 'Not correct.' });
+    // 3070 is 0.07% off, 3080 0.26%: rounded a digit too early.
+    expect(checkAnswer(numberAnswer('3072'), '3070').status).toBe('correct');
+    expect(checkAnswer(numberAnswer('3072'), '3080')).toMatchObject({ message: 'Close, but not within 0.1%: give more significant digits.' });
+    // With a tolerance of 5%, 30% off is not close either: the band never exceeds 10%.
+    expect(checkAnswer(numberAnswer('3072', 0.05), '2200')).toMatchObject({ message: 'Not correct.' });
+    expect(checkAnswer(numberAnswer('3072', 0.05), '2800')).toMatchObject({ message: 'Close, but not within 5%: give more significant digits.' });
+  });
+
   it('says when only the sign is wrong', () => {
     expect(checkAnswer(spec, '-0.842')).toMatchObject({ status: 'incorrect', message: 'Not correct: check the sign.' });
   });
@@ -85,11 +96,21 @@ describe('checkAnswer: a vector', () => {
   });
 
   it('calls entries rounded too early close', () => {
-    // 0.002 is 4% below 0.002087: three decimals are not enough for that entry.
-    expect(checkAnswer(spec, '0.8421, 0.04192, 0.002, 0.1140')).toMatchObject({
+    // 0.0021 is 0.6% above 0.002087: rounded a digit too early for that entry.
+    expect(checkAnswer(spec, '0.8421, 0.04192, 0.0021, 0.1140')).toMatchObject({
       status: 'incorrect',
       message: 'Not correct: entry 3 is wrong; it is close, but not within 0.1%: give more significant digits.',
     });
+    // 0.002 is 4% below it: more than ten tolerances off, so not called close.
+    expect(checkAnswer(spec, '0.8421, 0.04192, 0.002, 0.1140')).toMatchObject({ status: 'incorrect', message: 'Not correct: entry 3 is wrong.' });
+  });
+
+  it('refuses an empty entry and a thousands separator instead of reading other numbers', () => {
+    const pair = vectorAnswer('1000, 2');
+    expect(checkAnswer(pair, '1000,,2')).toMatchObject({ status: 'invalid', message: 'entry 2 is empty: delete the extra comma at column 6', position: { start: 5, end: 6 } });
+    expect(checkAnswer(vectorAnswer('1, 0, 2'), '1,000, 2')).toMatchObject({ status: 'invalid', message: expect.stringMatching(/^'1,000' at column 1 looks like a thousands separator: write 1000 /), position: { start: 0, end: 5 } });
+    expect(checkAnswer(pair, '1,000, 2')).toMatchObject({ status: 'invalid', position: { start: 0, end: 5 } });
+    expect(checkAnswer(pair, '1000, 2').status).toBe('correct');
   });
 
   it('names the expected and the given count when the length is wrong', () => {
@@ -117,15 +138,26 @@ describe('checkAnswer: a shape', () => {
     expect(checkAnswer(spec, input)).toMatchObject({ status: 'incorrect', message });
   });
 
+  it('reads arithmetic in rows and columns separated by a comma, and shows what it came to', () => {
+    const nx = shapeAnswer('12288, 1');
+    expect(checkAnswer(nx, '64*64*3, 1')).toEqual({ status: 'correct', message: 'Correct.', previewTex: '\\left(64 \\cdot 64 \\cdot 3,\\ 1\\right) = \\left(12288,\\ 1\\right)' });
+    expect(checkAnswer(nx, '(64^2 * 3, 1)').status).toBe('correct');
+    expect(checkAnswer(nx, '1, 64*64*3')).toMatchObject({ status: 'incorrect', message: 'Not correct: that is (1, 12288): rows and columns swapped.' });
+  });
+
   it.each([
     ['', 'empty answer'],
-    ['4', 'a shape has two numbers, rows and columns; got 1'],
-    ['4, 3, 2', 'a shape has two numbers, rows and columns; got 3'],
+    ['4', 'a shape has two numbers, rows and columns; this reads as one number: 4'],
+    ['4, 3, 2', 'a shape has two entries, rows and columns; this reads as 3: 4, 3 and 2'],
+    ['64*64*3*1', 'a shape has two numbers, rows and columns; this reads as 4 numbers: 64, 64, 3 and 1: to compute rows or columns, put a comma between them, as in 2*3, 4'],
     ['4 3', 'put a comma between rows and columns: 4, 3'],
     ['4.5, 3', "'4.5' at column 1 is not a whole number"],
+    ['64/5, 3', "'64/5' at column 1 is 12.8, which is not a whole number"],
     ['(4, 3', "missing ')' for the '(' at column 1"],
-    ['-4, 3', "unexpected '-' at column 1: write a shape as rows, columns, for example (4, 3)"],
-    ['4,, 3', 'write a shape as rows, columns, for example (4, 3)'],
+    ['-4, 3', "'-4' at column 1 is negative: a shape counts rows and columns"],
+    ['4,, 3', 'entry 2 is empty: delete the extra comma at column 3'],
+    ['12,288, 1', "'12,288' at column 1 looks like a thousands separator: write 12288 (commas separate entries; decimals take a point)"],
+    ['n, 3', "unknown name 'n' — this answer is a number: use numbers, e, pi and functions such as exp(…)"],
     ['99999999999999999999, 3', "'99999999999999999999' at column 1 is too large"],
   ])('%j is invalid: %s', (input, message) => {
     expect(checkAnswer(spec, input)).toMatchObject({ status: 'invalid', message });
@@ -205,6 +237,26 @@ describe('checkAnswer: an expression', () => {
 });
 
 describe('checkAnswer: domains and tolerance of expressions', () => {
+  it('samples an integer variable at whole numbers only, so a counter-example names a real pixel', () => {
+    // The pixel-index exercise: rows and columns 1…64, channels 1…3.
+    const index = '(c - 1) * 64 * 64 + (r - 1) * 64 + k';
+    const integers = expressionAnswer(index, { r: [1, 64, 'integer'], k: [1, 64, 'integer'], c: [1, 3, 'integer'] });
+    const verdict = checkAnswer(integers, '(c - 1)*4096 + r*64 + k');
+    expect(verdict.status).toBe('incorrect');
+    expect(verdict.message).toMatch(/^Not correct: at r = \d+, k = \d+, c = [123] yours is \d+, but the expected value is \d+\.$/);
+    expect(checkAnswer(integers, '4096(c-1) + 64(r-1) + k').status).toBe('correct');
+    // The same answer on real-valued domains is compared at fractional points.
+    const reals = expressionAnswer(index, { r: [1, 64], k: [1, 64], c: [1, 3] });
+    expect(checkAnswer(reals, '(c - 1)*4096 + r*64 + k').message).toMatch(/r = \d+\.\d/);
+  });
+
+  it('draws every whole number of an integer domain, ends included', () => {
+    const spec = expressionAnswer('1/(c - 1.5)', { c: [1, 2, 'integer'] });
+    // Undefined nowhere on {1, 2}; agreeing with 2 - 4(c - 1) there only if both ends are drawn.
+    expect(checkAnswer(spec, '-2 + 4(c - 1)').status).toBe('correct');
+    expect(checkAnswer(spec, '-2').message).toMatch(/at c = 2 /);
+  });
+
   it('fails an answer that agrees on only part of the domain', () => {
     const spec = expressionAnswer('relu(x)', { x: [-1, 1] });
     expect(checkAnswer(spec, 'x').message).toMatch(/^Not correct: it agrees on part of the domain only; at x = −[\d.]+ yours is −[\d.]+, but the expected value is 0\.$/);

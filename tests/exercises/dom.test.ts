@@ -1,5 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { withEditedInputs } from '../../src/exercises/answersFile';
+import { editedInputs } from '../../src/exercises/browser/answersTools';
 import { currentAnswers, restoreExercise } from '../../src/exercises/browser/dom';
 import type { ExerciseRecord } from '../../src/exercises/progress';
 
@@ -108,5 +110,24 @@ describe('putting saved answers back', () => {
     restoreExercise(root, record, { overwrite: true });
     expect(field('dz').value).toBe('yhat - y');
     expect(field('da').value).toBe('a(1 - a)');
+  });
+
+  it('lists the fields typed in on this page, which a download lays over the saved answers', () => {
+    const { root, field } = exercise();
+    restoreExercise(root, record);
+    // Restored text is not an edit; text typed after it is, even where nothing saved it.
+    expect(editedInputs(root.ownerDocument)).toEqual({});
+    field('da').value = 'a - a^2';
+    const edited = editedInputs(root.ownerDocument);
+    expect(edited).toEqual({ 'softmax-dz': { da: 'a - a^2' } });
+    // The saved verdict stays with the input it was given for; the edited one comes without.
+    expect(withEditedInputs({ 'softmax-dz': record }, edited)).toEqual({
+      'softmax-dz': { answers: { dz: record.answers['dz'], da: { input: 'a - a^2' } } },
+    });
+    // An exercise nothing saved comes in as typed; one that was saved and not edited is kept.
+    expect(withEditedInputs({ other: { answers: {}, done: true } }, { 'softmax-dz': { dz: 'y' } })).toEqual({
+      other: { answers: {}, done: true },
+      'softmax-dz': { answers: { dz: { input: 'y' } } },
+    });
   });
 });

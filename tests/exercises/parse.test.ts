@@ -299,9 +299,27 @@ describe('parseList', () => {
     expect(items(input)).toEqual(expected);
   });
 
-  it('reports an entry missing', () => {
-    expect(parseList('1, , 2')).toEqual({ ok: false, error: { message: "something is missing after ',' at column 2", start: 1, end: 2 } });
-    expect(parseList('[1, 2,]')).toMatchObject({ ok: false, error: { message: "something is missing after ',' at column 6" } });
+  it('reports an entry missing, pointing at the comma to remove', () => {
+    expect(parseList('1, , 2')).toEqual({ ok: false, error: { message: 'entry 2 is empty: delete the extra comma at column 4', start: 3, end: 4 } });
+    expect(parseList('1,,2')).toEqual({ ok: false, error: { message: 'entry 2 is empty: delete the extra comma at column 3', start: 2, end: 3 } });
+    expect(parseList('[1, 2,]')).toMatchObject({ ok: false, error: { message: 'entry 3 is empty: delete the extra comma at column 6', start: 5, end: 6 } });
+    expect(parseList(', 1')).toMatchObject({ ok: false, error: { message: 'entry 1 is empty: delete the extra comma at column 1', start: 0, end: 1 } });
+  });
+
+  it('refuses a thousands separator, saying how to write the number', () => {
+    expect(parseList('1,000, 2')).toEqual({
+      ok: false,
+      error: {
+        message: "'1,000' at column 1 looks like a thousands separator: write 1000 (commas separate entries; decimals take a point)",
+        start: 0,
+        end: 5,
+      },
+    });
+    // Inside brackets, and counted in characters as the student sees them.
+    expect(parseList('[ŷ, 12,288]')).toMatchObject({ ok: false, error: { start: 4, end: 10 } });
+    expect(parseList('[ŷ, 12,288]', { variables: ['yhat'] })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^'12,288' at column 5 looks like a thousands separator: write 12288 /) } });
+    // A space after the comma: two entries.
+    expect(items('1, 000')).toEqual(['1', '000']);
   });
 
   it('suggests commas between entries typed with spaces', () => {

@@ -56,8 +56,10 @@ describe('parseVector', () => {
     ['[5 2 -1 3]', [5, 2, -1, 3]],
     // Brackets, commas, padding.
     ['  [0.5, 1e-3 ]  ', [0.5, 0.001]],
-    // Commas and spaces are both separators, so an empty entry between two commas is skipped.
-    ['5,,2', [5, 2]],
+    // A space after a comma keeps three digits apart from the number before them.
+    ['1, 000, 2', [1, 0, 2]],
+    // A leading zero is no thousands group: two entries.
+    ['0,842', [0, 842]],
     // One number.
     ['7', [7]],
     // A typographic minus.
@@ -75,6 +77,22 @@ describe('parseVector', () => {
     ['abc 1', 'Entry 1 (“abc”, at character 1) is not a number.', 1],
     // A number too large counts as not a number here.
     ['1, 1e999', 'Entry 2 (“1e999”, at character 4) is not a number.', 4],
+    // An empty entry is not skipped: it points at the extra comma.
+    ['5,,2', 'Entry 2 is empty: delete the extra comma at character 3.', 3],
+    ['[5, , 2]', 'Entry 2 is empty: delete the extra comma at character 5.', 5],
+    [',5', 'Entry 1 is empty: delete the extra comma at character 1.', 1],
+    ['5, 2,', 'Entry 3 is empty: delete the extra comma at character 5.', 5],
+    // A thousands separator is refused with the number as it should be written.
+    [
+      '1,000, 2',
+      "'1,000' at character 1 looks like a thousands separator: write 1000 (commas separate entries; decimals take a point).",
+      1,
+    ],
+    [
+      '3, -12,345,678',
+      "'-12,345,678' at character 4 looks like a thousands separator: write -12345678 (commas separate entries; decimals take a point).",
+      4,
+    ],
   ])('rejects %j naming the entry and its position', (text, message, position) => {
     expect(parseVector(text)).toEqual({ ok: false, message, position });
   });

@@ -5,9 +5,16 @@
  */
 import { checkAnswer, type PublishedAnswer } from '../check';
 import { currentAnswers, showState, showVerdict, versionOf } from './dom';
-import { exerciseState, loadProgress, saveProgress, type ExerciseRecord, type SavedAnswer } from '../progress';
+import { exerciseState, updateExercise, type SavedAnswer } from '../progress';
 
-const NOT_SAVED = 'This browser did not let the page save it (storage is blocked or full); download your answers to keep them.';
+/**
+ * Said where an answer or a done mark could not be saved. The page still holds it (pageProgress),
+ * so a download on this page has it; a page without one (a lesson) does not offer it.
+ */
+function notSaved(): string {
+  const kept = 'This browser did not save it (storage is blocked or full): it stays on this page until you leave it';
+  return document.querySelector('[data-answers-download]') ? `${kept}; download your answers to keep them.` : `${kept}.`;
+}
 
 type Katex = typeof import('katex').default;
 let katex: Katex | undefined;
@@ -48,13 +55,6 @@ function showPreview(form: HTMLFormElement, tex: string | undefined): void {
   else void loadKatex().then(draw);
 }
 
-/** Updates one answer in the stored progress (read fresh, so another tab's work is kept). */
-function store(exerciseId: string, update: (record: ExerciseRecord) => void): { record: ExerciseRecord; saved: boolean } {
-  const progress = loadProgress();
-  const record = (progress[exerciseId] ??= { answers: {} });
-  update(record);
-  return { record, saved: saveProgress(progress) };
-}
 
 function rootOf(element: Element): HTMLElement | null {
   return element.closest<HTMLElement>('[data-exercise]');
@@ -68,7 +68,7 @@ function onInput(form: HTMLFormElement, field: HTMLInputElement): void {
   // A verdict belongs to the input it was given for: editing clears it.
   showVerdict(form, {});
   showPreview(form, input.trim() === '' ? undefined : checkAnswer(spec, input).previewTex);
-  const { record } = store(root.dataset['exercise']!, (r) => {
+  const { record } = updateExercise(root.dataset['exercise']!, (r) => {
     r.answers[field.dataset['answer']!] = { input };
   });
   showState(root, exerciseState(record, currentAnswers(root)));
@@ -86,10 +86,12 @@ function onSubmit(form: HTMLFormElement): void {
   const verdict = checkAnswer(spec, field.value);
   // Stored with the version of the spec it was checked against, so that it counts only while that holds.
   const answer: SavedAnswer = { input: field.value, status: verdict.status, message: verdict.message, version: versionOf(form) };
-  const { record, saved } = store(root.dataset['exercise']!, (r) => {
+  const { record, saved } = updateExercise(root.dataset['exercise']!, (r) => {
     r.answers[field.dataset['answer']!] = answer;
   });
-  showVerdict(form, saved ? answer : { ...answer, message: `${verdict.message} ${NOT_SAVED}` });
+  // The checker's messages about unreadable input are fragments without a full stop.
+  const sentence = /[.!?]$/.test(verdict.message) ? verdict.message : `${verdict.message}.`;
+  showVerdict(form, saved ? answer : { ...answer, message: `${sentence} ${notSaved()}` });
   showPreview(form, verdict.previewTex);
   if (verdict.status === 'invalid' && verdict.position) {
     field.focus();
@@ -101,13 +103,13 @@ function onSubmit(form: HTMLFormElement): void {
 function onMarkDone(button: HTMLButtonElement): void {
   const root = rootOf(button);
   if (!root) return;
-  const { record, saved } = store(root.dataset['exercise']!, (r) => {
+  const { record, saved } = updateExercise(root.dataset['exercise']!, (r) => {
     if (r.done) delete r.done;
     else r.done = true;
   });
   showState(root, exerciseState(record, currentAnswers(root)));
   const note = root.querySelector<HTMLElement>('[data-mark-done-note]');
-  if (note) note.textContent = saved ? '' : NOT_SAVED;
+  if (note) note.textContent = saved ? '' : notSaved();
 }
 
 function handle(event: Event): void {

@@ -1,16 +1,20 @@
 /**
  * "Download my answers" and "Load answers" for the index and a sheet. A download holds the
- * answers of the given exercises (all, on the index); loading replaces the answers of the
+ * answers of the given exercises (all, on the index) as the page shows them, saved or not
+ * (storage blocked or full, or typed before the checker loaded); loading replaces the answers of the
  * exercises in the file and leaves every other answer as it was. Only the inputs are loaded,
  * never the file's verdicts. Before it replaces answers this browser already has (which may be
  * newer than the file's), it asks.
  */
-import { answersFileText, MAX_FILE_BYTES, mergeLoaded, readAnswersFile, type AnswersFile } from '../answersFile';
-import { loadProgress, saveProgress, type Progress } from '../progress';
+import { answersFileText, MAX_FILE_BYTES, mergeLoaded, readAnswersFile, withEditedInputs, type AnswersFile, type EditedInputs, type ReadResult } from '../answersFile';
+import { pageProgress, storeLoaded, unsavedExercises, type Progress } from '../progress';
+import { exerciseRoots } from './dom';
 
 export interface AnswersToolsOptions {
   /** Which exercises a download holds; all saved answers when absent. */
   exerciseIds?: () => readonly string[];
+  /** Answer fields changed on this page, which a download holds even if nothing saved them. */
+  editedInputs?: () => EditedInputs;
   assignment?: () => AnswersFile['assignment'] | undefined;
   fileName: () => string;
   /** Called after answers were loaded, to show them. */
@@ -34,6 +38,22 @@ export function replaceQuestion(fileName: string, replaced: readonly string[]): 
   return `This browser already has different answers to ${exercises} in ${fileName}: ${named}. Loading the file replaces them. Load it? (Cancel keeps this browser's answers.)`;
 }
 
+/**
+ * The fields the student changed on this page (their text is no longer the one the page or the
+ * last restore put there), by exercise and answer: what a download must hold even if it was
+ * never saved.
+ */
+export function editedInputs(scope: ParentNode = document): EditedInputs {
+  const edited: EditedInputs = {};
+  for (const root of exerciseRoots(scope)) {
+    for (const field of root.querySelectorAll<HTMLInputElement>('input[data-answer]')) {
+      if (field.value === field.defaultValue) continue;
+      (edited[root.dataset['exercise']!] ??= {})[field.dataset['answer']!] = field.value;
+    }
+  }
+  return edited;
+}
+
 export function initAnswersTools(container: HTMLElement, options: AnswersToolsOptions): void {
   const status = container.querySelector<HTMLElement>('[data-answers-status]')!;
   const download = container.querySelector<HTMLButtonElement>('[data-answers-download]')!;
@@ -41,10 +61,12 @@ export function initAnswersTools(container: HTMLElement, options: AnswersToolsOp
   const say = (text: string) => (status.textContent = text);
 
   download.addEventListener('click', () => {
-    const all = loadProgress();
+    // What is on screen: storage, what the page could not save, and fields typed in.
+    const all = withEditedInputs(pageProgress(), options.editedInputs?.() ?? {});
     const ids = options.exerciseIds?.();
     const chosen: Progress = ids ? Object.fromEntries(ids.filter((id) => all[id]).map((id) => [id, all[id]!])) : all;
     const count = Object.keys(chosen).length;
+    const notKept = unsavedExercises().filter((id) => id in chosen).length;
     if (count === 0) {
       say('There are no answers to download yet.');
       return;
@@ -56,7 +78,8 @@ export function initAnswersTools(container: HTMLElement, options: AnswersToolsOp
     link.download = options.fileName();
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    say(`Downloaded your answers to ${count} exercise${count === 1 ? '' : 's'} as ${link.download}.`);
+    const copy = notKept > 0 ? ` This browser did not save ${notKept === count ? 'them' : `${notKept} of them`}: this file is your copy.` : '';
+    say(`Downloaded your answers to ${count} exercise${count === 1 ? '' : 's'} as ${link.download}.${copy}`);
   });
 
   fileInput.addEventListener('change', async () => {
@@ -75,25 +98,29 @@ export function initAnswersTools(container: HTMLElement, options: AnswersToolsOp
       say(`The file ${file.name} could not be read.`);
       return;
     }
-    const result = readAnswersFile(text);
+    let result: ReadResult;
+    try {
+      result = readAnswersFile(text);
+    } catch {
+      // readAnswersFile never throws; should it, the student still hears why nothing happened.
+      result = { ok: false, message: `The file ${file.name} could not be read as answers.` };
+    }
     if (!result.ok) {
       say(`${result.message} Nothing was changed.`);
       return;
     }
-    const { replaced } = mergeLoaded(loadProgress(), result.progress);
+    const { replaced } = mergeLoaded(pageProgress(), result.progress);
     if (replaced.length > 0 && !confirm(replaceQuestion(file.name, replaced))) {
       say(`Nothing was changed: the answers in this browser are kept, and ${file.name} was not loaded.`);
       return;
     }
     // Merged again with what is stored now: another tab may have saved while the question was open.
-    const { progress } = mergeLoaded(loadProgress(), result.progress);
-    const count = Object.keys(result.progress).length;
-    if (!saveProgress(progress)) {
-      say('This browser did not let the page save the loaded answers (storage is blocked or full). Nothing was changed.');
-      return;
-    }
+    const { progress } = mergeLoaded(pageProgress(), result.progress);
+    const ids = Object.keys(result.progress);
+    const saved = storeLoaded(progress, ids);
     options.onLoaded(progress);
     // A file's verdicts are not loaded (anyone can write "correct" into a file): Check gives them.
-    say(`Loaded your answers to ${count} exercise${count === 1 ? '' : 's'} from ${file.name}: press Check to see the verdicts.`);
+    const loaded = `Loaded your answers to ${ids.length} exercise${ids.length === 1 ? '' : 's'} from ${file.name}: press Check to see the verdicts.`;
+    say(saved ? loaded : `${loaded} This browser did not save them (storage is blocked or full): they stay on this page until you leave it.`);
   });
 }

@@ -1,12 +1,14 @@
 /**
  * A problem sheet from its link: shows the chosen exercises in the chosen order with the title
- * and due date as text, drops solutions unless the link asks for them, and offers print,
- * download and load. Answering works as in the lessons.
+ * and due date as text, drops solutions unless the link asks for them (and says so when this
+ * edition has none), and offers print, download and load. Answering works as in the lessons;
+ * the summary says where the answers are kept, and says so again if the browser refuses them.
  */
 import { assignmentQuery, formatDue, parseAssignment } from '../assignment';
+import { onUnsavedChange, storageBlocked, unsavedExercises } from '../progress';
 import { exerciseRoots, restoreExercise } from './dom';
 import { restoreAll } from './restore';
-import { fileNameFrom, initAnswersTools } from './answersTools';
+import { editedInputs, fileNameFrom, initAnswersTools } from './answersTools';
 
 export function initSheet(): void {
   // First, so that answering works even if something below fails.
@@ -39,8 +41,11 @@ function showSheet(): void {
   // that printing, search-in-page and the answer tools see just the sheet.
   for (const root of all) if (!sheet.exercises.includes(root.dataset['exercise']!)) root.remove();
   for (const id of sheet.exercises) container.append(byId.get(id)!);
-  if (!sheet.solutions) for (const solution of container.querySelectorAll('details.solution')) solution.remove();
-  container.classList.toggle('with-solutions', sheet.solutions);
+  // A solution-free edition (COURSE_SOLUTIONS=hide) has none to show, whatever the link asks.
+  const editionHasSolutions = container.dataset['editionSolutions'] !== 'none';
+  const solutions = sheet.solutions && editionHasSolutions;
+  if (!solutions) for (const solution of container.querySelectorAll('details.solution')) solution.remove();
+  container.classList.toggle('with-solutions', solutions);
 
   const title = sheet.title || 'Problem sheet';
   document.querySelector('[data-sheet-title]')!.textContent = title;
@@ -51,13 +56,19 @@ function showSheet(): void {
     due.hidden = false;
   }
   const n = sheet.exercises.length;
-  if (n > 0) summary.textContent = `${n} exercise${n === 1 ? '' : 's'}${sheet.solutions ? ', with solutions' : ''}. Your answers are saved in this browser as you work.`;
+  const count = `${n} exercise${n === 1 ? '' : 's'}`;
+  const heading = !sheet.solutions ? `${count}.` : solutions ? `${count}, with solutions.` : `${count}. This edition of the course has no solutions, so none are shown.`;
+  const showSummary = () => {
+    if (n > 0) summary.textContent = `${heading} ${storageSentence(container)}`;
+  };
+  showSummary();
+  onUnsavedChange(showSummary);
   document.querySelector<HTMLAnchorElement>('[data-sheet-change]')!.search = assignmentQuery(sheet);
 
   // Printing with solutions opens them, and closes them again afterwards.
   let opened: HTMLDetailsElement[] = [];
   addEventListener('beforeprint', () => {
-    if (!sheet.solutions) return;
+    if (!solutions) return;
     opened = [...container.querySelectorAll<HTMLDetailsElement>('details.solution:not([open])')];
     for (const details of opened) details.open = true;
   });
@@ -68,6 +79,7 @@ function showSheet(): void {
 
   initAnswersTools(document.querySelector<HTMLElement>('[data-answers-tools]')!, {
     exerciseIds: () => sheet.exercises,
+    editedInputs: () => editedInputs(container),
     assignment: () => ({ title, due: sheet.due, exercises: sheet.exercises }),
     fileName: () => fileNameFrom(title, 'sheet'),
     onLoaded: (progress) => {
@@ -76,6 +88,21 @@ function showSheet(): void {
   });
   for (const element of document.querySelectorAll<HTMLElement>('[data-exercise-js]')) element.hidden = false;
   restoreAll(container);
+}
+
+/**
+ * Where this sheet's answers are kept, in one sentence that the answers' own notes agree with:
+ * saved as the student works, or, naming the exercises, only on this page.
+ */
+function storageSentence(container: HTMLElement): string {
+  const unsaved = unsavedExercises().map((id) => container.querySelector(`[data-exercise="${CSS.escape(id)}"] .exercise-number`)?.textContent?.replace(/^\D+/, '') ?? id);
+  const keep = 'they stay on this page until you leave it, so download them to keep them';
+  if (unsaved.length > 0) {
+    const which = unsaved.length === 1 ? `exercise ${unsaved[0]}` : `exercises ${unsaved.slice(0, -1).join(', ')} and ${unsaved[unsaved.length - 1]}`;
+    return `This browser did not save your answers to ${which} (storage is blocked or full): ${keep}.`;
+  }
+  if (storageBlocked()) return `This browser does not let the page save your answers (storage is blocked): ${keep}.`;
+  return 'Your answers are saved in this browser as you work.';
 }
 
 /**

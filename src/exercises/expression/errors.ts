@@ -34,3 +34,8 @@ export function asSourceError(error: unknown, input: string): SourceError {
   // Should not happen (depth and length are limited), but a student must still get an answer.
   return { message: 'this answer could not be read', start: 0, end: input.length };
 }
+
+/** Words for a message: "4", "64 and 3", "64, 64, 3 and 1". */
+export function listing(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}

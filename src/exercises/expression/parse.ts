@@ -4,6 +4,7 @@
  * arguments). Precedence, loosest first: `+ -`, then `* /` and products without an operator
  * (`2x`), then a leading sign, then `^` (right-associative, so `-x^2` is −(x²) and `2^3^2` is 2⁹).
  */
+import { listEntries, listProblemMessage } from '../../display/listEntries';
 import type { Expr, ListResult, ParseResult } from './ast';
 import { asSourceError, column, quote, ReadError } from './errors';
 import { unknownNameMessage } from './suggest';
@@ -35,10 +36,16 @@ export function parseExpression(input: string, options: ReadOptions = {}): Parse
 /**
  * Reads expressions separated by commas, optionally inside one pair of brackets: `1, 2`,
  * `[1, 2]`, `(1, 2)`. Commas inside a call (`max(1, 2)`) separate its arguments, not entries.
+ * An empty entry (`1,,2`) and a thousands separator (`1,000`) are refused, with their column.
  */
 export function parseList(input: string, options: ReadOptions = {}): ListResult {
   try {
-    const tokens = withoutEnclosingBrackets(tokenizeChecked(input));
+    const all = tokenizeChecked(input);
+    const tokens = withoutEnclosingBrackets(all);
+    // The entries as the lessons' vector inputs read them: `1,,2` and `1,000` are refused alike.
+    const inside = tokens === all ? { from: 0, to: input.length } : { from: all[0]!.end, to: tokens[tokens.length - 1]!.start };
+    const list = listEntries(input, inside.from, inside.to);
+    if (!list.ok) throw new ReadError(listProblemMessage(list.problem, 'column', (offset) => column(input, offset)), list.problem.start, list.problem.end);
     const parser = new Parser(input, tokens, options.variables ?? [], true);
     const items: Expr[] = [];
     if (tokens.length === 1) return { ok: true, items };

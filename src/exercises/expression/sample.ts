@@ -7,8 +7,8 @@ import { mulberry32, uniform } from '../../ml/random';
 import type { Expr } from './ast';
 import { evaluate, type Environment } from './evaluate';
 
-/** Each variable's sampling interval [low, high], by canonical name. */
-export type Domains = Readonly<Record<string, readonly [number, number]>>;
+/** Each variable's sampling interval [low, high], by canonical name; `integer` samples only whole numbers. */
+export type Domains = Readonly<Record<string, readonly [number, number] | readonly [number, number, 'integer']>>;
 
 /** How many points an expression answer is compared at. */
 export const SAMPLE_POINTS = 24;
@@ -50,8 +50,10 @@ export function samplePoints(reference: Expr, domains: Domains, seedText: string
   for (let draw = 0; draw < MAX_DRAWS && points.length < SAMPLE_POINTS; draw++) {
     const env: Record<string, number> = {};
     for (const name of names) {
-      const [low, high] = domains[name]!;
-      env[name] = uniform(rng, low, high);
+      const domain = domains[name]!;
+      const [low, high] = domain;
+      // One draw per variable either way: low + ⌊u·(high − low + 1)⌋ is each of low, …, high alike.
+      env[name] = domain.length === 3 ? low + Math.floor(uniform(rng, 0, high - low + 1)) : uniform(rng, low, high);
     }
     const expected = evaluate(reference, env);
     if (Number.isFinite(expected)) points.push({ env, expected });
