@@ -20,6 +20,12 @@ export default defineConfig({
   forbidOnly: Boolean(process.env['CI']),
   reporter: [['list']],
   timeout: 30_000,
+  projects: [
+    { name: 'browser', testIgnore: /frames\.spec\.ts$/ },
+    // Frame-gap measurements run last and alone: with another test beside them, the gaps they
+    // measured would be the machine's load, not the page's.
+    { name: 'frames', testMatch: /frames\.spec\.ts$/, dependencies: ['browser'] },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',

@@ -11,7 +11,7 @@ export const LIMITS = {
   /** Characters of TeX handed to KaTeX; longer TeX is shown as its source text. */
   texChars: 2_000,
   /** Entries of a vector or a matrix (whole rows of a matrix where they fit). */
-  entries: 10_000,
+  entries: 1_000,
   /** Rows and columns of a table, and characters of one table cell or column name. */
   tableRows: 50,
   tableColumns: 30,

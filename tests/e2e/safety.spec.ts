@@ -13,27 +13,6 @@ const IMG = '<img src=x onerror="window.__pwned=1">';
 
 const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
 
-/** The longest gap between animation frames while `action` runs and for `settleMs` after it. */
-async function longestFrameGap(page: Page, action: () => Promise<void>, settleMs = 1000): Promise<number> {
-  await page.evaluate(() => {
-    const w = window as unknown as { gaps: { last: number; max: number; on: boolean } };
-    w.gaps = { last: performance.now(), max: 0, on: true };
-    const tick = (now: number) => {
-      w.gaps.max = Math.max(w.gaps.max, now - w.gaps.last);
-      w.gaps.last = now;
-      if (w.gaps.on) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  await action();
-  await page.waitForTimeout(settleMs);
-  return page.evaluate(() => {
-    const w = window as unknown as { gaps: { max: number; on: boolean } };
-    w.gaps.on = false;
-    return w.gaps.max;
-  });
-}
-
 test.describe('a cell cannot reach the page', () => {
   test('posting forged messages from a cell runs nothing and says why (the issue’s reproduction)', async ({ page }) => {
     await page.goto(lesson);
@@ -94,28 +73,6 @@ test.describe('a cell cannot reach the page', () => {
 });
 
 test.describe('nothing a cell returns freezes or crashes the page', () => {
-  test('a 134-million-character string, a million-row table and a million log lines: no frame gap over 200 ms', async ({ page }) => {
-    await page.goto(lesson);
-    // The editor and the first run are ready, so what is measured is the output alone.
-    await editAndRun(page, 'softmax-hardmax', '1');
-    await expect(output(page, 'softmax-hardmax')).toHaveText('1');
-    const cases: [string, RegExp][] = [
-      ['let s = "x"; for (let i = 0; i < 27; i++) s += s; s', /Output cut: 20,000 of 134,217,728 characters are shown/],
-      ['Array.from({ length: 1e6 }, (_, i) => ({ i, square: i * i }))', /Output cut: 50 of 1,000,000 rows are shown/],
-      ['for (let i = 0; i < 1e6; i++) console.log("line", i); 1', /Console output cut: 200 of 1,000,000 lines are shown/],
-      ['tex`${"x".repeat(300000)}`', /Output cut: 20,000 of 300,000 characters are shown/],
-      ['new Float64Array(1e6)', /Output cut: 10,000 of 1,000,000 entries are shown/],
-    ];
-    for (const [code, note] of cases) {
-      const gap = await longestFrameGap(page, async () => {
-        await editAndRun(page, 'softmax-hardmax', code);
-        await expect(output(page, 'softmax-hardmax').locator('[data-cell-cut]')).toHaveText(note, { timeout: 10_000 });
-      });
-      console.log(`longest frame gap, ${code.slice(0, 40)}: ${gap.toFixed(0)} ms`);
-      expect(gap, code).toBeLessThan(200);
-    }
-  });
-
   test('shows the rest of a cut output in pieces, from the keyboard', async ({ page }) => {
     await page.goto(lesson);
     await editAndRun(page, 'softmax-hardmax', 'let s = ""; for (let i = 0; i < 5000; i++) s += `${i}`.padStart(10, "-"); s');
@@ -158,7 +115,7 @@ test.describe('nothing a cell returns freezes or crashes the page', () => {
         expect(ms).toBeLessThan(2000);
         // The next cell run is not blamed for anything.
         await editAndRun(page, 'softmax-sum', SUM);
-        await expect(output(page, 'softmax-sum')).toContainText('176.3');
+        await expect(output(page, 'softmax-sum')).toContainText('176.256');
       });
     }
   });

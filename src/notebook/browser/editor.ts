@@ -131,3 +131,17 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
     focus: () => view.focus(),
   };
 }
+
+/** A draft's text and where its selection is, as offsets into the text (0 when it has none). */
+export function readDraft(draft: HTMLElement): { text: string; anchor: number; head: number; focused: boolean } {
+  const text = draft.textContent ?? '';
+  const selection = getSelection();
+  const offset = (node: Node | null | undefined, at: number) => {
+    if (!node || !draft.contains(node)) return 0;
+    const before = document.createRange();
+    before.setStart(draft, 0);
+    before.setEnd(node, at);
+    return before.toString().length;
+  };
+  return { text, anchor: offset(selection?.anchorNode, selection?.anchorOffset ?? 0), head: offset(selection?.focusNode, selection?.focusOffset ?? 0), focused: draft.contains(document.activeElement) };
+}

@@ -602,23 +602,23 @@ export class Notebook {
     }
     const box = this.codeBox(cell);
     if (!box) return;
-    const { createEditor } = await (this.editorModule ??= import('./editor'));
+    const { createEditor, readDraft } = await (this.editorModule ??= import('./editor'));
     if (cell.editor) return;
-    const draft = box.querySelector<HTMLTextAreaElement>(DRAFT_SELECTOR);
+    const draft = box.querySelector<HTMLElement>(DRAFT_SELECTOR);
     const old = draft ?? box.querySelector('pre');
-    const typed = draft && draft.value !== cell.spec.code ? draft.value : undefined;
-    if (typed !== undefined) this.typed(cell, typed);
+    const typed = draft ? readDraft(draft) : undefined;
+    if (typed && typed.text !== cell.spec.code) this.typed(cell, typed.text);
     const host = document.createElement('div');
     host.className = 'cell-editor';
     cell.editor = createEditor(host, {
-      code: typed ?? shownCode(cell),
+      code: typed && typed.text !== cell.spec.code ? typed.text : shownCode(cell),
       label: cell.label,
-      ...(draft ? { selection: { anchor: draft.selectionStart, head: draft.selectionEnd } } : {}),
+      ...(typed ? { selection: { anchor: typed.anchor, head: typed.head } } : {}),
       onRun: () => void this.edit(cell.spec.id, cell.editor!.getCode()),
       onNudge: (code, apply) => void this.edit(cell.spec.id, code, apply),
       onChange: (code) => this.typed(cell, code),
     });
-    const hadFocus = focus || (draft !== null && draft === document.activeElement);
+    const hadFocus = focus || typed?.focused === true;
     if (old) old.replaceWith(host);
     else box.append(host);
     if (box instanceof HTMLDetailsElement) box.open = true;
@@ -844,24 +844,25 @@ export class Notebook {
     const pre = target.closest<HTMLElement>('[data-cell-editor] pre');
     // Keys typed while the editor loads go into a draft (draft.ts), then into the editor.
     if (!cell.editor) draftOnEvent(event);
-    const draft = target.closest<HTMLTextAreaElement>(DRAFT_SELECTOR);
+    const draft = target.closest<HTMLElement>(DRAFT_SELECTOR);
     const key = event as KeyboardEvent;
     const more = target.closest<HTMLElement>('[data-cell-more]');
     if (event.type === 'click' && more) {
       void this.showMore(cell, more.dataset['cellMore'] === 'logs' ? 'logs' : 'value', Number(more.dataset['from']));
     } else if (event.type === 'click' && target.closest('[data-cell-run]')) {
-      const typed = cell.root.querySelector<HTMLTextAreaElement>(DRAFT_SELECTOR)?.value;
+      const typed = cell.root.querySelector(DRAFT_SELECTOR)?.textContent ?? undefined;
       void this.edit(cell.spec.id, cell.editor?.getCode() ?? typed ?? shownCode(cell));
     } else if (event.type === 'input' && target.matches('[data-cell-input]')) {
       void this.input(cell.spec.id, (target as HTMLInputElement).value);
     } else if (event.type === 'input' && draft) {
-      this.typed(cell, draft.value);
+      this.typed(cell, draft.textContent ?? '');
     } else if (event.type === 'keydown' && draft && key.key === 'Enter' && (key.shiftKey || key.ctrlKey || key.metaKey)) {
       event.preventDefault();
-      void this.edit(cell.spec.id, draft.value);
+      void this.edit(cell.spec.id, draft.textContent ?? '');
     } else if (((event.type === 'focusin' || event.type === 'click') && (pre || draft)) || (event.type === 'keydown' && pre)) {
-      // Enter on the highlighted code opens the editor; a key that types opened a draft first.
-      if (event.type === 'keydown' && key.key === 'Enter') event.preventDefault();
+      // Enter on the highlighted code opens the editor (in a draft, it is a new line); a key that
+      // types opened a draft first.
+      if (event.type === 'keydown' && key.key === 'Enter' && !draft) event.preventDefault();
       void this.openEditor(cell, true);
     }
   }
