@@ -225,6 +225,17 @@ test.describe('nothing typed is lost', () => {
     await expect(cell(page, 'softmax-four').locator('.cm-content')).toContainText('const z = /* hello */ +[5, 2, -1, 3];');
   });
 
+  test('a cell run before the page has read every cell runs once it has', async ({ page }) => {
+    // The worker (which reads the cells) arrives late; the editor does not.
+    await page.route(/\/_astro\/worker-[\w-]+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await route.continue();
+    });
+    await page.goto(lesson);
+    await editAndRun(page, 'softmax-hardmax', 'hardmax([0, 3])');
+    await expect(output(page, 'softmax-hardmax').locator('.katex-mathml mn')).toHaveText(['0', '1'], { timeout: 10_000 });
+  });
+
   test('two tabs editing two cells keep both edits, and each tab learns of the other’s', async ({ context }) => {
     const a = await context.newPage();
     const b = await context.newPage();

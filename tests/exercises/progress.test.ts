@@ -1,20 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PROGRESS_KEY } from '../../src/exercises/progress';
-
-/** A localStorage whose writes fail while `full` is set, as a full or private-mode browser's do. */
-function fakeStorage() {
-  const items = new Map<string, string>();
-  const storage = {
-    full: false,
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => {
-      if (storage.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      items.set(key, value);
-    },
-    stored: () => JSON.parse(items.get(PROGRESS_KEY) ?? '{}'),
-  };
-  return storage;
-}
+import { fakeStorage } from '../support/fakeStorage';
 
 /** A fresh copy of the module: what the page holds is module state, one copy per page. */
 const freshSession = async () => {
@@ -24,6 +10,8 @@ const freshSession = async () => {
 
 describe('the page\'s copy of a student\'s progress', () => {
   let storage: ReturnType<typeof fakeStorage>;
+  /** What storage holds of every exercise. */
+  const stored = () => storage.read(PROGRESS_KEY) as Record<string, { answers: Record<string, unknown> }>;
   beforeEach(() => {
     storage = fakeStorage();
     vi.stubGlobal('localStorage', storage);
@@ -43,7 +31,7 @@ describe('the page\'s copy of a student\'s progress', () => {
     expect(changes).toHaveBeenCalled();
     // The newest answer is on the page, next to what storage had.
     expect(session.pageProgress()).toEqual({ old: { answers: { a: { input: 'kept' } } }, 'softmax-dz': { answers: { dz: { input: 'yhat - y' } } } });
-    expect(storage.stored()).toEqual({ old: { answers: { a: { input: 'kept' } } } });
+    expect(stored()).toEqual({ old: { answers: { a: { input: 'kept' } } } });
 
     // A second answer to the same exercise builds on the first, not on what storage has.
     session.updateExercise('softmax-dz', (r) => (r.answers['da'] = { input: 'a' }));
@@ -53,7 +41,7 @@ describe('the page\'s copy of a student\'s progress', () => {
     storage.full = false;
     expect(session.updateExercise('old', (r) => (r.done = true)).saved).toBe(true);
     expect(session.unsavedExercises()).toEqual([]);
-    expect(Object.keys(storage.stored()['softmax-dz'].answers)).toEqual(['dz', 'da']);
+    expect(Object.keys(stored()['softmax-dz']!.answers)).toEqual(['dz', 'da']);
   });
 
   it('holds loaded answers that storage refused', async () => {

@@ -72,6 +72,8 @@ export class Notebook {
   private readonly computed = new Set<string>();
   private generation = 0;
   private queue: Promise<void> = Promise.resolve();
+  /** Resolves once every cell's names are known: nothing runs before (the graph is empty). */
+  private analysed: Promise<void> = Promise.resolve();
   private readonly store = new EditStore(page);
   private storageWarned = false;
   private readonly message: HTMLElement | null;
@@ -104,14 +106,17 @@ export class Notebook {
   /** Analyses every cell, applies saved edits and a shared link, and wires up the page. */
   async start(): Promise<void> {
     const restored = this.restoreEdits();
-    // Code focused before the runtime was here is a draft (draft.ts): the editor takes it over.
+    this.analysed = this.client.analyze([...this.cells.values()].filter((c) => c.spec.kind === 'code').map((c) => ({ id: c.spec.id, code: c.code }))).then((results) => {
+      for (const result of results) this.analyses.set(result.id, result);
+      this.rebuildGraph();
+    });
+    // Code focused before the runtime was here is a draft (draft.ts): the editor takes it over,
+    // and may run before the analysis is back (edit waits for it).
     for (const cell of this.cells.values()) {
       const draft = cell.root.querySelector(DRAFT_SELECTOR);
       if (draft) void this.openEditor(cell, draft === document.activeElement);
     }
-    const results = await this.client.analyze([...this.cells.values()].filter((c) => c.spec.kind === 'code').map((c) => ({ id: c.spec.id, code: c.code })));
-    for (const result of results) this.analyses.set(result.id, result);
-    this.rebuildGraph();
+    await this.analysed;
     const shared = decodeShared(location.hash);
     if (shared) this.offerShared(shared);
     if (restored.length > 0) void this.schedule(restored.flatMap((id) => this.reach(id)));
@@ -385,6 +390,7 @@ export class Notebook {
     if (showInEditor) this.deferred.push(showInEditor);
     else if (cell.editor && cell.editor.getCode() !== code) cell.editor.setCode(code);
     this.remember(cell);
+    await this.analysed;
     // The batch checks the new code against the names the graph assumes; if they differ, the
     // worker says so and the graph is rebuilt before anything that depends on them runs.
     const analysis = this.analyses.get(id);
@@ -711,6 +717,7 @@ export class Notebook {
     // An explorer's parameters follow the explorer, whose set-up lives in the address; saving
     // them would show a reloaded page's cells a network the explorer no longer shows.
     if (cell.spec.input !== 'explorer') this.remember(cell);
+    await this.analysed;
     await this.schedule(this.reach(id));
   }
 

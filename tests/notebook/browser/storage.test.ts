@@ -1,22 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EditStore, parseEdits, storageKey } from '../../../src/notebook/browser/storage';
+import { fakeStorage } from '../../support/fakeStorage';
 
 const page = '/lessons/softmax/';
-
-/** A localStorage of this test's own, shared by the "tabs" (stores) it makes; can refuse writes. */
-function fakeStorage() {
-  const items = new Map<string, string>();
-  const storage = {
-    refuse: false,
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => {
-      if (storage.refuse) throw new DOMException('full', 'QuotaExceededError');
-      items.set(key, value);
-    },
-    removeItem: (key: string) => void items.delete(key),
-  };
-  return storage;
-}
 
 let storage: ReturnType<typeof fakeStorage>;
 const listeners: ((event: StorageEvent) => void)[] = [];
@@ -62,11 +48,11 @@ describe('EditStore', () => {
 
   it('says an edit storage refused is not saved, keeps it, and writes it with the next one that goes through', () => {
     const a = new EditStore(page);
-    storage.refuse = true;
+    storage.full = true;
     expect(a.put('x', { code: 'X', base: '1' })).toBe(false);
     expect(a.isSaved('x')).toBe(false);
     expect(a.get('x')?.code).toBe('X');
-    storage.refuse = false;
+    storage.full = false;
     expect(a.put('y', { code: 'Y', base: '1' })).toBe(true);
     expect(Object.keys(parseEdits(storage.getItem(storageKey(page)))).sort()).toEqual(['x', 'y']);
     expect(a.isSaved('x')).toBe(true);
