@@ -190,9 +190,11 @@ async function runCode(requestId: number, cell: Extract<BatchCell, { kind: 'code
  */
 async function runBatch(requestId: number, cells: BatchCell[]): Promise<void> {
   const failed = new Set<string>();
+  // A timer or promise a cell left behind may have changed the built-ins since the last batch;
+  // within a batch, each cell is checked as it ends.
+  const first = cells[0];
+  if (first && stopIfTampered(requestId, first.id, newLogBook(), 'Code a cell left running (a timer or a promise)')) return;
   for (const cell of cells) {
-    // A timer or promise a cell left behind may have changed the built-ins since.
-    if (stopIfTampered(requestId, cell.id, newLogBook(), 'Code a cell left running (a timer or a promise)')) return;
     const blocker = cell.inputs.find((input) => failed.has(input));
     if (blocker !== undefined) {
       failed.add(cell.id);
