@@ -6,7 +6,8 @@
  * must match to be shown.
  */
 import katex from 'katex';
-import { escapeHtml } from '../notebook/render';
+import { escapeHtml } from '../display/escape';
+import { katexOptions } from '../display/katex';
 import { publishSpec, type PublishedAnswer } from './check';
 import { nameTex } from './expression';
 import { seedFrom as fnv1a } from './expression/sample';
@@ -45,7 +46,8 @@ export function answerFormsHtml(specs: readonly AnswerSpec[], idBase: string): s
     .join('\n');
 }
 
-const tex = (source: string) => katex.renderToString(source, { throwOnError: true, strict: 'ignore', trust: false });
+// A formula the author wrote: a bad one fails the build.
+const tex = (source: string) => katex.renderToString(source, katexOptions(false, true));
 const code = (text: string) => `<code>${escapeHtml(text)}</code>`;
 
 function helpText(spec: AnswerSpec): string {

@@ -22,7 +22,7 @@ import {
   type SamplePoint,
   type SourceError,
 } from './expression';
-import { formatNumber } from '../notebook/format';
+import { formatNumber } from '../display/numbers';
 
 export interface Verdict {
   readonly status: 'correct' | 'incorrect' | 'invalid';

@@ -5,6 +5,10 @@
  * page: reads give what can be read, writes report failure, and what a write could not keep is
  * held by the page (pageProgress), so the page and its download still have it.
  */
+import { readStored, writeStored } from '../display/storage';
+
+/** Whether this page may not use localStorage at all: the sheet says so up front. */
+export { storageBlocked } from '../display/storage';
 export const PROGRESS_KEY = 'nn-live:exercises:v1';
 
 export type AnswerStatus = 'correct' | 'incorrect' | 'invalid';
@@ -96,23 +100,17 @@ export function currentVerdict(saved: SavedAnswer | undefined, version: string):
 }
 
 export function loadProgress(): Progress {
+  const raw = readStored(PROGRESS_KEY);
+  if (raw === null) return {};
   try {
-    const raw = localStorage.getItem(PROGRESS_KEY);
-    return raw === null ? {} : sanitizeProgress(JSON.parse(raw));
+    return sanitizeProgress(JSON.parse(raw));
   } catch {
     return {};
   }
 }
 
 /** Saves all progress; false when storage refused (blocked or full). */
-export function saveProgress(progress: Progress): boolean {
-  try {
-    localStorage.setItem(PROGRESS_KEY, JSON.stringify(progress));
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const saveProgress = (progress: Progress): boolean => writeStored(PROGRESS_KEY, JSON.stringify(progress));
 
 /**
  * An exercise's state from its record: solved when every checkable answer is correct (or, for
@@ -153,14 +151,6 @@ export function onUnsavedChange(listener: () => void): void {
   listeners.add(listener);
 }
 
-/** True when this page may not use localStorage at all (reading it throws). */
-export function storageBlocked(): boolean {
-  try {
-    return typeof localStorage === 'undefined' || localStorage === null;
-  } catch {
-    return true;
-  }
-}
 
 /**
  * Saves everything with `ids`' records taken from `progress`: storage is read fresh (another

@@ -32,13 +32,17 @@ export interface CompiledCell {
   topLevelAwait: boolean;
 }
 
-/** A problem in a cell, located in the student's TypeScript (1-based line and column). */
+/**
+ * A problem found in a cell before it runs (a syntax error, an import, a reserved name), located
+ * in the student's TypeScript (1-based line and column). Errors while running are the cell's own.
+ */
 export class CellError extends Error {
+  readonly kind = 'syntax';
+
   constructor(
     message: string,
     readonly line?: number,
     readonly column?: number,
-    readonly kind: 'syntax' | 'runtime' | 'timeout' | 'graph' | 'input' = 'syntax',
   ) {
     super(message);
     this.name = 'CellError';
@@ -59,7 +63,7 @@ function syntaxError(error: unknown, source: string, js?: string): CellError {
   const column = loc?.column ?? (match ? Number(match[2]) : undefined);
   const clean = message.replace(positionSuffix, '');
   if (line === undefined || column === undefined) return new CellError(clean);
-  return new CellError(clean, line, js === undefined ? column : mapColumn(source, js, line, column + 1), 'syntax');
+  return new CellError(clean, line, js === undefined ? column : mapColumn(source, js, line, column + 1));
 }
 
 const MODULE_SYNTAX = /^[ \t]*(import|export)\b(?!\s*\()/m;

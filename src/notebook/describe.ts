@@ -3,7 +3,8 @@
  * turns into HTML the same way at build time and in the browser. It runs where the value is
  * (the worker, or Node at build time), so nothing here touches the DOM.
  */
-import { texMatrix, texNumber, texVector } from './format';
+import { texNumber } from '../display/numbers';
+import { texMatrix, texVector } from './format';
 import { count, cutText, LIMITS, type Cut } from './limits';
 import { isPlotCall, serializePlot, type PlotSpec } from './plot';
 

@@ -4,7 +4,7 @@
  * A computed value agrees when it rounds to the expected one at the decimals written.
  */
 import type { DisplayNode } from './describe';
-import { formatNumber } from './format';
+import { formatNumber } from '../display/numbers';
 
 /** Half a unit of the last digit written: 0.842 → 0.0005, 3.19e-4 → 0.000005. */
 function halfUnit(text: string): number {

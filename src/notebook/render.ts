@@ -4,7 +4,9 @@
  * output (from `renderTex`, with trust off) and Plot's figure (from `renderPlot`).
  */
 import type { DisplayNode } from './describe';
-import { formatNumber, texMatrix, texVector } from './format';
+import { escapeHtml } from '../display/escape';
+import { formatNumber } from '../display/numbers';
+import { texMatrix, texVector } from './format';
 import { describeCut, type Cut } from './limits';
 import type { PlotSpec } from './plot';
 
@@ -15,12 +17,6 @@ export interface RenderEnvironment {
   renderPlot(spec: PlotSpec, index: number): string;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for use in HTML content and in quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
 
 // Numbers are escaped too: at this point they have crossed from the worker, which cell code shares.
 const shapeLabel = (rows: number, cols: number) => `<p class="cell-shape">shape (${escapeHtml(String(rows))}, ${escapeHtml(String(cols))})</p>`;

@@ -10,6 +10,8 @@ function currentTheme(): Theme {
   return systemDark() ? 'dark' : 'light';
 }
 
+// Not display/storage's writeStored: this script is inlined in every page, and an import shared
+// with the features' scripts would become a chunk of its own, a request before the toggle works.
 function remember(theme: Theme): void {
   try {
     localStorage.setItem(storageKey, theme);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { softmax } from '../../src/ml';
-import { formatNumber } from '../../src/notebook/format';
+import { formatNumber } from '../../src/display/numbers';
 import { cell, editAndRun, output } from './site';
 
 /** Σ e^{z_j}, as the sum cell shows it. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DisplayNode } from '../../src/notebook/describe';
-import { escapeHtml, renderDisplay, renderError, renderLogs } from '../../src/notebook/render';
+import { escapeHtml } from '../../src/display/escape';
+import { renderDisplay, renderError, renderLogs } from '../../src/notebook/render';
 import type { RenderEnvironment } from '../../src/notebook/render';
 
 const env: RenderEnvironment = {

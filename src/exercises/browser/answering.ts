@@ -3,6 +3,7 @@
  * types, a verdict on Enter or Check, and everything saved as it happens. Loaded on the first
  * answer, with the checker; KaTeX follows for the preview.
  */
+import { katexNow, katexOptions, loadKatex } from '../../display/katex';
 import { checkAnswer, type PublishedAnswer } from '../check';
 import { currentAnswers, showState, showVerdict, versionOf } from './dom';
 import { exerciseState, updateExercise, type SavedAnswer } from '../progress';
@@ -17,9 +18,6 @@ function notSaved(): string {
 }
 
 type Katex = typeof import('katex').default;
-let katex: Katex | undefined;
-let katexLoading: Promise<Katex> | undefined;
-const loadKatex = () => (katexLoading ??= import('katex').then((module) => (katex = module.default)));
 
 const specs = new WeakMap<HTMLFormElement, PublishedAnswer | null>();
 
@@ -48,9 +46,10 @@ function showPreview(form: HTMLFormElement, tex: string | undefined): void {
   const draw = (k: Katex) => {
     // trust off, errors as text: the TeX comes from the checker, which escapes what was typed.
     const math = preview.querySelector('[data-answer-preview-math]') ?? preview;
-    math.innerHTML = k.renderToString(tex, { displayMode: false, throwOnError: false, trust: false, strict: 'ignore' });
+    math.innerHTML = k.renderToString(tex, katexOptions(false));
     preview.hidden = false;
   };
+  const katex = katexNow();
   if (katex) draw(katex);
   else void loadKatex().then(draw);
 }

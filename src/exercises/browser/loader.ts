@@ -22,6 +22,16 @@ export function initExercises(): void {
     // Storage blocked: nothing was saved.
   }
   if (saved) void import('./restore').then(({ restoreAll }) => restoreAll());
+  checkOnFirstAnswer();
+}
+
+/**
+ * The checker loads with the first answer typed, checked or marked, and the events that led to it
+ * are replayed once it is there. If it cannot be loaded, the form says so; the next answer retries.
+ * (The sheet page keeps a copy of this in sheetPage.ts: a module both pages imported would be
+ * split into a chunk of its own, an extra request before a lesson page can catch a click.)
+ */
+function checkOnFirstAnswer(): void {
   whenUsed(
     document,
     ['input', 'submit', 'click'],

@@ -3,6 +3,7 @@
  * variables' domains and compare. The points come from a generator seeded by the expected
  * answer's text, so a verdict is the same on every machine and every visit.
  */
+import { fnv1a } from '../../display/hash';
 import { mulberry32, uniform } from '../../ml/random';
 import type { Expr } from './ast';
 import { evaluate, type Environment } from './evaluate';
@@ -31,12 +32,8 @@ export function closeEnough(a: number, b: number, tolerance: number): boolean {
   return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b)) + ABSOLUTE_FLOOR;
 }
 
-/** FNV-1a: a 32-bit seed from a string (the expected answer). */
-export function seedFrom(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
-}
+/** A 32-bit seed from a string (the expected answer). */
+export const seedFrom = (text: string): number => fnv1a(text);
 
 /**
  * Up to SAMPLE_POINTS points of the domains where the reference is finite; points where it is not

@@ -5,7 +5,7 @@
  * whenever training stops, so "Copy link" (or a reload) replays exactly the training on screen.
  */
 import type { Network } from '../../ml/network';
-import { formatNumber } from '../../notebook/format';
+import { formatNumber } from '../../display/numbers';
 import { decodeConfig, encodeConfig, fromTheStart, LIMITS, rateAt, viewFor, type DatasetName, type ExplorerConfig } from '../config';
 import { CLASS_COLORS } from '../colors';
 import { formatAccuracy, fromPixel, LOSS_BOX, lossPolyline, pointPaths, toPixel, type View } from '../frame';

@@ -3,7 +3,7 @@
  * and the cost curve as SVG, and the figures beside them. A reader without JavaScript sees
  * the set-up the lesson describes, trained as far as it says.
  */
-import { formatNumber } from '../../notebook/format';
+import { formatNumber } from '../../display/numbers';
 import type { ExplorerConfig } from '../config';
 import { viewFor } from '../config';
 import { formatAccuracy, LOSS_BOX, lossPolyline, pointPaths } from '../frame';

@@ -10,20 +10,19 @@
 import type { DisplayNode } from '../describe';
 import type { Cut } from '../limits';
 import type { PlotSpec } from '../plot';
-import { escapeHtml, renderDisplay, renderError, renderLogs } from '../render';
+import { escapeHtml } from '../../display/escape';
+import { katexNow, katexOptions, loadKatex } from '../../display/katex';
+import { renderDisplay, renderError, renderLogs } from '../render';
 import type { CellProblem, OutputPart } from './protocol';
 
 type Katex = typeof import('katex').default;
 type PlotModule = Record<string, unknown>;
 
-let katexModule: Promise<Katex> | undefined;
 let plotModule: Promise<[PlotModule, typeof import('../plot')]> | undefined;
 // Once loaded, the modules are used directly: with no await, an output is drawn in the same
 // task as the answer that carried it, in graph order.
-let katexLoaded: Katex | undefined;
 let plotLoaded: [PlotModule, typeof import('../plot')] | undefined;
 
-const loadKatex = () => (katexModule ??= import('katex').then((m) => (katexLoaded = m.default)));
 const loadPlot = () => (plotModule ??= Promise.all([import('@observablehq/plot') as unknown as Promise<PlotModule>, import('../plot')]).then((m) => (plotLoaded = m)));
 
 /** Typeset HTML longer than this (deeply nested TeX explodes) is shown as its source instead. */
@@ -76,7 +75,7 @@ function drainWaiting(): void {
 
 function typeset(katex: Katex, tex: string, displayMode: boolean): string {
   try {
-    const html = katex.renderToString(tex, { displayMode, throwOnError: false, trust: false, strict: 'ignore', output: 'htmlAndMathml', maxExpand: 1000 });
+    const html = katex.renderToString(tex, katexOptions(displayMode));
     if (html.length <= MAX_TYPESET_HTML) return html;
     return `<p class="cell-note">This TeX is too deeply nested to typeset here; its source:</p><pre class="cell-value cell-text">${escapeHtml(tex)}</pre>`;
   } catch (error) {
@@ -115,7 +114,7 @@ export function moreButton(part: OutputPart, from: number, text: string): HTMLBu
 
 /** Renders a display and its logs into `target`, replacing what was there in one step. */
 export async function showDisplay(target: HTMLElement, display: DisplayNode, logs: readonly string[], logsCut?: Cut): Promise<void> {
-  const katex = needsTex(display) ? (katexLoaded ?? (await loadKatex())) : undefined;
+  const katex = needsTex(display) ? (katexNow() ?? (await loadKatex())) : undefined;
   const [Plot, plot] = display.kind === 'plot' ? (plotLoaded ?? (await loadPlot())) : [];
   await inTurn(() => {
     const plots: PlotSpec[] = [];

@@ -8,7 +8,8 @@
 import type { DisplayNode } from '../describe';
 import { buildGraph, downstream, upstream, type CellGraph } from '../graph';
 import type { Cut } from '../limits';
-import { parseChoice, parseNumber, parseParameters, parseSliderValue, parseVector, type Parsed, type Range } from '../inputs';
+import { readSpec, type CellSpec } from '../spec';
+import { parseChoice, parseNumber, parseParameters, parseSliderValue, parseVector, type Parsed } from '../inputs';
 import { DRAFT_SELECTOR, draftOnEvent } from './draft';
 import type { CellEditor } from './editor';
 import { preload, showDisplay, showProblem } from './output';
@@ -20,21 +21,9 @@ import { WorkerClient, type BatchEnd } from './workerClient';
 
 type Status = 'idle' | 'running' | 'error' | 'stale';
 
-interface Spec {
-  id: string;
-  kind: 'code' | 'input';
-  code: string;
-  budget: number;
-  input?: 'slider' | 'number' | 'vector' | 'choice' | 'explorer';
-  name?: string;
-  /** A choice's options; its code is one of them. */
-  options?: string[];
-  /** A slider's range. */
-  range?: Range;
-}
 
 interface Cell {
-  spec: Spec;
+  spec: CellSpec;
   root: HTMLElement;
   label: string;
   /** What the output shows now, as JSON: a re-run with the same display leaves the page alone. */
@@ -88,9 +77,8 @@ export class Notebook {
 
   constructor(root: ParentNode = document) {
     for (const element of root.querySelectorAll<HTMLElement>('[data-cell]')) {
-      const specText = element.querySelector('script[data-cell-spec]')?.textContent;
-      if (!specText) continue;
-      const spec = JSON.parse(specText) as Spec;
+      const spec = readSpec(element);
+      if (!spec) continue;
       // An input is named by its label (or a choice by its legend), without the name in code.
       const inputLabel = spec.kind === 'input' ? element.querySelector(':scope > label, legend')?.firstChild?.textContent?.trim() : undefined;
       const label = element.getAttribute('aria-label') ?? (inputLabel || `cell ${spec.id}`);
@@ -644,7 +632,7 @@ export class Notebook {
   // ——— inputs ———
 
   /** An input's text read as its value: the one place an input's value is checked. */
-  private parseText(spec: Spec, text: string): Parsed<unknown> {
+  private parseText(spec: CellSpec, text: string): Parsed<unknown> {
     // An explorer's parameters come from the page's own explorer, never from a link or storage.
     if (spec.input !== 'explorer' && text.length > MAX_INPUT_LENGTH) return { ok: false, message: `This value is ${text.length.toLocaleString('en-US')} characters long; an input takes at most ${MAX_INPUT_LENGTH.toLocaleString('en-US')}.` };
     if (spec.input === 'choice') return parseChoice(text, spec.options ?? []);
@@ -653,7 +641,7 @@ export class Notebook {
     return spec.input === 'vector' ? parseVector(text) : parseNumber(text);
   }
 
-  private parseInput(spec: Spec, text: string): unknown {
+  private parseInput(spec: CellSpec, text: string): unknown {
     const parsed = this.parseText(spec, text);
     return parsed.ok ? parsed.value : undefined;
   }

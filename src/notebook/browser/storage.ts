@@ -8,6 +8,8 @@
  * cells keep both edits; `watch` hears what another tab saved. Storage that is blocked, full or
  * holds garbage never breaks the page: reads give nothing, writes report failure.
  */
+import { fnv1a } from '../../display/hash';
+import { readStored, writeStored } from '../../display/storage';
 
 /**
  * How the last run of an edited cell ended: `running` while it runs (and forever, if the page
@@ -26,15 +28,8 @@ export interface SavedCell {
 const KEY_PREFIX = 'nn-live:edits:v1:';
 const RUN_STATES = new Set<unknown>(['running', 'finished', 'stopped']);
 
-/** FNV-1a, 32 bits, hex: a short fingerprint of a cell's original code. */
-export function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
+/** A short fingerprint of a cell's original code, in hex. */
+export const fingerprint = (text: string): string => fnv1a(text).toString(16).padStart(8, '0');
 
 export const storageKey = (page: string) => KEY_PREFIX + page;
 
@@ -66,23 +61,9 @@ export function parseEdits(raw: string | null): Record<string, SavedCell> {
 }
 
 /** The saved edits of a page; empty when there are none or they cannot be read. */
-export function loadEdits(page: string): Record<string, SavedCell> {
-  try {
-    return parseEdits(localStorage.getItem(storageKey(page)));
-  } catch {
-    return {};
-  }
-}
+export const loadEdits = (page: string): Record<string, SavedCell> => parseEdits(readStored(storageKey(page)));
 
-function writeEdits(page: string, edits: Record<string, SavedCell>): boolean {
-  try {
-    if (Object.keys(edits).length === 0) localStorage.removeItem(storageKey(page));
-    else localStorage.setItem(storageKey(page), JSON.stringify(edits));
-    return true;
-  } catch {
-    return false;
-  }
-}
+const writeEdits = (page: string, edits: Record<string, SavedCell>): boolean => writeStored(storageKey(page), Object.keys(edits).length === 0 ? null : JSON.stringify(edits));
 
 const sameEdit = (a: SavedCell | undefined, b: SavedCell | undefined) => a?.code === b?.code && a?.base === b?.base;
 

@@ -11,10 +11,12 @@ import { visit } from 'unist-util-visit';
 import { configFromProps } from '../../explorer/config';
 import { parametersJson, trainedNetwork } from '../../explorer/model';
 import { parseChoice, parseNumber, parseOptions, parseParameters, parseSliderValue, parseVector, type Parsed, type Range } from '../inputs';
-import { escapeHtml, renderDisplay, renderLogs } from '../render';
+import { escapeHtml } from '../../display/escape';
+import { renderDisplay, renderLogs } from '../render';
 import { renderPlotStatic, renderTexStatic } from './renderStatic';
 import { runCells, type CellSource } from './runCells';
 import { parseMeta } from './meta';
+import { specJson, type CellSpec } from '../spec';
 
 export const DEFAULT_BUDGET_MS = 2000;
 const INPUT_ELEMENTS = new Set(['Slider', 'NumberInput', 'VectorInput', 'Choice']);
@@ -54,9 +56,8 @@ function element(tagName: string, properties: Record<string, unknown>, children:
 const htmlChildren = (html: string) => fromHtml(html, { fragment: true }).children as ElementContent[];
 
 /** The cell's source and settings for the browser runtime, as JSON in a script element. */
-function specScript(spec: object): string {
-  // `<` escaped so no code can close the script element early.
-  return `<script type="application/json" data-cell-spec>${JSON.stringify(spec).replace(/</g, '\\u003c')}</script>`;
+function specScript(spec: CellSpec): string {
+  return `<script type="application/json" data-cell-spec>${specJson(spec)}</script>`;
 }
 
 /**
@@ -206,7 +207,7 @@ function codeCell(node: Code, source: CellSource, options: Record<string, string
  * pauses; the runtime parses it and re-runs the cells that read it.
  */
 function explorerCell(source: CellSource, explorer: string): RootContent {
-  const spec = specScript({ id: source.id, kind: 'input', input: 'explorer', name: source.name, code: source.code, budget: source.budgetMs });
+  const spec = specScript({ id: source.id, kind: 'input', input: 'explorer', name: source.name!, code: source.code, budget: source.budgetMs });
   const html = `<input type="hidden" data-cell-input><p class="cell-input-message" data-cell-input-message></p>${spec}`;
   return element('div', { className: ['cell', 'cell-input'], dataCell: source.id, dataCellStatus: 'idle', dataInputKind: 'explorer', dataExplorerCell: explorer, hidden: true }, [], htmlChildren(html));
 }
@@ -230,7 +231,7 @@ function inputCell(node: JsxElement, source: CellSource, attributes: Record<stri
   const fieldId = `field-${source.id}`;
   const label = attributes['label'] ?? source.name!;
   const range = kind === 'slider' ? { range: sliderRange(attributes, `<Slider name="${source.name!}">`) } : {};
-  const spec = specScript({ id: source.id, kind: 'input', input: kind, name: source.name, code: source.code, budget: source.budgetMs, ...(choices ? { options: choices } : {}), ...range });
+  const spec = specScript({ id: source.id, kind: 'input', input: kind, name: source.name!, code: source.code, budget: source.budgetMs, ...(choices ? { options: choices } : {}), ...range });
   const value = escapeHtml(source.code);
   const describedBy = `${fieldId}-message`;
   const message = `<p id="${describedBy}" class="cell-input-message" data-cell-input-message></p>`;

@@ -5,10 +5,11 @@
 import * as Plot from '@observablehq/plot';
 import katex from 'katex';
 import { parseHTML } from 'linkedom';
+import { katexOptions } from '../../display/katex';
 import { realizePlot, type PlotSpec } from '../plot';
 
 export function renderTexStatic(tex: string, displayMode: boolean): string {
-  return katex.renderToString(tex, { displayMode, throwOnError: false, trust: false, strict: 'ignore', output: 'htmlAndMathml' });
+  return katex.renderToString(tex, katexOptions(displayMode));
 }
 
 export function renderPlotStatic(spec: PlotSpec): string {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readDisplay, readFromWorker } from '../../../src/notebook/browser/validate';
 import { describe as describeValue } from '../../../src/notebook/describe';
 import { LIMITS } from '../../../src/notebook/limits';
-import { escapeHtml, renderDisplay, renderError, renderLogs } from '../../../src/notebook/render';
+import { escapeHtml } from '../../../src/display/escape';
+import { renderDisplay, renderError, renderLogs } from '../../../src/notebook/render';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 
