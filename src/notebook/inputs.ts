@@ -122,3 +122,23 @@ export function parseSliderValue(text: string, range: Range): Parsed<number> {
   if (parsed.value < range.min || parsed.value > range.max) return { ok: false, message: `${parsed.value} is outside the slider's range, ${range.min} to ${range.max}.` };
   return parsed;
 }
+
+/** Characters an input's value may have, whatever its origin (a link, storage, the field). */
+export const MAX_INPUT_LENGTH = 10_000;
+
+/** What `readInput` needs of a cell's spec. */
+interface InputSpec {
+  input?: 'slider' | 'number' | 'vector' | 'choice' | 'explorer';
+  options?: string[];
+  range?: Range;
+}
+
+/** An input cell's text read as its value: the one place the page checks an input's value. */
+export function readInput(spec: InputSpec, text: string): Parsed<unknown> {
+  // An explorer's parameters come from the page's own explorer, never from a link or storage.
+  if (spec.input !== 'explorer' && text.length > MAX_INPUT_LENGTH) return { ok: false, message: `This value is ${text.length.toLocaleString('en-US')} characters long; an input takes at most ${MAX_INPUT_LENGTH.toLocaleString('en-US')}.` };
+  if (spec.input === 'choice') return parseChoice(text, spec.options ?? []);
+  if (spec.input === 'explorer') return parseParameters(text);
+  if (spec.input === 'slider' && spec.range) return parseSliderValue(text, spec.range);
+  return spec.input === 'vector' ? parseVector(text) : parseNumber(text);
+}
