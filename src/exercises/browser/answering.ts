@@ -24,7 +24,7 @@ const specs = new WeakMap<HTMLFormElement, PublishedAnswer | null>();
 /** The answer's spec, from the JSON the build wrote into the form (null if unreadable). */
 function specOf(form: HTMLFormElement): PublishedAnswer | null {
   if (!specs.has(form)) {
-    let spec: PublishedAnswer | null = null;
+    let spec: PublishedAnswer | null;
     try {
       spec = JSON.parse(form.querySelector('script[data-answer-spec]')?.textContent ?? 'null') as PublishedAnswer | null;
     } catch {
