@@ -4,7 +4,7 @@
  * every learning-rate change and added point stamped with its epoch, is written to the address
  * whenever training stops, so "Copy link" (or a reload) replays exactly the training on screen.
  */
-import type { Network } from '../../ml/network';
+import type { Network } from '../engine/network';
 import { formatNumber } from '../../display/numbers';
 import { decodeConfig, encodeConfig, fromTheStart, LIMITS, rateAt, viewFor, type DatasetName, type ExplorerConfig } from '../config';
 import { CLASS_COLORS } from '../colors';
