@@ -1,4 +1,4 @@
-// Benchmark of the training explorer's engine, src/ml/network.ts (prints figures; asserts nothing):
+// Benchmark of the training explorer's engine, src/explorer/engine/ (prints figures; asserts nothing):
 //   1. one 100×100 decision-boundary evaluation of a 2-8-8-1 network, ReLU and tanh (median, ms);
 //   2. training a 2-8-8-1 tanh network on 500 points, ms per epoch, against TensorFlow.js's CPU
 //      backend doing the same full-batch gradient descent from the same initial weights;
@@ -6,8 +6,8 @@
 //
 // Run after `npm install`:  node bench/train.mjs   (npx node … for the node pinned in package.json)
 // Timings move with load: on a shared two-core machine, run it while nothing else does.
-// How it loads TypeScript: esbuild (installed with Vite) bundles src/ml/index.ts in memory into one
-// ES module, which is imported from a data: URL, so no file is written; TensorFlow.js likewise. (Node's own type stripping
+// How it loads TypeScript: esbuild (installed with Vite) bundles src/ml/index.ts and the engine's
+// createNetwork in memory into one ES module, which is imported from a data: URL, so no file is written; TensorFlow.js likewise. (Node's own type stripping
 // cannot load src/ml, whose imports have no .ts extensions.) The script runs itself again with
 // --expose-gc when it was started without it, for the heap figure.
 import { spawnSync } from 'node:child_process';
@@ -21,7 +21,11 @@ if (typeof globalThis.gc !== 'function') {
 }
 
 const bundle = await build({
-  entryPoints: [fileURLToPath(new URL('../src/ml/index.ts', import.meta.url))],
+  stdin: {
+    contents: "export * from './src/ml/index.ts'; export { createNetwork } from './src/explorer/engine/network.ts';",
+    resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+    loader: 'ts',
+  },
   bundle: true,
   format: 'esm',
   platform: 'neutral',

@@ -6,7 +6,7 @@
  * (`@150`), so the link replays the same training and reopens the network on the screen.
  * Text from a link is untrusted: anything out of range is replaced by the default and named.
  */
-import type { NetworkActivation } from '../ml/network';
+import type { NetworkActivation } from './engine/network';
 
 export const DATASETS = ['separable', 'xor', 'circles', 'moons', 'spiral'] as const;
 export type DatasetName = (typeof DATASETS)[number];

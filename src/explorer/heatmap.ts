@@ -2,7 +2,7 @@
  * The decision-boundary heatmap of a network over the view, as RGBA pixels with the top row
  * first (evaluateGrid's first row is the bottom of the plot).
  */
-import type { Network } from '../ml/network';
+import type { Network } from './engine/network';
 import { paintGrid } from './colors';
 import type { View } from './frame';
 

@@ -3,7 +3,7 @@
  * The same code runs at build time (the static first frame) and in the browser.
  */
 import { circles, linearlySeparable, moons, spiral, xor, type Dataset } from '../ml/datasets';
-import { createNetwork, type Network } from '../ml/network';
+import { createNetwork, type Network } from './engine/network';
 import { mulberry32 } from '../ml/random';
 import { rateAt, type ExplorerConfig } from './config';
 

@@ -116,13 +116,3 @@ export { gaussian, mulberry32, shuffle, uniform } from './random';
 
 export type { Dataset } from './datasets';
 export { circles, linearlySeparable, moons, oneHot, spiral, xor } from './datasets';
-
-export type {
-  Network,
-  NetworkActivation,
-  NetworkConfig,
-  NetworkOutput,
-  NetworkParameters,
-  NumberSink,
-} from './network';
-export { createNetwork } from './network';

@@ -121,6 +121,27 @@ test.describe('the training explorer', () => {
     expect(errors).toEqual([]);
   });
 
+  test('Play pressed twice while a link replays cancels the play it queued, and the replay still ends', async ({ page }) => {
+    const errors = collectErrors(page);
+    // A few seconds of replay (500 points, 2-8-8-1), so both presses land before it ends.
+    await page.goto(`${lesson}?xor=data:xor;n:500;seed:1;layers:8,8;act:tanh;lr:1;epoch:6000#explorer-xor`);
+    const x = explorer(page);
+    const message = x.locator('[data-explorer-message]');
+    await expect(message).toContainText('Training to epoch 6000');
+    await x.getByRole('button', { name: 'Play' }).click();
+    await expect(x.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await x.getByRole('button', { name: 'Pause' }).click();
+    await expect(x.getByRole('button', { name: 'Play' })).toBeVisible();
+    await expect(message).toContainText('Training to epoch 6000');
+    // The replay goes on to the link's epoch and stops there, without playing on.
+    await expect(stat(page, 'epoch')).toHaveText('6000', { timeout: 25_000 });
+    await expect(message).not.toContainText('Training to epoch');
+    await page.waitForTimeout(300);
+    await expect(stat(page, 'epoch')).toHaveText('6000');
+    await expect(x.getByRole('button', { name: 'Play' })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
   test('shows a link that is not a set-up as text, and says so', async ({ page }) => {
     const errors = collectErrors(page);
     for (const payload of ['<script>window.__linkRan = 1</script>', '<img src=x onerror="window.__linkRan=1">']) {

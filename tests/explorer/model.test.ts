@@ -6,7 +6,7 @@ import type { ExplorerConfig } from '../../src/explorer/config';
 import { fromPixel, lossPolyline, pointPaths, toPixel } from '../../src/explorer/frame';
 import { heatmapBuffers, paintHeatmap } from '../../src/explorer/heatmap';
 import { parametersJson, Replay, trainedNetwork, trainingData } from '../../src/explorer/model';
-import { createNetwork } from '../../src/ml';
+import { createNetwork } from '../../src/explorer/engine/network';
 
 const xor: ExplorerConfig = { data: 'xor', points: 200, classes: 2, seed: 1, layers: [4], activation: 'tanh', learningRate: 1, rateChanges: [], epoch: 0, added: [] };
 

@@ -9,7 +9,7 @@ import type { ElementContent } from 'hast';
 import type { Code, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { configFromProps } from '../../explorer/config';
-import { parametersJson, trainedNetwork } from '../../explorer/model';
+import { firstFrame } from '../../explorer/build/staticFrame';
 import { parseChoice, parseNumber, parseOptions, parseParameters, parseSliderValue, parseVector, type Parsed, type Range } from '../inputs';
 import { escapeHtml } from '../../display/escape';
 import { renderDisplay, renderLogs } from '../render';
@@ -92,7 +92,7 @@ function collectCells(tree: Root, lesson: string): Found[] {
       const name = attributes['cell']!;
       if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`${lesson}: <TrainingExplorer cell="${name}">: the cell name must be a valid identifier`);
       // The build's cells see the parameters of the explorer's first frame.
-      const code = parametersJson(trainedNetwork(configFromProps(attributes)));
+      const code = firstFrame(configFromProps(attributes)).parameters;
       const parsed = parseParameters(code);
       if (!parsed.ok) throw new Error(`${lesson}: <TrainingExplorer cell="${name}">: ${parsed.message}`);
       const id = takeId(`explorer-${attributes['name']}`);
