@@ -2,25 +2,88 @@
  * The file a student downloads to keep or hand in their answers, and reads back in. Loading
  * accepts only what it recognises and reports a clear problem otherwise; it never throws.
  * A file's verdicts are written for whoever reads it, but never loaded: only the inputs come
- * back, and this browser's checker gives the verdicts.
+ * back, and this browser's checker (or the grading page's) gives the verdicts.
+ *
+ * A hand-in is the same file with the student's name or number in it: it names the student, the
+ * sheet (title, due date, exercise ids) and the time it was saved. Files saved before names
+ * existed have none and still load; the grading page then goes by the file's name.
  */
 import { sanitizeProgress, UNSAFE_KEYS, withoutVerdicts, type ExerciseRecord, type Progress, type SavedAnswer } from './progress';
 
 export const ANSWERS_FORMAT = 'nn-live-answers';
 export const MAX_FILE_BYTES = 1_000_000;
+/** The longest name or student number a file keeps, in characters. */
+export const MAX_STUDENT = 100;
 
 export interface AnswersFile {
   format: typeof ANSWERS_FORMAT;
   version: 1;
   saved: string;
+  /** The student's name or number, as they typed it on handing in; absent in older files. */
+  student?: string;
   /** The sheet the answers were saved from, if any. */
   assignment?: { title: string; due: string; exercises: string[] };
   progress: Progress;
 }
 
-export function answersFileText(progress: Progress, saved: Date, assignment?: AnswersFile['assignment']): string {
-  const file: AnswersFile = { format: ANSWERS_FORMAT, version: 1, saved: saved.toISOString(), ...(assignment ? { assignment } : {}), progress };
+/** The file's text. A new field (`student`) is optional, so a file stays version 1 and older pages still read it. */
+export function answersFileText(progress: Progress, saved: Date, assignment?: AnswersFile['assignment'], student?: string): string {
+  const name = student === undefined ? '' : studentName(student);
+  const file: AnswersFile = {
+    format: ANSWERS_FORMAT,
+    version: 1,
+    saved: saved.toISOString(),
+    ...(name ? { student: name } : {}),
+    ...(assignment ? { assignment } : {}),
+    progress,
+  };
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/**
+ * A name or student number as a file keeps it: control and formatting characters out (a
+ * right-to-left override would make one name look like another in the grading table; the
+ * zero-width joiners Persian spelling needs stay), spaces collapsed, at most MAX_STUDENT characters.
+ */
+export function studentName(text: string): string {
+  const cleaned = text
+    .normalize('NFC')
+    .replace(/(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return Array.from(cleaned).slice(0, MAX_STUDENT).join('').trim();
+}
+
+/** The bytes a code point takes in UTF-8. */
+const utf8Bytes = (char: string) => {
+  const code = char.codePointAt(0)!;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+};
+
+/**
+ * Letters (of any script), digits and combining marks, lower case; every other run becomes one
+ * dash. Cut at `maxBytes` of UTF-8, since file systems count bytes (255 for a name on most).
+ */
+function slug(text: string, maxBytes: number): string {
+  const dashed = text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}\p{M}]+/gu, '-').replace(/^-+/, '');
+  let kept = '';
+  let bytes = 0;
+  for (const char of dashed) {
+    bytes += utf8Bytes(char);
+    if (bytes > maxBytes) break;
+    kept += char;
+  }
+  return kept.replace(/-+$/, '');
+}
+
+/**
+ * The name of a hand-in download: the sheet's title and the student's name, `week-3-ana-rahimi.json`.
+ * Only letters, digits and dashes, so it is a valid name on every system (Persian and other
+ * scripts stay readable); each part at most 100 bytes, the whole at most 206.
+ */
+export function handInFileName(sheetTitle: string, student: string): string {
+  const parts = [slug(sheetTitle, 100) || 'sheet', slug(student, 100)].filter(Boolean);
+  return `${parts.join('-')}.json`;
 }
 
 export type ReadResult = { ok: true; progress: Progress } | { ok: false; message: string };
@@ -51,6 +114,8 @@ export function validateAnswersFile(parsed: unknown): { ok: true; file: AnswersF
   if (!isRecord(parsed['progress'])) return { ok: false, message: `This file holds no answers (its progress is ${shown(parsed['progress'])}).` };
   const saved = typeof parsed['saved'] === 'string' ? parsed['saved'].slice(0, 40) : '';
   const file: AnswersFile = { format: ANSWERS_FORMAT, version: 1, saved, progress: sanitizeProgress(parsed['progress']) };
+  const student = typeof parsed['student'] === 'string' ? studentName(parsed['student']) : '';
+  if (student) file.student = student;
   const assignment = parsed['assignment'];
   if (isRecord(assignment) && typeof assignment['title'] === 'string' && typeof assignment['due'] === 'string' && isStringList(assignment['exercises'])) {
     file.assignment = { title: assignment['title'].slice(0, 200), due: assignment['due'].slice(0, 20), exercises: assignment['exercises'].slice(0, 200).map((id) => id.slice(0, 100)) };
@@ -58,16 +123,39 @@ export function validateAnswersFile(parsed: unknown): { ok: true; file: AnswersF
   return { ok: true, file };
 }
 
-/** Reads a file's text: its inputs and done marks, never its verdicts. Never throws. */
-export function readAnswersFile(text: string): ReadResult {
+export type ParseResult =
+  | {
+      ok: true;
+      file: AnswersFile;
+      /**
+       * Keys of the file that are never an id or a name (`__proto__`, `constructor`, `prototype`),
+       * wherever they were: validation leaves them out, and the grading page refuses such a file,
+       * since no page of the course writes one.
+       */
+      unsafeKeys: string[];
+    }
+  | { ok: false; message: string };
+
+/** Reads and validates a file's text, keeping everything in it that is well-formed. Never throws. */
+export function parseAnswersFile(text: string): ParseResult {
   if (text.length > MAX_FILE_BYTES) return { ok: false, message: 'This file is too large to be a file of answers.' };
+  const unsafe = new Set<string>();
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text, (key, value: unknown) => {
+      if (UNSAFE_KEYS.has(key)) unsafe.add(key);
+      return value;
+    });
   } catch {
     return { ok: false, message: 'This file is not a file of answers saved from this course (it is not JSON).' };
   }
   const valid = validateAnswersFile(parsed);
+  return valid.ok ? { ok: true, file: valid.file, unsafeKeys: [...unsafe] } : valid;
+}
+
+/** Reads a file's text: its inputs and done marks, never its verdicts. Never throws. */
+export function readAnswersFile(text: string): ReadResult {
+  const valid = parseAnswersFile(text);
   if (!valid.ok) return valid;
   const kept = withoutVerdicts(valid.file.progress);
   if (Object.keys(kept).length === 0) return { ok: false, message: 'This file holds no answers.' };

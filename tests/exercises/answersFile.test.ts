@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { answersFileText, MAX_FILE_BYTES, mergeLoaded, readAnswersFile, validateAnswersFile } from '../../src/exercises/answersFile';
+import { answersFileText, handInFileName, MAX_FILE_BYTES, MAX_STUDENT, mergeLoaded, parseAnswersFile, readAnswersFile, studentName, validateAnswersFile } from '../../src/exercises/answersFile';
 import { replaceQuestion } from '../../src/exercises/browser/answersTools';
 import { currentVerdict, exerciseState, sanitizeProgress, type Progress } from '../../src/exercises/progress';
 
@@ -112,6 +112,56 @@ describe('answers file', () => {
 
   it('never throws on arbitrary text', () => {
     fc.assert(fc.property(fc.string(), (text) => void readAnswersFile(text)));
+  });
+});
+
+describe('a hand-in', () => {
+  const sheet = { title: 'Week 3', due: '2026-12-01', exercises: ['softmax-dz', 'cvx-proof'] };
+
+  it('carries the name, the sheet and the time, and loads back the inputs as before', () => {
+    const text = answersFileText(progress, new Date('2026-11-24T10:00:00Z'), sheet, 'Ana Rahimi');
+    expect(JSON.parse(text)).toMatchObject({ version: 1, saved: '2026-11-24T10:00:00.000Z', student: 'Ana Rahimi', assignment: sheet });
+    expect(parseAnswersFile(text)).toMatchObject({ ok: true, file: { student: 'Ana Rahimi', assignment: sheet }, unsafeKeys: [] });
+    expect(readAnswersFile(text)).toMatchObject({ ok: true, progress: { 'softmax-dz': { answers: { dz: { input: 'yhat - y' } } } } });
+  });
+
+  it('still loads a file saved before names existed, and leaves a blank name out', () => {
+    const old = answersFileText(progress, new Date('2026-11-24T10:00:00Z'), sheet);
+    expect(JSON.parse(old)).not.toHaveProperty('student');
+    const parsed = parseAnswersFile(old);
+    expect(parsed.ok && parsed.file.student).toBeUndefined();
+    expect(JSON.parse(answersFileText(progress, new Date(), sheet, ' \u200B\t '))).not.toHaveProperty('student');
+  });
+
+  it('keeps a name as text: no control or direction characters, spaces collapsed, bounded', () => {
+    expect(studentName('  Ana\n\tRahimi ')).toBe('Ana Rahimi');
+    expect(studentName('Ana\u202E imihaR')).toBe('Ana imihaR');
+    // The zero-width non-joiner is part of Persian spelling.
+    expect(studentName('محمد\u200Cعلی')).toBe('محمد\u200Cعلی');
+    expect(Array.from(studentName('x'.repeat(500)))).toHaveLength(MAX_STUDENT);
+    expect(parseAnswersFile(JSON.stringify({ format: 'nn-live-answers', version: 1, student: 'A\u0000B', progress: {} }))).toMatchObject({ ok: true, file: { student: 'A B' } });
+    expect(parseAnswersFile(JSON.stringify({ format: 'nn-live-answers', version: 1, student: { first: 'A' }, progress: {} }))).toMatchObject({ ok: true, file: { progress: {} } });
+  });
+
+  it.each([
+    ['Week 3', 'Ana Rahimi', 'week-3-ana-rahimi.json'],
+    ['Week 3: Softmax & friends!', ' 40112345 ', 'week-3-softmax-friends-40112345.json'],
+    ['../../etc/passwd', 'a/b\\c:d*e?"f<g>|h', 'etc-passwd-a-b-c-d-e-f-g-h.json'],
+    ['تمرین ۳', 'آنا رحیمی', 'تمرین-۳-آنا-رحیمی.json'],
+    ['', '', 'sheet.json'],
+    ['Week 3', '…', 'week-3.json'],
+  ])('names the download of %j by %j as %j', (title, name, file) => {
+    expect(handInFileName(title, name)).toBe(file);
+  });
+
+  it('names every download with safe characters only, at most 206 bytes', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 300 }), (title, name) => {
+        const file = handInFileName(title, name);
+        expect(file).toMatch(/^[\p{L}\p{N}\p{M}]([\p{L}\p{N}\p{M}-]*[\p{L}\p{N}\p{M}])?\.json$/u);
+        expect(new TextEncoder().encode(file).length).toBeLessThanOrEqual(206);
+      }),
+    );
   });
 });
 

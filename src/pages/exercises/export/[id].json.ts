@@ -1,0 +1,21 @@
+/**
+ * An exercise as the LMS exports take it (see src/exercises/export): statement, hints and
+ * solution as HTML with TeX source, and its answers, one JSON file per exercise, for the sheet
+ * page and the sheet builder to fetch when an instructor downloads a sheet for Moodle. A build
+ * without solutions writes neither hints, solutions nor expected formulas here either.
+ */
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { getExercises } from '../../../course/exercises';
+import { exportExercise } from '../../../exercises/export/statement';
+import { solutionsHidden } from '../../../exercises/visibility';
+
+export const getStaticPaths = (async () =>
+  (await getExercises()).map((exercise) => ({ params: { id: exercise.entry.id }, props: { exercise } }))) satisfies GetStaticPaths;
+
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+export const GET: APIRoute<Props> = ({ props }) => {
+  const { entry, number } = props.exercise;
+  const data = exportExercise({ id: entry.id, title: entry.data.title, number, answers: entry.data.answers, body: entry.body ?? '' }, !solutionsHidden());
+  return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
