@@ -1,17 +1,31 @@
-import rehypeStringify from 'rehype-stringify';
+import type { Root } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import remarkCells from '../../../src/notebook/build/remarkCells';
+import { renderLesson } from '../../support/renderLesson';
 
-/** A lesson's MDX through the cell plugin, to HTML (remark-rehype honours hName/hChildren). */
-async function renderLesson(mdx: string): Promise<string> {
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkCells).use(remarkRehype).use(rehypeStringify);
-  const file = await processor.process({ path: 'content/lessons/06-softmax.mdx', value: mdx });
-  return String(file);
+/** The lesson's tree after the plugin: what it hands the components. */
+async function annotate(mdx: string): Promise<Root> {
+  const file = { path: 'content/lessons/06-softmax.mdx', value: mdx };
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkCells);
+  return processor.runSync(processor.parse(file), file) as Root;
 }
+
+/** A top-level element's attributes, expressions evaluated (they are plain data). */
+function attributesOf(node: MdxJsxFlowElement): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const attribute of node.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute') continue;
+    const value = attribute.value;
+    out[attribute.name] = value === null || value === undefined ? true : typeof value === 'string' ? value : (new Function(`return (${value.value})`)() as unknown);
+  }
+  return out;
+}
+
+const elements = (tree: Root) => tree.children.filter((node): node is MdxJsxFlowElement => node.type === 'mdxJsxFlowElement');
 
 const fence = (meta: string, code: string) => ['```ts ' + meta, code, '```'].join('\n');
 
@@ -116,5 +130,58 @@ describe('remarkCells: the prerendered lesson', () => {
     ['a choice with an option twice', '<Choice name="loss" options="a|b|a" value="a" />', /“a” is an option twice/],
   ])('fails the build for %s', async (_name, mdx, message) => {
     await expect(renderLesson(mdx)).rejects.toThrow(message);
+  });
+});
+
+describe('remarkCells: what it hands the components', () => {
+  it('makes a cell fence a <Cell> around its code, with its spec, label and what it computed', async () => {
+    const tree = await annotate(fence('cell id=p label="First probability" folded', 'softmax([5, 2, -1, 3])[0]'));
+    const [bar, cell] = elements(tree);
+    // The lesson-wide bar comes first, then the cell: no markup, only names and data.
+    expect(bar!.name).toBe('NotebookBar');
+    expect(cell!.name).toBe('Cell');
+    const props = attributesOf(cell!);
+    expect(props['spec']).toEqual({ id: 'p', kind: 'code', code: 'softmax([5, 2, -1, 3])[0]', budget: 2000 });
+    expect(props['label']).toBe('First probability');
+    expect(props['folded']).toBe(true);
+    expect(props['hidden']).toBeUndefined();
+    expect((props['display'] as { kind: string; value: number }).value).toBeCloseTo(0.842, 3);
+    expect(props['logs']).toEqual([]);
+    // The code stays a code node, for Astro's highlighter; the cell's options are not its meta.
+    expect(cell!.children).toEqual([{ type: 'code', lang: 'ts', meta: null, value: 'softmax([5, 2, -1, 3])[0]' }]);
+  });
+
+  it('gives an input the spec the browser reads, its element and attributes as the author wrote them', async () => {
+    const tree = await annotate('<Slider name="t" label="A point" min="0" max="1" step="0.05" value="0.5" />');
+    const slider = elements(tree).find((node) => node.name === 'Slider')!;
+    expect(attributesOf(slider)).toEqual({
+      name: 't',
+      label: 'A point',
+      min: '0',
+      max: '1',
+      step: '0.05',
+      value: '0.5',
+      spec: { id: 'input-t', kind: 'input', input: 'slider', name: 't', code: '0.5', budget: 2000, range: { min: 0, max: 1, step: 0.05 } },
+    });
+  });
+
+  it('puts an <Erratum> after a cell whose slide the computation contradicts', async () => {
+    const tree = await annotate(fence('cell id=p slide="0.9" why="The slide rounds up."', 'softmax([5, 2, -1, 3])[0]'));
+    const erratum = elements(tree).find((node) => node.name === 'Erratum')!;
+    expect(tree.children.indexOf(erratum)).toBe(tree.children.findIndex((node) => node.type === 'mdxJsxFlowElement' && node.name === 'Cell') + 1);
+    expect(attributesOf(erratum)).toEqual({ cell: 'p', slide: '0.9', computed: '[0.842]', why: 'The slide rounds up.' });
+  });
+
+  it('passes values JSON cannot carry to the component as they are', async () => {
+    const mdx = fence('cell id=odd', '[NaN, -0, Infinity].length === 3 ? NaN : 0');
+    const display = attributesOf(elements(await annotate(mdx)).find((node) => node.name === 'Cell')!)['display'] as { value: number };
+    expect(display.value).toBeNaN();
+    // Through MDX's compiled expression to the page: not null, as a JSON round trip would make it.
+    expect(await renderLesson(mdx)).toContain('<data value="NaN">');
+  });
+
+  it('leaves a lesson without cells alone', async () => {
+    const tree = await annotate('# Prose\n\n```ts\nconst x = 1\n```');
+    expect(elements(tree)).toEqual([]);
   });
 });
