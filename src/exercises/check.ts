@@ -5,11 +5,14 @@
  * The same reading of the expected values runs at build time (`validateSpec`), so an exercise
  * whose expected answer does not read or evaluate never ships.
  */
-import type { AnswerSpec } from './spec';
+import type { AnswerSpec, ExerciseAnswer } from './spec';
+import { checkSteps, type StepsEnding, type StepVerdict } from './steps';
+import { prepareSteps, type PublishedStepsAnswer } from './stepsSpec';
 import {
   closeEnough,
   compareAt,
   evaluate,
+  FORMULA_TOLERANCE,
   listing,
   parseExpression,
   parseList,
@@ -23,6 +26,7 @@ import {
   type SourceError,
 } from './expression';
 import { formatNumber } from '../display/numbers';
+import { distinctTexts, pointText } from './counterexample';
 
 export interface Verdict {
   readonly status: 'correct' | 'incorrect' | 'invalid';
@@ -31,6 +35,10 @@ export interface Verdict {
   readonly previewTex?: string;
   /** The part of the input the message is about (offsets, end exclusive). */
   readonly position?: { readonly start: number; readonly end: number };
+  /** A steps answer's verdict on each of its lines, in order (empty lines have none). */
+  readonly steps?: readonly StepVerdict[];
+  /** A steps answer's last readable line, and whether it is the expected result. */
+  readonly ending?: StepsEnding;
 }
 
 type AnswerOfType<T extends AnswerSpec['type']> = Extract<AnswerSpec, { type: T }>;
@@ -40,7 +48,7 @@ export type ShapeAnswer = AnswerOfType<'shape'>;
 export type ExpressionAnswer = AnswerOfType<'expression'>;
 
 /** Relative tolerances when the spec sets none: numbers are typed rounded, formulas are exact. */
-export const DEFAULT_TOLERANCE = { number: 1e-3, vector: 1e-3, expression: 1e-6 } as const;
+export const DEFAULT_TOLERANCE = { number: 1e-3, vector: 1e-3, expression: FORMULA_TOLERANCE } as const;
 /**
  * A wrong number within this many tolerances of the target is "close": most likely rounded a
  * digit too early (3000 for 3072 is 2.3% off, 23 tolerances of 0.1%: not close). Whatever the
@@ -55,10 +63,11 @@ const CLOSE_AT_MOST = 0.1;
  */
 export type PublishedExpressionAnswer = Omit<ExpressionAnswer, 'expected'> & { readonly samples: readonly SamplePoint[] };
 /** An answer as a page carries it; numbers and vectors as their computed values. */
-export type PublishedAnswer = NumberAnswer | VectorAnswer | ShapeAnswer | PublishedExpressionAnswer;
+export type PublishedAnswer = NumberAnswer | VectorAnswer | ShapeAnswer | PublishedExpressionAnswer | PublishedStepsAnswer;
+export type { PublishedStepsAnswer };
 
 /** What the build writes into the page for the browser's checker. Throws on a broken spec. */
-export function publishSpec(spec: AnswerSpec): PublishedAnswer {
+export function publishSpec(spec: ExerciseAnswer): PublishedAnswer {
   switch (spec.type) {
     case 'number':
     case 'vector': {
@@ -74,10 +83,27 @@ export function publishSpec(spec: AnswerSpec): PublishedAnswer {
       const { expected: _formula, ...rest } = spec;
       return { ...rest, samples: expected.points };
     }
+    case 'steps': {
+      const prepared = prepareSteps(spec);
+      if (!prepared.ok) throw new Error(prepared.message);
+      return prepared.published;
+    }
   }
 }
 
-export function checkAnswer(spec: AnswerSpec | PublishedAnswer, input: string): Verdict {
+/** The verdict on an answer; for a steps answer `input` is the whole derivation, one step per line. */
+export function checkAnswer(spec: ExerciseAnswer | PublishedAnswer, input: string): Verdict {
+  if (spec.type !== 'steps' || 'points' in spec) return checkPublished(spec, input);
+  const prepared = prepareSteps(spec);
+  return prepared.ok ? checkPublished(prepared.published, input) : brokenSpec(prepared.message);
+}
+
+/**
+ * checkAnswer for the answers as a page carries them: the same verdicts, without the code that
+ * prepares an authored steps answer (its derivative and sample points), which a page never
+ * needs, so the browser's checker chunk leaves it out.
+ */
+export function checkPublished(spec: AnswerSpec | PublishedAnswer, input: string): Verdict {
   try {
     switch (spec.type) {
       case 'number':
@@ -88,6 +114,8 @@ export function checkAnswer(spec: AnswerSpec | PublishedAnswer, input: string): 
         return checkShape(spec, input);
       case 'expression':
         return checkExpression(spec, input);
+      case 'steps':
+        return checkSteps(spec, input);
     }
   } catch {
     // Nothing above should throw; if something does, the student still gets an answer.
@@ -96,7 +124,11 @@ export function checkAnswer(spec: AnswerSpec | PublishedAnswer, input: string): 
 }
 
 /** For the build: null when the expected answer reads and evaluates to finite numbers, else why not. */
-export function validateSpec(spec: AnswerSpec): string | null {
+export function validateSpec(spec: ExerciseAnswer): string | null {
+  if (spec.type === 'steps') {
+    const prepared = prepareSteps(spec);
+    return prepared.ok ? null : problemWith(spec, prepared.message);
+  }
   const expected = spec.type === 'shape' ? expectedShape(spec) : spec.type === 'expression' ? expectedPoints(spec) : expectedNumbers(spec);
   return expected.ok ? null : problemWith(spec, expected.message);
 }
@@ -116,7 +148,7 @@ export function expectedValue(spec: NumberAnswer | VectorAnswer | ShapeAnswer): 
   return spec.type === 'number' ? numbers.values[0]! : numbers.values;
 }
 
-const problemWith = (spec: AnswerSpec, message: string) => `answer '${spec.name}': ${message}`;
+const problemWith = (spec: ExerciseAnswer, message: string) => `answer '${spec.name}': ${message}`;
 
 // ─── Expected values ────────────────────────────────────────────────────────────────────────
 
@@ -263,7 +295,7 @@ function checkExpression(spec: ExpressionAnswer | PublishedExpressionAnswer, inp
 
 function differenceMessage(comparison: Exclude<Comparison, { kind: 'equal' }>): string {
   const { at, got } = comparison;
-  const where = pointText(at);
+  const where = pointText(at.env);
   if (comparison.kind === 'undefined') {
     return `at ${where} yours is undefined (${formatNumber(got)}), but the expected value is ${formatNumber(at.expected)}`;
   }
@@ -274,21 +306,4 @@ function differenceMessage(comparison: Exclude<Comparison, { kind: 'equal' }>): 
   const [yours, theirs] = distinctTexts(got, at.expected);
   const part = comparison.agreeing > 0 ? 'it agrees on part of the domain only; ' : '';
   return `${part}at ${where} yours is ${yours}, but the expected value is ${theirs}`;
-}
-
-/** `yhat = 0.412, y = 0.871`. */
-const pointText = (point: SamplePoint) =>
-  Object.entries(point.env)
-    .map(([name, value]) => `${name} = ${formatNumber(value)}`)
-    .join(', ');
-
-/** Two values rounded only as far as they still look different (0.842 vs 0.842 would confuse). */
-function distinctTexts(a: number, b: number): [string, string] {
-  const rounded: [string, string] = [formatNumber(a), formatNumber(b)];
-  if (rounded[0] !== rounded[1]) return rounded;
-  for (let digits = 4; digits <= 17; digits++) {
-    const [first, second] = [a, b].map((x) => String(Number(x.toPrecision(digits))).replace(/^-/, '−'));
-    if (first !== second) return [first!, second!];
-  }
-  return rounded;
 }
