@@ -1,14 +1,18 @@
-// Benchmark of the steps checker: the time to check a 20-line derivation, as the page checks it
+// Benchmark of the steps checker: the time to check a 20-line derivation, as a page checks it
 // (against the published form) and from the authored spec (which adds the derivative and the
-// sample points), and the gzip size of the checker's code. No build needed.
+// sample points), and the gzip size of the checkers' code. No build needed.
 //   node bench/steps.mjs   (prints figures; asserts nothing)
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { createServer } from 'vite';
 
 const root = new URL('..', import.meta.url).pathname;
 const vite = await createServer({ root, server: { middlewareMode: true }, appType: 'custom', logLevel: 'silent' });
-const { checkAnswer, publishSpec } = await vite.ssrLoadModule('/src/exercises/check.ts');
+const { checkSteps } = await vite.ssrLoadModule('/src/exercises/steps.ts');
+const { checkStepsAnswer, publishSteps } = await vite.ssrLoadModule('/src/exercises/stepsSpec.ts');
 await vite.close();
 
 /** The sigmoid's derivative, as lesson 2's exercise declares it. */
@@ -37,9 +41,9 @@ const forms = [
   '= sigma(z) - sigma(z)^2',
 ];
 const chain = Array.from({ length: 20 }, (_, i) => (i === 0 ? forms[0] : forms[1 + ((i - 1) % (forms.length - 1))])).join('\n');
-const page = JSON.parse(JSON.stringify(publishSpec(spec)));
+const page = JSON.parse(JSON.stringify(publishSteps(spec)));
 
-const verdict = checkAnswer(page, chain);
+const verdict = checkSteps(page, chain);
 if (verdict.status !== 'correct' || verdict.steps.length !== 20) throw new Error(`the bench chain is not a correct 20-line chain: ${verdict.message}`);
 
 function time(label, run, repeats) {
@@ -56,26 +60,30 @@ function time(label, run, repeats) {
 }
 
 console.log('steps checker, a 20-line derivation of the sigmoid (Node, warm)');
-time('against the published form (the page)', () => checkAnswer(page, chain), 500);
-time('from the authored spec (derivative, points)', () => checkAnswer(spec, chain), 200);
+time('checkSteps, against the published form (the page)', () => checkSteps(page, chain), 500);
+time('checkStepsAnswer, from the authored spec', () => checkStepsAnswer(spec, chain), 200);
 
-// The code that checks answers, bundled and minified by esbuild (Astro's own dependency), with all
-// it imports: checkAnswer takes authored specs too, checkPublished only what a page carries.
-const bundle = async (name, module) => {
-  const result = await esbuild({
-    stdin: { contents: `export { ${name} } from './src/exercises/${module}';`, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    write: false,
-  });
-  return gzipSync(result.outputFiles[0].contents).byteLength;
+// The checkers' code, bundled and minified by esbuild (Astro's own dependency) as a page would
+// load it: checkAnswer for the one-line answers, and checkSteps split off, loaded when a page has
+// a derivation to check; what checkSteps adds is the chunk only it needs.
+const dir = mkdtempSync(join(tmpdir(), 'steps-bench-'));
+const entry = (name, module) => {
+  const path = join(dir, `${name}.ts`);
+  writeFileSync(path, `export { ${name} } from '${root}src/exercises/${module}';`);
+  return path;
 };
-console.log('checker code (esbuild, minified, gzip bytes)');
-for (const [name, module, label] of [
-  ['checkAnswer', 'check.ts', 'checkAnswer, every answer type'],
-  ['checkPublished', 'check.ts', 'checkPublished, what a page needs'],
-  ['checkSteps', 'steps.ts', 'checkSteps alone, with the reader it needs'],
-]) {
-  console.log(`  ${label.padEnd(44)} ${await bundle(name, module)}`);
-}
+const result = await esbuild({
+  entryPoints: [entry('checkAnswer', 'check.ts'), entry('checkSteps', 'steps.ts')],
+  bundle: true,
+  splitting: true,
+  minify: true,
+  format: 'esm',
+  outdir: join(dir, 'out'),
+  write: false,
+});
+rmSync(dir, { recursive: true });
+const gzipped = (name) => result.outputFiles.filter((file) => basename(file.path).startsWith(name)).reduce((total, file) => total + gzipSync(file.contents).byteLength, 0);
+const shared = result.outputFiles.filter((file) => basename(file.path).startsWith('chunk-')).reduce((total, file) => total + gzipSync(file.contents).byteLength, 0);
+console.log('checker code (esbuild, minified, split as a page loads it; gzip bytes)');
+console.log(`  ${'checkAnswer with what it shares'.padEnd(52)} ${gzipped('checkAnswer') + shared}`);
+console.log(`  ${'what checkSteps adds, loaded on a derivation'.padEnd(52)} ${gzipped('checkSteps')}`);

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { validateSpec } from '../exercises/check';
+import { validateAnswer } from '../exercises/answers';
 import { buildRegistry, type RegisteredExercise } from '../exercises/registry';
 import { isLineAnswer, type AnswerSpec } from '../exercises/spec';
 import { getLessons } from './lessons';
@@ -19,7 +19,7 @@ export type Exercise = RegisteredExercise<PageEntry>;
 /** Every exercise in course order; a broken one fails the build with its id and the problem. */
 export async function getExercises(): Promise<Exercise[]> {
   const lessons = (await getLessons()).map((lesson) => ({ id: lesson.id, order: lesson.data.order, title: lesson.data.title }));
-  return buildRegistry(await getCollection('exercises'), lessons, validateSpec).map((exercise) => ({
+  return buildRegistry(await getCollection('exercises'), lessons, validateAnswer).map((exercise) => ({
     ...exercise,
     entry: { ...exercise.entry, data: { ...exercise.entry.data, answers: exercise.entry.data.answers.filter(isLineAnswer) } },
   }));

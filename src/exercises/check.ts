@@ -5,9 +5,7 @@
  * The same reading of the expected values runs at build time (`validateSpec`), so an exercise
  * whose expected answer does not read or evaluate never ships.
  */
-import type { AnswerSpec, ExerciseAnswer } from './spec';
-import { checkSteps, type StepsEnding, type StepVerdict } from './steps';
-import { prepareSteps, type PublishedStepsAnswer } from './stepsSpec';
+import type { AnswerSpec } from './spec';
 import {
   closeEnough,
   compareAt,
@@ -35,10 +33,6 @@ export interface Verdict {
   readonly previewTex?: string;
   /** The part of the input the message is about (offsets, end exclusive). */
   readonly position?: { readonly start: number; readonly end: number };
-  /** A steps answer's verdict on each of its lines, in order (empty lines have none). */
-  readonly steps?: readonly StepVerdict[];
-  /** A steps answer's last readable line, and whether it is the expected result. */
-  readonly ending?: StepsEnding;
 }
 
 type AnswerOfType<T extends AnswerSpec['type']> = Extract<AnswerSpec, { type: T }>;
@@ -63,11 +57,10 @@ const CLOSE_AT_MOST = 0.1;
  */
 export type PublishedExpressionAnswer = Omit<ExpressionAnswer, 'expected'> & { readonly samples: readonly SamplePoint[] };
 /** An answer as a page carries it; numbers and vectors as their computed values. */
-export type PublishedAnswer = NumberAnswer | VectorAnswer | ShapeAnswer | PublishedExpressionAnswer | PublishedStepsAnswer;
-export type { PublishedStepsAnswer };
+export type PublishedAnswer = NumberAnswer | VectorAnswer | ShapeAnswer | PublishedExpressionAnswer;
 
 /** What the build writes into the page for the browser's checker. Throws on a broken spec. */
-export function publishSpec(spec: ExerciseAnswer): PublishedAnswer {
+export function publishSpec(spec: AnswerSpec): PublishedAnswer {
   switch (spec.type) {
     case 'number':
     case 'vector': {
@@ -83,27 +76,15 @@ export function publishSpec(spec: ExerciseAnswer): PublishedAnswer {
       const { expected: _formula, ...rest } = spec;
       return { ...rest, samples: expected.points };
     }
-    case 'steps': {
-      const prepared = prepareSteps(spec);
-      if (!prepared.ok) throw new Error(prepared.message);
-      return prepared.published;
-    }
   }
 }
 
-/** The verdict on an answer; for a steps answer `input` is the whole derivation, one step per line. */
-export function checkAnswer(spec: ExerciseAnswer | PublishedAnswer, input: string): Verdict {
-  if (spec.type !== 'steps' || 'points' in spec) return checkPublished(spec, input);
-  const prepared = prepareSteps(spec);
-  return prepared.ok ? checkPublished(prepared.published, input) : brokenSpec(prepared.message);
-}
-
 /**
- * checkAnswer for the answers as a page carries them: the same verdicts, without the code that
- * prepares an authored steps answer (its derivative and sample points), which a page never
- * needs, so the browser's checker chunk leaves it out.
+ * The verdict on an answer typed in one line. A derivation in steps has a checker of its own,
+ * checkSteps (steps.ts), which this module does not import, so a page loads it only when it has
+ * a derivation to check.
  */
-export function checkPublished(spec: AnswerSpec | PublishedAnswer, input: string): Verdict {
+export function checkAnswer(spec: AnswerSpec | PublishedAnswer, input: string): Verdict {
   try {
     switch (spec.type) {
       case 'number':
@@ -114,8 +95,6 @@ export function checkPublished(spec: AnswerSpec | PublishedAnswer, input: string
         return checkShape(spec, input);
       case 'expression':
         return checkExpression(spec, input);
-      case 'steps':
-        return checkSteps(spec, input);
     }
   } catch {
     // Nothing above should throw; if something does, the student still gets an answer.
@@ -124,11 +103,7 @@ export function checkPublished(spec: AnswerSpec | PublishedAnswer, input: string
 }
 
 /** For the build: null when the expected answer reads and evaluates to finite numbers, else why not. */
-export function validateSpec(spec: ExerciseAnswer): string | null {
-  if (spec.type === 'steps') {
-    const prepared = prepareSteps(spec);
-    return prepared.ok ? null : problemWith(spec, prepared.message);
-  }
+export function validateSpec(spec: AnswerSpec): string | null {
   const expected = spec.type === 'shape' ? expectedShape(spec) : spec.type === 'expression' ? expectedPoints(spec) : expectedNumbers(spec);
   return expected.ok ? null : problemWith(spec, expected.message);
 }
@@ -148,7 +123,7 @@ export function expectedValue(spec: NumberAnswer | VectorAnswer | ShapeAnswer): 
   return spec.type === 'number' ? numbers.values[0]! : numbers.values;
 }
 
-const problemWith = (spec: ExerciseAnswer, message: string) => `answer '${spec.name}': ${message}`;
+const problemWith = (spec: AnswerSpec, message: string) => `answer '${spec.name}': ${message}`;
 
 // ─── Expected values ────────────────────────────────────────────────────────────────────────
 

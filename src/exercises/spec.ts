@@ -42,7 +42,7 @@ const expressionAnswer = z.object({ ...answerBase, type: z.literal('expression')
  * of `derive.of` with respect to `derive.wrt`, or the expression `start`. `where` names
  * quantities the lines may use (`a: sigma(w x)`), defined in order from the variables; a line
  * matching a milestone's form is told what the milestone `says`. Whether the formulas read, and
- * whether `expected` and each milestone equal the start, is checked at build time (validateSpec).
+ * whether `expected` and each milestone equal the start, is checked at build time (validateSteps).
  */
 const stepsAnswer = z
   .object({

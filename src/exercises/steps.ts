@@ -5,7 +5,8 @@
  * does not follow gets a point where it differs. A line after a broken one is judged against
  * that broken line, so one slip is flagged once and the lines that follow from it are shown as
  * following. Pure, and bounded: at most MAX_STEPS lines of at most MAX_INPUT_LENGTH characters,
- * so a check costs at most 40 parses and 40 × 24 evaluations, whatever is typed.
+ * so a check costs at most 40 parses and 40 × 24 evaluations, whatever is typed. A module of its
+ * own, apart from checkAnswer, so a page loads it only when it has a derivation to check.
  */
 import type { Verdict } from './check';
 import { distinctTexts, pointText } from './counterexample';
@@ -80,7 +81,20 @@ interface Before {
   readonly isStart: boolean;
 }
 
+/**
+ * The verdict on a derivation, `text` holding one step per line, against a steps answer as a page
+ * carries it (for the authored spec: checkStepsAnswer in stepsSpec.ts).
+ */
 export function checkSteps(spec: PublishedStepsAnswer, text: string): StepsVerdict {
+  try {
+    return checkLines(spec, text);
+  } catch {
+    // Nothing in checkLines should throw; if something does, the student still gets an answer.
+    return { status: 'invalid', message: 'this derivation could not be checked', steps: [] };
+  }
+}
+
+function checkLines(spec: PublishedStepsAnswer, text: string): StepsVerdict {
   if (text.length > MAX_STEPS_TEXT) {
     return { status: 'invalid', message: `the derivation is too long: ${text.length} characters, at most ${MAX_STEPS_TEXT}`, steps: [], position: { start: 0, end: text.length } };
   }

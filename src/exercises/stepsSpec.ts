@@ -2,7 +2,7 @@
  * A steps answer made ready to check: its formulas read, its start computed (the derivative of
  * `derive.of`, with the `where` names written out, or the expression `start`), and everything a
  * line is compared with evaluated at the sample points. The result is also what a page carries
- * (publishSpec): values at the points, never the formulas. A spec whose formulas do not read,
+ * (publishSteps): values at the points, never the formulas. A spec whose formulas do not read,
  * or whose expected result or a milestone is not equal to its start, is refused with the reason,
  * so the build fails on it rather than a student meeting a chain that cannot be finished.
  */
@@ -22,6 +22,7 @@ import {
   type FormValues,
 } from './expression';
 import type { StepsAnswer } from './spec';
+import { checkSteps, type StepsVerdict } from './steps';
 
 /** A sample point with the start's and the expected result's values there (both finite). */
 export interface StepsPoint {
@@ -55,6 +56,27 @@ export function prepareSteps(spec: StepsAnswer): PreparedSteps {
     if (error instanceof SpecProblem) return { ok: false, message: error.message };
     throw error;
   }
+}
+
+/** For the build: null when the spec reads and its chain can be finished, else why not. */
+export function validateSteps(spec: StepsAnswer): string | null {
+  const prepared = prepareSteps(spec);
+  return prepared.ok ? null : `answer '${spec.name}': ${prepared.message}`;
+}
+
+/** What the build writes into the page for checkSteps. Throws on a broken spec. */
+export function publishSteps(spec: StepsAnswer): PublishedStepsAnswer {
+  const prepared = prepareSteps(spec);
+  if (!prepared.ok) throw new Error(`answer '${spec.name}': ${prepared.message}`);
+  return prepared.published;
+}
+
+/** checkSteps from the authored spec too: for the build, the tests and a grading page. */
+export function checkStepsAnswer(spec: StepsAnswer | PublishedStepsAnswer, text: string): StepsVerdict {
+  if ('points' in spec) return checkSteps(spec, text);
+  const prepared = prepareSteps(spec);
+  if (prepared.ok) return checkSteps(prepared.published, text);
+  return { status: 'invalid', message: `this exercise's expected answer is broken: ${prepared.message}`, steps: [] };
 }
 
 class SpecProblem extends Error {}

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswer, type Verdict } from '../../src/exercises/check';
 import { samplePoints, parseExpression } from '../../src/exercises/expression';
 import type { StepsAnswer } from '../../src/exercises/spec';
-import { checkSteps, MAX_STEPS, MAX_STEPS_TEXT } from '../../src/exercises/steps';
-import { prepareSteps, type PublishedStepsAnswer } from '../../src/exercises/stepsSpec';
+import { checkSteps, MAX_STEPS, MAX_STEPS_TEXT, type StepsVerdict } from '../../src/exercises/steps';
+import { checkStepsAnswer, prepareSteps, type PublishedStepsAnswer } from '../../src/exercises/stepsSpec';
 
 const sigmoid: StepsAnswer = {
   name: 'dsigma-steps',
@@ -27,8 +26,8 @@ const published = (spec: StepsAnswer): PublishedStepsAnswer => {
   return prepared.published;
 };
 
-const check = (lines: readonly string[], spec: StepsAnswer = sigmoid) => checkAnswer(spec, lines.join('\n'));
-const statuses = (verdict: Verdict) => verdict.steps?.map((step) => step.status);
+const check = (lines: readonly string[], spec: StepsAnswer = sigmoid) => checkStepsAnswer(spec, lines.join('\n'));
+const statuses = (verdict: StepsVerdict) => verdict.steps?.map((step) => step.status);
 
 /** A number as a message writes it: 0.248, −1.5, 12. */
 const NUMBER = '−?\\d+(?:\\.\\d+)?';
@@ -95,7 +94,7 @@ describe('unreadable lines', () => {
   it('gets the parse message and its position in the whole text; the next line compares with the last readable one', () => {
     const lines = [RIGHT[0]!, '= exp(-z / (1 + exp(-z))^2', RIGHT[2]!, RIGHT[3]!];
     const text = lines.join('\n');
-    const verdict = checkAnswer(sigmoid, text);
+    const verdict = checkStepsAnswer(sigmoid, text);
     expect(statuses(verdict)).toEqual(['follows', 'invalid', 'follows', 'follows']);
     const unreadable = verdict.steps![1]!;
     expect(unreadable.message).toBe("missing ')' for the '(' at column 6");
@@ -134,7 +133,7 @@ describe('the text of a derivation', () => {
   it('ignores empty lines, and numbers lines as the student sees them (CRLF and CR too)', () => {
     for (const newline of ['\n', '\r\n', '\r']) {
       const text = ['', RIGHT[0], '   ', RIGHT[1], '', '', RIGHT[3], ''].join(newline);
-      const verdict = checkAnswer(sigmoid, text);
+      const verdict = checkStepsAnswer(sigmoid, text);
       expect(verdict.steps!.map((step) => step.line)).toEqual([2, 4, 7]);
       expect(verdict.status).toBe('correct');
       const typed: Record<number, string> = { 2: RIGHT[0]!, 4: RIGHT[1]!, 7: RIGHT[3]! };
@@ -149,7 +148,7 @@ describe('the text of a derivation', () => {
     expect(statuses(check(many.slice(0, MAX_STEPS)))).toHaveLength(MAX_STEPS);
     const long = check(['= sigma(z)(1 - sigma(z))' + ' + 0'.repeat(200)]);
     expect(long.steps![0]).toMatchObject({ status: 'invalid', message: 'this line is too long: 824 characters, at most 500' });
-    expect(checkAnswer(sigmoid, 'z'.repeat(MAX_STEPS_TEXT + 1))).toMatchObject({ status: 'invalid', message: `the derivation is too long: ${MAX_STEPS_TEXT + 1} characters, at most ${MAX_STEPS_TEXT}` });
+    expect(checkStepsAnswer(sigmoid, 'z'.repeat(MAX_STEPS_TEXT + 1))).toMatchObject({ status: 'invalid', message: `the derivation is too long: ${MAX_STEPS_TEXT + 1} characters, at most ${MAX_STEPS_TEXT}` });
   });
 });
 
@@ -235,6 +234,6 @@ describe('checking against the published form', () => {
       'dz = a\n= b = c',
       '',
     ];
-    for (const text of texts) expect(checkSteps(page, text)).toEqual(checkAnswer(sigmoid, text));
+    for (const text of texts) expect(checkSteps(page, text)).toEqual(checkStepsAnswer(sigmoid, text));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswer, publishSpec, validateSpec } from '../../src/exercises/check';
+import { checkStepsAnswer, publishSteps, validateSteps } from '../../src/exercises/stepsSpec';
 import { exerciseSchema, type StepsAnswer } from '../../src/exercises/spec';
 
 const base: StepsAnswer = {
@@ -35,9 +35,9 @@ describe('a steps answer in an exercise file', () => {
   });
 });
 
-describe('validateSpec for steps answers: the build fails on a chain that cannot be finished', () => {
+describe('validateSteps: the build fails on a chain that cannot be finished', () => {
   it('accepts a spec whose formulas read and agree', () => {
-    expect(validateSpec(base)).toBeNull();
+    expect(validateSteps(base)).toBeNull();
   });
 
   it.each([
@@ -52,11 +52,11 @@ describe('validateSpec for steps answers: the build fails on a chain that cannot
     ['a milestone is not the start', { ...base, milestones: [{ form: 'exp(-z) / (1 + exp(-z))', says: 's' }] }, /^answer 'chain': milestone 'exp\(-z\) \/ \(1 \+ exp\(-z\)\)' is not equal to the derivative/],
     ['the start is undefined on most of the domain', { ...base, derive: undefined, start: 'log(-z^2 - 1)', expected: 'log(-z^2 - 1)', milestones: [] }, /undefined \(NaN or ±∞\) on most of the variables' domains/],
   ])('refuses a spec where %s', (_case, spec, message) => {
-    const problem = validateSpec(spec as StepsAnswer);
+    const problem = validateSteps(spec as StepsAnswer);
     if (typeof message === 'string') expect(problem).toBe(message);
     else expect(problem).toMatch(message);
-    expect(() => publishSpec(spec as StepsAnswer)).toThrow();
-    expect(checkAnswer(spec as StepsAnswer, 'z').message).toMatch(/^this exercise's expected answer is broken: /);
+    expect(() => publishSteps(spec as StepsAnswer)).toThrow();
+    expect(checkStepsAnswer(spec as StepsAnswer, 'z').message).toMatch(/^this exercise's expected answer is broken: /);
   });
 });
 
@@ -73,7 +73,7 @@ describe('the published form of a steps answer', () => {
   };
 
   it('holds values, names and domains, never a formula', () => {
-    const json = JSON.stringify(publishSpec(dz));
+    const json = JSON.stringify(publishSteps(dz));
     for (const formula of ['sigma', 'log', 'a - y', '1 - a']) expect(json).not.toContain(formula);
     const page = JSON.parse(json);
     expect(Object.keys(page).sort()).toEqual(['defined', 'from', 'label', 'milestones', 'name', 'points', 'type', 'variables']);
@@ -85,7 +85,7 @@ describe('the published form of a steps answer', () => {
   });
 
   it('gives the same verdicts as the spec', () => {
-    const page = JSON.parse(JSON.stringify(publishSpec(dz)));
+    const page = JSON.parse(JSON.stringify(publishSteps(dz)));
     const chains = [
       'dz = (-y/a + (1 - y)/(1 - a)) * a (1 - a)\n= -y (1 - a) + (1 - y) a\n= a - y',
       '(-y/a + (1 - y)/(1 - a)) * a (1 - a)\n= -y (1 - a) + (1 - y) a\n= -y + a',
@@ -94,6 +94,6 @@ describe('the published form of a steps answer', () => {
       '= (a - y\n= a - y',
       'dz = a = y',
     ];
-    for (const chain of chains) expect(checkAnswer(page, chain)).toEqual(checkAnswer(dz, chain));
+    for (const chain of chains) expect(checkStepsAnswer(page, chain)).toEqual(checkStepsAnswer(dz, chain));
   });
 });
