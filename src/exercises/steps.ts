@@ -118,7 +118,7 @@ function checkLines(spec: PublishedStepsAnswer, text: string): StepsVerdict {
     const values = envs.map((env) => evaluate(read.ast, env));
     const compared: Before = before.index === index - 1 || before.isStart ? before : { ...before, name: `line ${lines[before.index]!.number}` };
     const comparison = compareWith(spec.points, compared.values, values, tolerance);
-    const milestone = milestoneOf(spec, formValues(formOf(read.ast), envs), tolerance);
+    const milestone = spec.milestones.length === 0 ? undefined : milestoneOf(spec, formValues(formOf(read.ast), envs), tolerance);
     const common = { line: line.number, position: { start: line.start, end: line.start + line.text.length }, previewTex: toTex(read.ast), ...(milestone ? { milestone } : {}) };
     before = { values, name: 'the line before', isStart: false, index };
     last = { number: line.number, values };
