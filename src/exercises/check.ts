@@ -10,6 +10,7 @@ import {
   closeEnough,
   compareAt,
   evaluate,
+  FORMULA_TOLERANCE,
   listing,
   parseExpression,
   parseList,
@@ -23,6 +24,7 @@ import {
   type SourceError,
 } from './expression';
 import { formatNumber } from '../display/numbers';
+import { distinctTexts, pointText } from './counterexample';
 
 export interface Verdict {
   readonly status: 'correct' | 'incorrect' | 'invalid';
@@ -40,7 +42,7 @@ export type ShapeAnswer = AnswerOfType<'shape'>;
 export type ExpressionAnswer = AnswerOfType<'expression'>;
 
 /** Relative tolerances when the spec sets none: numbers are typed rounded, formulas are exact. */
-export const DEFAULT_TOLERANCE = { number: 1e-3, vector: 1e-3, expression: 1e-6 } as const;
+export const DEFAULT_TOLERANCE = { number: 1e-3, vector: 1e-3, expression: FORMULA_TOLERANCE } as const;
 /**
  * A wrong number within this many tolerances of the target is "close": most likely rounded a
  * digit too early (3000 for 3072 is 2.3% off, 23 tolerances of 0.1%: not close). Whatever the
@@ -77,6 +79,11 @@ export function publishSpec(spec: AnswerSpec): PublishedAnswer {
   }
 }
 
+/**
+ * The verdict on an answer typed in one line. A derivation in steps has a checker of its own,
+ * checkSteps (steps.ts), which this module does not import, so a page loads it only when it has
+ * a derivation to check.
+ */
 export function checkAnswer(spec: AnswerSpec | PublishedAnswer, input: string): Verdict {
   try {
     switch (spec.type) {
@@ -263,7 +270,7 @@ function checkExpression(spec: ExpressionAnswer | PublishedExpressionAnswer, inp
 
 function differenceMessage(comparison: Exclude<Comparison, { kind: 'equal' }>): string {
   const { at, got } = comparison;
-  const where = pointText(at);
+  const where = pointText(at.env);
   if (comparison.kind === 'undefined') {
     return `at ${where} yours is undefined (${formatNumber(got)}), but the expected value is ${formatNumber(at.expected)}`;
   }
@@ -274,21 +281,4 @@ function differenceMessage(comparison: Exclude<Comparison, { kind: 'equal' }>): 
   const [yours, theirs] = distinctTexts(got, at.expected);
   const part = comparison.agreeing > 0 ? 'it agrees on part of the domain only; ' : '';
   return `${part}at ${where} yours is ${yours}, but the expected value is ${theirs}`;
-}
-
-/** `yhat = 0.412, y = 0.871`. */
-const pointText = (point: SamplePoint) =>
-  Object.entries(point.env)
-    .map(([name, value]) => `${name} = ${formatNumber(value)}`)
-    .join(', ');
-
-/** Two values rounded only as far as they still look different (0.842 vs 0.842 would confuse). */
-function distinctTexts(a: number, b: number): [string, string] {
-  const rounded: [string, string] = [formatNumber(a), formatNumber(b)];
-  if (rounded[0] !== rounded[1]) return rounded;
-  for (let digits = 4; digits <= 17; digits++) {
-    const [first, second] = [a, b].map((x) => String(Number(x.toPrecision(digits))).replace(/^-/, '−'));
-    if (first !== second) return [first!, second!];
-  }
-  return rounded;
 }

@@ -4,7 +4,7 @@
  * student: an unknown lesson, two exercises in the same place, two answers with one name, or an
  * expected value the checker cannot read.
  */
-import type { AnswerSpec, ExerciseFrontmatter } from './spec';
+import type { ExerciseAnswer, ExerciseFrontmatter } from './spec';
 
 export interface ExerciseEntry {
   id: string;
@@ -28,7 +28,7 @@ export interface RegisteredExercise<E extends ExerciseEntry = ExerciseEntry> {
 export function buildRegistry<E extends ExerciseEntry>(
   entries: readonly E[],
   lessons: readonly LessonRef[],
-  validateAnswer: (spec: AnswerSpec) => string | null,
+  validateAnswer: (spec: ExerciseAnswer) => string | null,
 ): RegisteredExercise<E>[] {
   const problems: string[] = [];
   const lessonsById = new Map(lessons.map((lesson) => [lesson.id, lesson]));

@@ -26,23 +26,58 @@ const answerBase = {
   tolerance: z.number().positive().max(0.5).optional(),
 };
 
+/** Variable names are ASCII: a letter, then letters and digits (`yhat`, `z1`; see vocabulary.ts). */
+const variableName = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'variable names are a letter, then letters and digits');
+
+const variables = z.record(variableName, domain).refine((v) => Object.keys(v).length > 0, 'an answer with a formula needs at least one variable');
+
+const numberAnswer = z.object({ ...answerBase, type: z.literal('number'), expected: z.string().min(1) });
+const vectorAnswer = z.object({ ...answerBase, type: z.literal('vector'), expected: z.string().min(1) });
+const shapeAnswer = z.object({ ...answerBase, type: z.literal('shape'), expected: z.string().regex(/^\s*\d+\s*,\s*\d+\s*$/, 'a shape is "rows, columns"') });
+const expressionAnswer = z.object({ ...answerBase, type: z.literal('expression'), expected: z.string().min(1), variables });
+
+/**
+ * A derivation typed one step per line (steps.ts checks it): the first line must equal the
+ * start, each later line the line before, and the last `expected`. The start is the derivative
+ * of `derive.of` with respect to `derive.wrt`, or the expression `start`. `where` names
+ * quantities the lines may use (`a: sigma(w x)`), defined in order from the variables; a line
+ * matching a milestone's form is told what the milestone `says`. Whether the formulas read, and
+ * whether `expected` and each milestone equal the start, is checked at build time (validateSteps).
+ */
+const stepsAnswer = z
+  .object({
+    ...answerBase,
+    type: z.literal('steps'),
+    derive: z.strictObject({ of: z.string().min(1), wrt: variableName }).optional(),
+    start: z.string().min(1).optional(),
+    expected: z.string().min(1),
+    variables,
+    where: z.record(variableName, z.string().min(1)).optional(),
+    milestones: z.array(z.strictObject({ form: z.string().min(1), says: z.string().min(1) })).optional(),
+  })
+  .refine((spec) => (spec.derive === undefined) !== (spec.start === undefined), 'a steps answer starts from either derive: { of, wrt } or start:, one of the two');
+
+/** An answer typed in one line: a number, a vector, a shape or a formula. */
 export const answerSpecSchema = z.discriminatedUnion('type', [
   /** One number; `expected` is a constant expression. */
-  z.object({ ...answerBase, type: z.literal('number'), expected: z.string().min(1) }),
+  numberAnswer,
   /** A list of numbers; `expected` holds constant expressions separated by commas. */
-  z.object({ ...answerBase, type: z.literal('vector'), expected: z.string().min(1) }),
+  vectorAnswer,
   /** A matrix shape such as (4, 3); `expected` is two positive integers, "4, 3". */
-  z.object({ ...answerBase, type: z.literal('shape'), expected: z.string().regex(/^\s*\d+\s*,\s*\d+\s*$/, 'a shape is "rows, columns"') }),
+  shapeAnswer,
   /** A formula in named variables, compared with `expected` at random points of the domains. */
-  z.object({
-    ...answerBase,
-    type: z.literal('expression'),
-    expected: z.string().min(1),
-    variables: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), domain).refine((v) => Object.keys(v).length > 0, 'an expression answer needs at least one variable'),
-  }),
+  expressionAnswer,
 ]);
 
 export type AnswerSpec = z.infer<typeof answerSpecSchema>;
+export type StepsAnswer = z.infer<typeof stepsAnswer>;
+/** Any answer an exercise declares: one typed in one line, or a derivation typed in steps. */
+export type ExerciseAnswer = AnswerSpec | StepsAnswer;
+
+export const exerciseAnswerSchema = z.discriminatedUnion('type', [numberAnswer, vectorAnswer, shapeAnswer, expressionAnswer, stepsAnswer]);
+
+/** The answers typed in one line; steps answers get their multi-line field with the page work of issue 12. */
+export const isLineAnswer = (answer: ExerciseAnswer): answer is AnswerSpec => answer.type !== 'steps';
 
 export const EXERCISE_KINDS = ['derivation', 'computation', 'proof', 'shapes'] as const;
 export type ExerciseKind = (typeof EXERCISE_KINDS)[number];
@@ -56,7 +91,7 @@ export const exerciseSchema = z.object({
   order: z.number().int().positive(),
   title: z.string().min(1),
   kind: z.enum(EXERCISE_KINDS),
-  answers: z.array(answerSpecSchema).default([]),
+  answers: z.array(exerciseAnswerSchema).default([]),
 });
 
 export type ExerciseFrontmatter = z.infer<typeof exerciseSchema>;

@@ -10,9 +10,11 @@ import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { describe, expect, it } from 'vitest';
 import { lessonIdFromFile } from '../../src/course/lessonSchema';
-import { checkAnswer, expectedValue, validateSpec } from '../../src/exercises/check';
+import { checkExerciseAnswer, validateAnswer } from '../../src/exercises/answers';
+import { expectedValue } from '../../src/exercises/check';
+import { checkStepsAnswer } from '../../src/exercises/stepsSpec';
 import { evaluate, parseExpression } from '../../src/exercises/expression';
-import { exerciseSchema, type AnswerSpec, type ExerciseFrontmatter } from '../../src/exercises/spec';
+import { exerciseSchema, type ExerciseAnswer, type ExerciseFrontmatter, type StepsAnswer } from '../../src/exercises/spec';
 import {
   activateDerivative,
   add,
@@ -152,10 +154,9 @@ describe.each(exercises)('$file', ({ file, data, body }) => {
     expect(body.split('\n').filter((line) => line.trim() === '$$').length % 2).toBe(0);
   });
 
-  it('tells the student which names to type for every expression answer', () => {
+  it('tells the student which names to type for every expression and steps answer', () => {
     for (const answer of data.answers) {
-      if (answer.type !== 'expression') continue;
-      for (const name of Object.keys(answer.variables)) expect(statement, `${answer.name}: ${name}`).toContain(`\`${name}\``);
+      for (const name of namesOf(answer)) expect(statement, `${answer.name}: ${name}`).toContain(`\`${name}\``);
     }
   });
 
@@ -190,12 +191,15 @@ type Reference =
   | { type: 'vector'; value: number[]; tolerance?: number | undefined }
   | { type: 'shape'; value: [number, number] }
   /** Points where the formula must hold, each with the value src/ml computes there. */
-  | { type: 'expression'; cases: { env: Env; value: number }[]; tolerance?: number | undefined };
+  | { type: 'expression'; cases: { env: Env; value: number }[]; tolerance?: number | undefined }
+  /** The same for the result a derivation must reach, at points of its variables (the `where` names follow from them). */
+  | { type: 'steps'; cases: { env: Env; value: number }[]; tolerance?: number | undefined };
 
 const num = (value: number, tolerance?: number): Reference => ({ type: 'number', value, tolerance });
 const vec = (value: number[], tolerance?: number): Reference => ({ type: 'vector', value, tolerance });
 const shp = (M: Matrix): Reference => ({ type: 'shape', value: shape(M) });
 const cases = (list: { env: Env; value: number }[], tolerance?: number): Reference => ({ type: 'expression', cases: list, tolerance });
+const chainEnds = (list: { env: Env; value: number }[], tolerance?: number): Reference => ({ type: 'steps', cases: list, tolerance });
 
 /** Centred first and second differences. */
 const d1 = (f: (x: number) => number, x: number, h = 1e-5) => (f(x + h) - f(x - h)) / (2 * h);
@@ -410,6 +414,59 @@ const references: Readonly<Record<string, () => Reference>> = {
   'softmax-three-classes/yhat': () => vec(softmax([6, -2, 3])),
   'softmax-three-classes/sad': () => num(categoricalCrossEntropy(softmax([6, -2, 3]), [1, 0, 0])),
   'softmax-three-classes/angry': () => num(categoricalCrossEntropy(softmax([6, -2, 3]), [0, 0, 1])),
+
+  // --- steps answers: the result each derivation reaches, at points of its variables ----------
+  // Derivatives by centred differences of src/ml's loss or cost in the parameter.
+  'lr-sigmoid-derivative/dsigma-steps': () => chainEnds(grid(-4, 4, 9).map((z) => ({ env: { z }, value: d1(sigmoid.fn, z) })), 1e-8),
+  'lr-dz/dz-steps': () =>
+    chainEnds([0, 1, 0.3].flatMap((y) => [-3, -0.4, 1.5].map((z) => ({ env: { z, y }, value: d1((s) => binaryCrossEntropy(sigmoid.fn(s), y), z) }))), 1e-7),
+  'lr-dz/dw1-steps': () =>
+    chainEnds([[0.4, -0.3, 0.2, 1.5, -0.5, 1], [-1.2, 0.8, -0.6, -2, 1.1, 0], [1.9, 1.7, 1, 0.3, 2, 0.4]].map(([w1, w2, b, x1, x2, y]) => ({
+      env: { w1: w1!, w2: w2!, b: b!, x1: x1!, x2: x2!, y: y! },
+      value: d1((v) => logisticCost({ w: columnVector([v, w2!]), b: b! }, columnVector([x1!, x2!]), rowVector([y!])), w1!),
+    })), 1e-7),
+  'lr-vectorised-gradients/dw-steps': () =>
+    chainEnds([[0.3, 0.2, 1, -1.5, 1, 0], [-1.1, -0.7, 2, 0.4, 0, 0], [1.6, 0.9, -0.8, -1.9, 0.2, 0.7]].map(([w, b, x1, x2, y1, y2]) => ({
+      env: { w: w!, b: b!, x1: x1!, x2: x2!, y1: y1!, y2: y2! },
+      value: d1((v) => logisticCost({ w: columnVector([v]), b: b! }, rowVector([x1!, x2!]), rowVector([y1!, y2!])), w!),
+    })), 1e-7),
+  'cvx-se-curvature/d2-steps': () =>
+    chainEnds(stepsCurvaturePoints.map(({ w, x, y }) => ({ env: { w, x, y }, value: d2((v) => squaredError(sigmoid.fn(v * x), y), w) })), 1e-4),
+  'cvx-ce-convex/d1-steps': () =>
+    chainEnds(stepsCurvaturePoints.map(({ w, x, y }) => ({ env: { w, x, y }, value: d1((v) => binaryCrossEntropy(sigmoid.fn(v * x), y), w) })), 1e-7),
+  // One example: entry (1, 2) of the Hessian, ∂²L/∂w₂∂w₁.
+  'cvx-hessian/entry-steps': () =>
+    chainEnds([[0.5, -1, 0.2, 1.5, -0.7, 1], [-1.8, 0.3, -0.9, -2, 1.2, 0], [1.1, 1.9, 0.6, 0.4, 2, 0.5]].map(([w1, w2, b, x1, x2, y]) => ({
+      env: { w1: w1!, w2: w2!, b: b!, x1: x1!, x2: x2!, y: y! },
+      value: logisticHessian(columnVector([x1!, x2!]), rowVector([y!]), [w1!, w2!], b!)[0]![1]!,
+    })), 1e-6),
+  'act-tanh-derivative/dtanh-steps': () => chainEnds(grid(-3, 3, 13).map((z) => ({ env: { z }, value: d1(tanh.fn, z) })), 1e-8),
+  'act-tanh-sigmoid/identity-steps': () => chainEnds(grid(-3, 3, 13).map((x) => ({ env: { x }, value: tanh.fn(x) })), 1e-12),
+  'softmax-two-classes/yhat1-steps': () =>
+    chainEnds([[2, 1], [0, 0], [-1, 3], [3.5, -2.5]].map(([z1, z2]) => ({ env: { z1: z1!, z2: z2! }, value: softmax([z1!, z2!])[0]! })), 1e-12),
+  // C = 3, the first score; the label sums to 1 (one-hot, and one case that is not).
+  'softmax-dz/dz-steps': () =>
+    chainEnds(([[[1.5, 0.2, -0.5], [1, 0]], [[0.3, -1.2, 2], [0, 1]], [[-2, 1, 0.4], [0, 0]], [[2.5, -2.5, 0], [0.3, 0.5]]] as const).map(([scores, [y1, y2]]) => {
+      const label = [y1, y2, 1 - y1 - y2];
+      const numeric = numericGradient((s) => categoricalCrossEntropy(softmax(Array.from(s)), label), Float64Array.from(scores));
+      return { env: { z1: scores[0], z2: scores[1], z3: scores[2], y1, y2 }, value: numeric[0]! };
+    }), 1e-6),
+  // x = z1 with w1 = 1 and b1 = 0, so backprop's db1 is dz1 at that z1.
+  'shallow-backprop/dz1-steps': () =>
+    chainEnds([[0.7, 1.5, 0.1, 1], [-1.3, -0.6, -0.3, 0], [1.9, 1.8, 0.5, 0.2]].map(([z1, w2, b2, y]) => {
+      const config: TwoLayerConfig = { hidden: 'tanh', output: 'sigmoid' };
+      const params = { W1: fromRows([[1]]), b1: columnVector([0]), W2: fromRows([[w2!]]), b2: columnVector([b2!]) };
+      const X = fromRows([[z1!]]);
+      const grads = backwardTwoLayer(params, forwardTwoLayer(params, X, config).cache, X, rowVector([y!]), config);
+      return { env: { z1: z1!, w2: w2!, b2: b2!, y: y! }, value: get(grads.db1, 0, 0) };
+    })),
+  // One unit per layer with the linear activation: z2 by src/ml's forward pass.
+  'act-linear-collapse/collapse-steps': () =>
+    chainEnds([[1, 2, -1, 0.5, 1.5], [-2.5, -0.3, 1.2, -1.7, 0], [0.4, 1.9, 2, 1.1, -2]].map(([x, w1, b1, w2, b2]) => {
+      const params = { W1: fromRows([[w1!]]), b1: columnVector([b1!]), W2: fromRows([[w2!]]), b2: columnVector([b2!]) };
+      const { cache } = forwardTwoLayer(params, fromRows([[x!]]), { hidden: 'linear', output: 'sigmoid' });
+      return { env: { x: x!, w1: w1!, b1: b1!, w2: w2!, b2: b2! }, value: get(cache.Z2, 0, 0) };
+    })),
 };
 
 const readingX = fromRows([[1, 4, -2, 0], [3, 0, 5, 2], [-1, 6, 1, 7]]);
@@ -422,6 +479,8 @@ const oneStepAfter = () => {
 const hessianX = fromRows([[1, 2], [-1, 1]]);
 const hessianY = rowVector([1, 0]);
 const curvaturePoints = [0, 1].flatMap((y) => [[-1.5, 1], [0.4, -2], [2, 0.7], [-0.3, 2.5]].map(([w, x]) => ({ w: w!, x: x!, y })));
+// Inside the steps answers' domains (x in [-2, 2]).
+const stepsCurvaturePoints = [0, 1].flatMap((y) => [[-1.5, 1], [0.4, -2], [2, 0.7], [-0.3, 1.8]].map(([w, x]) => ({ w: w!, x: x!, y })));
 const collapse = {
   W1: fromRows([[1, 2], [0, -1], [3, 1]]),
   b1: columnVector([1, 0, -2]),
@@ -480,8 +539,25 @@ function close(actual: number, expected: number, tolerance: number): boolean {
   return Math.abs(actual - expected) <= tolerance * Math.max(Math.abs(actual), Math.abs(expected)) + 1e-12;
 }
 
-function variablesOf(spec: AnswerSpec): string[] {
-  return spec.type === 'expression' ? Object.keys(spec.variables) : [];
+function variablesOf(spec: ExerciseAnswer): string[] {
+  return spec.type === 'expression' || spec.type === 'steps' ? Object.keys(spec.variables) : [];
+}
+
+/** The names a student types in an answer: its variables, and for a steps answer the names `where` defines. */
+function namesOf(spec: ExerciseAnswer): string[] {
+  return [...variablesOf(spec), ...(spec.type === 'steps' ? Object.keys(spec.where ?? {}) : [])];
+}
+
+/** A formula of a steps answer at a point of its variables, with the names `where` defines computed first. */
+function evaluateStep(spec: StepsAnswer, text: string, env: Env): number {
+  const full: Env = { ...env };
+  const read = (formula: string) => {
+    const result = parseExpression(formula, { variables: Object.keys(full) });
+    if (!result.ok) throw new Error(`${formula}: ${result.error.message}`);
+    return result.ast;
+  };
+  for (const [name, formula] of Object.entries(spec.where ?? {})) full[name] = evaluate(read(formula), full);
+  return evaluate(read(text), full);
 }
 
 describe('the expected answers', () => {
@@ -491,8 +567,8 @@ describe('the expected answers', () => {
   });
 
   it.each(answers)('$key reads, checks itself as correct, and agrees with src/ml', ({ key, spec }) => {
-    expect(validateSpec(spec)).toBeNull();
-    expect(checkAnswer(spec, spec.expected).status).toBe('correct');
+    expect(validateAnswer(spec)).toBeNull();
+    expect(checkExerciseAnswer(spec, spec.expected).status).toBe('correct');
     const reference = references[key]!();
     expect(reference.type).toBe(spec.type);
     switch (reference.type) {
@@ -511,6 +587,20 @@ describe('the expected answers', () => {
       case 'shape':
         if (spec.type === 'shape') expect(expectedValue(spec)).toEqual(reference.value);
         break;
+      case 'steps': {
+        if (spec.type !== 'steps') break;
+        expect(reference.cases.length).toBeGreaterThanOrEqual(3);
+        for (const { env, value } of reference.cases) {
+          expect(Object.keys(env).sort()).toEqual(variablesOf(spec).sort());
+          for (const [name, [low, high]] of Object.entries(spec.variables)) {
+            expect(env[name], name).toBeGreaterThanOrEqual(low);
+            expect(env[name], name).toBeLessThanOrEqual(high);
+          }
+          const got = evaluateStep(spec, spec.expected, env);
+          expect(close(got, value, reference.tolerance ?? 1e-9), `at ${JSON.stringify(env)}: ${got} against ${value}`).toBe(true);
+        }
+        break;
+      }
       case 'expression': {
         if (spec.type !== 'expression') break;
         const read = parseExpression(spec.expected, { variables: variablesOf(spec) });
@@ -585,19 +675,80 @@ const studentAnswers: [key: string, input: string, status: 'correct' | 'incorrec
   ['softmax-three-classes/sad', '-0.021', 'incorrect'], // the slide: base 10, sign lost
   ['softmax-three-classes/angry', '1.31', 'incorrect'], // the slide: base 10
   ['softmax-three-classes/angry', '3.049', 'correct'],
+  // Derivations in steps: a right chain written otherwise, and the slips the lessons warn about.
+  ['lr-sigmoid-derivative/dsigma-steps', "d/dz σ(z) = e^(-z) / (1 + e^(-z))^2\n= σ(z) − σ(z)²", 'correct'],
+  ['lr-sigmoid-derivative/dsigma-steps', 'exp(-z) / (1 + exp(-z))\n= sigma(z) exp(-z)', 'incorrect'], // the square dropped
+  ['lr-dz/dz-steps', '(-y/a + (1 - y)/(1 - a)) a (1 - a)\n= -y (1 - a) + (1 - y) a\n= y - a', 'incorrect'], // the sign
+  ['shallow-backprop/dz1-steps', '(a2 - y) w2 (1 - a1^2)\n= w2 (a2 - y) a1 (1 - a1)', 'incorrect'], // the sigmoid's derivative for tanh's
+  ['softmax-dz/dz-steps', '-y1 (1 - yhat1) + y2 yhat1 + y3 yhat1\n= yhat1 - y1', 'correct'],
 ];
 
 describe('typical student answers', () => {
   it.each(studentAnswers)('%s: %s is %s', (key, input, status) => {
     const answer = answers.find((a) => a.key === key);
     expect(answer, key).toBeDefined();
-    expect(checkAnswer(answer!.spec, input).status).toBe(status);
+    expect(checkExerciseAnswer(answer!.spec, input).status).toBe(status);
   });
 
   it('bin-pixel-index/index answers a wrong formula with a real pixel: a whole row, column and channel', () => {
     const { spec } = answers.find((a) => a.key === 'bin-pixel-index/index')!;
-    expect(checkAnswer(spec, '(c - 1)*4096 + r*64 + k').message).toMatch(/^Not correct: at r = \d+, k = \d+, c = [123] yours is \d+, but the expected value is \d+\.$/);
+    expect(checkExerciseAnswer(spec, '(c - 1)*4096 + r*64 + k').message).toMatch(/^Not correct: at r = \d+, k = \d+, c = [123] yours is \d+, but the expected value is \d+\.$/);
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Derivations in steps
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The derivation and proof exercises without a steps answer, and why: their argument is not a
+ * chain of equalities in variables the checker can sample.
+ */
+const WITHOUT_STEPS: Readonly<Record<string, string>> = {
+  'bin-pixel-index': 'a count of the entries before a pixel: the count is the answer, not a chain from a start',
+  'cvx-se-chord': 'a computation with numbers, without a variable to sample',
+};
+
+/**
+ * The chains a solution shows, by steps answer: a fenced block `text steps=<answer name>`, one
+ * step per line, exactly as a student would type it into the steps field.
+ */
+function solutionChains(body: string): Map<string, string> {
+  const solution = body.slice(body.indexOf('<Solution>'));
+  const chains = new Map<string, string>();
+  for (const [, indent, name, block] of solution.matchAll(/^( *)```text steps=([\w-]+)\n([\s\S]*?)\n *```$/gm)) {
+    expect(chains.has(name!), `two chains for ${name}`).toBe(false);
+    chains.set(name!, block!.split('\n').map((line) => (line.startsWith(indent!) ? line.slice(indent!.length) : line)).join('\n'));
+  }
+  return chains;
+}
+
+describe('derivations in steps', () => {
+  it('every derivation and proof has a steps answer, or a reason here why not', () => {
+    for (const { data } of exercises.filter((e) => e.data.kind === 'derivation' || e.data.kind === 'proof')) {
+      const has = data.answers.some((answer) => answer.type === 'steps');
+      expect(has || data.id in WITHOUT_STEPS, `${data.id} has no steps answer`).toBe(true);
+      expect(has && data.id in WITHOUT_STEPS, `${data.id} has a steps answer and is listed without one`).toBe(false);
+    }
+  });
+
+  it.each(exercises.filter(({ data }) => data.answers.some((answer) => answer.type === 'steps')).map((e) => [e.data.id, e] as const))(
+    '%s: the solution shows each steps answer as a chain the checker accepts, line by line',
+    (_id, { data, body }) => {
+      const chains = solutionChains(body);
+      const steps = data.answers.filter((answer): answer is StepsAnswer => answer.type === 'steps');
+      expect([...chains.keys()].sort()).toEqual(steps.map((answer) => answer.name).sort());
+      for (const answer of steps) {
+        const verdict = checkStepsAnswer(answer, chains.get(answer.name)!);
+        expect(verdict.steps!.filter((step) => step.status !== 'follows').map((step) => `line ${step.line}: ${step.message}`), answer.name).toEqual([]);
+        expect(verdict.status, `${answer.name}: ${verdict.message}`).toBe('correct');
+        expect(verdict.steps!.length, `${answer.name}: a chain of one line shows no step`).toBeGreaterThanOrEqual(2);
+        // Every milestone is a form the worked chain passes through.
+        const reached = new Set(verdict.steps!.map((step) => step.milestone?.index));
+        (answer.milestones ?? []).forEach((milestone, i) => expect(reached.has(i), `${answer.name}: no line of the chain is ${milestone.form}`).toBe(true));
+      }
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -15,7 +15,9 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { lessonSchema } from '../../src/course/lessonSchema';
-import { checkAnswer, validateSpec } from '../../src/exercises/check';
+import { checkExerciseAnswer, validateAnswer } from '../../src/exercises/answers';
+import { validateSpec } from '../../src/exercises/check';
+import { checkStepsAnswer } from '../../src/exercises/stepsSpec';
 import { exerciseSchema, type AnswerSpec } from '../../src/exercises/spec';
 import { configFromProps, decodeConfig, type ExplorerProps } from '../../src/explorer/config';
 import remarkCells from '../../src/notebook/build/remarkCells';
@@ -144,12 +146,20 @@ describe.each(exerciseFiles.map((b, i) => [`exercise ${i + 1}`, b] as const))('t
   it('has frontmatter the exercise schema accepts, and answers the checker reads and accepts as written', () => {
     const parsed = exerciseSchema.safeParse(frontmatter);
     expect(parsed.success, parsed.error?.message).toBe(true);
-    for (const spec of parsed.data!.answers as AnswerSpec[]) {
-      expect(validateSpec(spec)).toBeNull();
-      expect(checkAnswer(spec, spec.expected).status).toBe('correct');
+    for (const spec of parsed.data!.answers) {
+      expect(validateAnswer(spec)).toBeNull();
+      expect(checkExerciseAnswer(spec, spec.expected).status).toBe('correct');
       // As in every exercise: the statement says which name to type for each variable.
       const statement = content.slice(0, content.indexOf('<Hint>'));
-      if (spec.type === 'expression') for (const name of Object.keys(spec.variables)) expect(statement, name).toContain(`\`${name}\``);
+      const names = spec.type === 'expression' || spec.type === 'steps' ? [...Object.keys(spec.variables), ...Object.keys((spec.type === 'steps' && spec.where) || {})] : [];
+      for (const name of names) expect(statement, name).toContain(`\`${name}\``);
+      // And the solution shows a steps answer's chain, which the checker accepts line by line.
+      if (spec.type === 'steps') {
+        const chain = new RegExp(`\`\`\`text steps=${spec.name}\\n([\\s\\S]*?)\\n\`\`\``).exec(content.slice(content.indexOf('<Solution>')))?.[1];
+        expect(chain, `the solution's chain for ${spec.name}`).toBeDefined();
+        const verdict = checkStepsAnswer(spec, chain!);
+        expect(verdict.steps!.every((step) => step.status === 'follows') && verdict.status === 'correct', verdict.message).toBe(true);
+      }
     }
   });
 

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkAnswer, type Verdict } from '../../src/exercises/check';
 import { MAX_INPUT_LENGTH, MAX_NESTING } from '../../src/exercises/expression';
-import type { AnswerSpec } from '../../src/exercises/spec';
+import type { AnswerSpec, StepsAnswer } from '../../src/exercises/spec';
+import type { StepsVerdict } from '../../src/exercises/steps';
+import { checkStepsAnswer, publishSteps } from '../../src/exercises/stepsSpec';
 
 const SPECS: AnswerSpec[] = [
   { name: 'n', label: 'n', type: 'number', expected: 'exp(5)/(exp(5)+exp(2)+exp(-1)+exp(3))' },
@@ -19,7 +21,7 @@ const SPECS: AnswerSpec[] = [
 const TIME_LIMIT_MS = 2000;
 
 /** The checker's last resorts: reaching one means something inside threw. */
-const FALLBACK_MESSAGES = ['this answer could not be checked', 'this answer could not be read'];
+const FALLBACK_MESSAGES = ['this answer could not be checked', 'this answer could not be read', 'this derivation could not be checked'];
 
 // The first call compiles the checker's code; time the warm checker, as a student meets it.
 beforeAll(() => {
@@ -109,5 +111,67 @@ describe('fuzzing checkAnswer: nothing a student types throws or hangs', { timeo
     const input = 'y'.repeat(10_000);
     expect(checkedQuickly(SPECS[3]!, input)).toMatchObject({ status: 'invalid', message: `the answer is too long: 10000 characters, at most ${MAX_INPUT_LENGTH}` });
     expect(checkedQuickly(SPECS[2]!, input)).toMatchObject({ status: 'invalid', message: `the answer is too long: 10000 characters, at most ${MAX_INPUT_LENGTH}` });
+  });
+});
+
+describe('fuzzing a steps answer: no derivation throws or hangs', { timeout: 60_000 }, () => {
+  const STEPS: StepsAnswer = {
+    name: 'chain',
+    label: 'dz',
+    type: 'steps',
+    derive: { of: '-(y log(a) + (1 - y) log(1 - a))', wrt: 'z' },
+    where: { a: 'sigma(z)' },
+    expected: 'a - y',
+    variables: { z: [-4, 4], y: [0, 1] },
+    milestones: [{ form: '(-y/a + (1 - y)/(1 - a)) * a (1 - a)', says: 'the chain rule through a' }],
+  };
+  const page = publishSteps(STEPS);
+
+  /** Well-formed: a known status and message; each line's verdict in order, pointing inside the text. */
+  function expectWellFormedSteps(verdict: StepsVerdict, text: string): void {
+    expect(['correct', 'incorrect', 'invalid']).toContain(verdict.status);
+    expect(verdict.message.length).toBeGreaterThan(0);
+    expect(FALLBACK_MESSAGES).not.toContain(verdict.message);
+    expect(verdict.steps).toBeDefined();
+    let line = 0;
+    for (const step of verdict.steps!) {
+      expect(['follows', 'broken', 'invalid']).toContain(step.status);
+      expect(step.line).toBeGreaterThan(line);
+      line = step.line;
+      expect(step.position.start).toBeGreaterThanOrEqual(0);
+      expect(step.position.end).toBeLessThanOrEqual(text.length);
+      expect(step.position.start).toBeLessThanOrEqual(step.position.end);
+      expect(step.previewTex === undefined).toBe(step.status === 'invalid');
+    }
+    if (verdict.status === 'correct') expect(verdict.steps!.every((step) => step.status === 'follows')).toBe(true);
+  }
+
+  const property = (text: string) => {
+    for (const spec of [STEPS, page]) {
+      const started = performance.now();
+      const verdict = checkStepsAnswer(spec, text);
+      expect(performance.now() - started).toBeLessThan(TIME_LIMIT_MS);
+      expectWellFormedSteps(verdict, text);
+    }
+  };
+
+  const LINE_TOKENS = [...GRAMMAR_TOKENS, 'a', 'z', '1 - a', 'dz', '\n', '\n', '\r\n', '\r', '=', '= ', 'dz = ', "σ'(z) =", '\u2028'];
+
+  it('survives arbitrary Unicode text', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), property), { numRuns: 300 });
+  });
+
+  it('survives text built from the grammar’s tokens, newlines and =', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...LINE_TOKENS), { maxLength: 120 }).map((parts) => parts.join('')), property), { numRuns: 2000 });
+  });
+
+  it.each([
+    ['forty lines at the length limit', Array.from({ length: 40 }, () => '= ' + 'a+'.repeat(248) + 'a').join('\n')],
+    ['forty deeply nested lines', Array.from({ length: 40 }, () => '('.repeat(100) + 'a' + ')'.repeat(100)).join('\n')],
+    ['a hundred thousand newlines', '\n'.repeat(100_000)],
+    ['the longest text allowed', ('= a - y' + ' '.repeat(493) + '\n\n').repeat(40)],
+    ['forty-one lines', 'a - y\n'.repeat(41)],
+  ])('answers %s with a verdict', (_kind, text) => {
+    property(text);
   });
 });

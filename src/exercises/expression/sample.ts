@@ -11,6 +11,8 @@ import { evaluate, type Environment } from './evaluate';
 /** Each variable's sampling interval [low, high], by canonical name; `integer` samples only whole numbers. */
 export type Domains = Readonly<Record<string, readonly [number, number] | readonly [number, number, 'integer']>>;
 
+/** The relative tolerance of formulas when a spec sets none: they are exact, unlike typed numbers. */
+export const FORMULA_TOLERANCE = 1e-6;
 /** How many points an expression answer is compared at. */
 export const SAMPLE_POINTS = 24;
 /** Draws allowed to find them: a reference undefined on most of its domain is a broken spec. */
@@ -41,9 +43,21 @@ export const seedFrom = (text: string): number => fnv1a(text);
  * reference is undefined on most of its domain.
  */
 export function samplePoints(reference: Expr, domains: Domains, seedText: string): SamplePoint[] {
+  return drawPoints(domains, seedText, (env) => {
+    const expected = evaluate(reference, env);
+    return Number.isFinite(expected) ? { env, expected } : undefined;
+  });
+}
+
+/**
+ * Up to SAMPLE_POINTS points drawn from the domains, by the generator seeded with `seedText`;
+ * `keep` turns a draw into a point or refuses it (undefined), and a refused draw is replaced.
+ * Every answer type draws through here, so equal seeds and domains give equal draws.
+ */
+export function drawPoints<T>(domains: Domains, seedText: string, keep: (env: Record<string, number>) => T | undefined): T[] {
   const rng = mulberry32(seedFrom(seedText));
   const names = Object.keys(domains);
-  const points: SamplePoint[] = [];
+  const points: T[] = [];
   for (let draw = 0; draw < MAX_DRAWS && points.length < SAMPLE_POINTS; draw++) {
     const env: Record<string, number> = {};
     for (const name of names) {
@@ -52,8 +66,8 @@ export function samplePoints(reference: Expr, domains: Domains, seedText: string
       // One draw per variable either way: low + ⌊u·(high − low + 1)⌋ is each of low, …, high alike.
       env[name] = domain.length === 3 ? low + Math.floor(uniform(rng, 0, high - low + 1)) : uniform(rng, low, high);
     }
-    const expected = evaluate(reference, env);
-    if (Number.isFinite(expected)) points.push({ env, expected });
+    const point = keep(env);
+    if (point !== undefined) points.push(point);
   }
   return points;
 }
@@ -74,7 +88,11 @@ export type Comparison =
     };
 
 export function compareAt(points: readonly SamplePoint[], candidate: Expr, tolerance: number): Comparison {
-  const values = points.map((point) => evaluate(candidate, point.env));
+  return compareValues(points, points.map((point) => evaluate(candidate, point.env)), tolerance);
+}
+
+/** compareAt for a candidate already evaluated: `values[i]` is its value at `points[i]`. */
+export function compareValues(points: readonly SamplePoint[], values: readonly number[], tolerance: number): Comparison {
   const undefinedAt = values.findIndex((value) => !Number.isFinite(value));
   if (undefinedAt >= 0) return { kind: 'undefined', at: points[undefinedAt]!, got: values[undefinedAt]! };
   const agrees = values.map((value, i) => closeEnough(value, points[i]!.expected, tolerance));

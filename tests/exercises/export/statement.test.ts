@@ -13,7 +13,9 @@ describe('an exercise as export data', () => {
 
   it('cuts the statement where the first hint begins, and keeps hints and solution apart', () => {
     expect(html.statementHtml).toMatch(/^<p>One example with a single feature/);
-    expect(html.statementHtml).toContain('negative, so that \\(f\\) is not convex there?</li>\n</ol>');
+    // The statement's list ends with its last part, the chain to write in steps; the hints follow apart.
+    expect(html.statementHtml).toContain('negative, so that \\(f\\) is not convex there?</li>');
+    expect(html.statementHtml).toMatch(/<code>y<\/code> as they are\.<\/li>\n<\/ol>$/);
     expect(html.statementHtml).not.toContain('chain rule');
     expect(html.hintsHtml).toHaveLength(3);
     expect(html.hintsHtml[2]).toBe('<p>With \\(y = 0\\) the bracket \\(a(1 - a) + (a - y)(1 - 2a)\\) becomes \\(a(2 - 3a)\\).</p>');
