@@ -32,7 +32,14 @@ export default defineConfig({
     launchOptions: {
       executablePath,
       // This machine has no network beyond loopback: keep Chromium from trying to phone home.
-      args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   webServer: {

@@ -16,7 +16,14 @@ const assets = readdirSync(new URL('_astro/', dist)).filter((f) => f.endsWith('.
 const chunk = (prefix) => assets.find((f) => f.startsWith(prefix));
 const gz = (file) => gzipSync(readFileSync(new URL(`_astro/${file}`, dist))).byteLength;
 console.log('bundle (gzip bytes)');
-for (const [label, prefix] of [['loader (lesson page script)', 'LessonLayout'], ['runtime', 'runtime'], ['worker (sucrase, acorn, src/ml)', 'worker'], ['editor (CodeMirror 6)', 'editor'], ['KaTeX', 'katex'], ['Plot', 'src.']]) {
+for (const [label, prefix] of [
+  ['loader (lesson page script)', 'LessonLayout'],
+  ['runtime', 'runtime'],
+  ['worker (sucrase, acorn, src/ml)', 'worker'],
+  ['editor (CodeMirror 6)', 'editor'],
+  ['KaTeX', 'katex'],
+  ['Plot', 'src.'],
+]) {
   const file = chunk(prefix);
   console.log(`  ${label.padEnd(34)} ${file ? String(gz(file)).padStart(7) : '   (none)'}`);
 }
@@ -26,9 +33,21 @@ const vite = await createServer({ server: { middlewareMode: true }, appType: 'cu
 const { runCells } = await vite.ssrLoadModule('/src/notebook/build/runCells.ts');
 const { compileCell } = await vite.ssrLoadModule('/src/notebook/compile.ts');
 const source = readFileSync(new URL('../content/lessons/06-softmax.mdx', import.meta.url), 'utf8');
-const cells = [...source.matchAll(/```ts cell id=([\w-]+)[^\n]*\n([\s\S]*?)```/g)].map((m) => ({ id: m[1], kind: 'code', code: m[2], budgetMs: 2000 }));
+const cells = [...source.matchAll(/```ts cell id=([\w-]+)[^\n]*\n([\s\S]*?)```/g)].map((m) => ({
+  id: m[1],
+  kind: 'code',
+  code: m[2],
+  budgetMs: 2000,
+}));
 for (const m of source.matchAll(/<(VectorInput|Slider) name="(\w+)"[^>]*value="([^"]+)"/g)) {
-  cells.push({ id: `input-${m[2]}`, kind: 'input', code: m[3], budgetMs: 2000, name: m[2], value: m[1] === 'Slider' ? Number(m[3]) : m[3].split(',').map(Number) });
+  cells.push({
+    id: `input-${m[2]}`,
+    kind: 'input',
+    code: m[3],
+    budgetMs: 2000,
+    name: m[2],
+    value: m[1] === 'Slider' ? Number(m[3]) : m[3].split(',').map(Number),
+  });
 }
 const buildTimes = [];
 for (let i = 0; i < 20; i++) {
@@ -36,17 +55,23 @@ for (let i = 0; i < 20; i++) {
   runCells('bench', cells);
   buildTimes.push(performance.now() - t);
 }
-const compileTimes = cells.filter((c) => c.kind === 'code').map((c) => {
-  const t = performance.now();
-  for (let i = 0; i < 50; i++) compileCell(c.code + `\n// ${i}`);
-  return (performance.now() - t) / 50;
-});
+const compileTimes = cells
+  .filter((c) => c.kind === 'code')
+  .map((c) => {
+    const t = performance.now();
+    for (let i = 0; i < 50; i++) compileCell(c.code + `\n// ${i}`);
+    return (performance.now() - t) / 50;
+  });
 await vite.close();
-console.log(`build: ${cells.length} cells of the softmax lesson run in ${fmt(median(buildTimes))} (median of 20), ${fmt(median(buildTimes) / cells.length)} per cell; compile ${fmt(median(compileTimes))} per cell`);
+console.log(
+  `build: ${cells.length} cells of the softmax lesson run in ${fmt(median(buildTimes))} (median of 20), ${fmt(median(buildTimes) / cells.length)} per cell; compile ${fmt(median(compileTimes))} per cell`,
+);
 
 // 3. In Chromium against the built site.
 const port = 4339;
-const server = spawn(process.execPath, [new URL('../scripts/serve-dist.mjs', import.meta.url).pathname, String(port)], { stdio: 'ignore' });
+const server = spawn(process.execPath, [new URL('../scripts/serve-dist.mjs', import.meta.url).pathname, String(port)], {
+  stdio: 'ignore',
+});
 const base = `http://127.0.0.1:${port}`;
 let up = false;
 for (let i = 0; i < 200 && !up; i++) {
@@ -57,7 +82,10 @@ for (let i = 0; i < 200 && !up; i++) {
   }
 }
 if (!up) throw new Error(`the preview server did not start on ${base}`);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
 try {
   const page = await browser.newPage();
   await page.goto(`${base}/lessons/softmax/`);
@@ -100,7 +128,9 @@ try {
     for (let i = 0; i < 21; i++) {
       // At a person's pace: the page is quiet again before the next key.
       await page.waitForTimeout(100);
-      const done = page.evaluate(() => Promise.all([window.bench.until('softmax-four'), window.bench.until('softmax-chart')]));
+      const done = page.evaluate(() =>
+        Promise.all([window.bench.until('softmax-four'), window.bench.until('softmax-chart')]),
+      );
       await page.keyboard.down('ArrowUp');
       if (release === 'at once') await page.keyboard.up('ArrowUp');
       const [a, b] = await done;
@@ -115,8 +145,12 @@ try {
   };
   const [heldOwn, heldChart] = await nudges('after the output');
   const [pressOwn, pressChart] = await nudges('at once');
-  console.log(`browser: Alt+↑ on a number → its output ${fmt(heldOwn)}, → output and chart ${fmt(heldChart)} (median of 20, key released after the output, as a person does; a frame is 16.7 ms)`);
-  console.log(`browser: the same with the key released at once → output and chart ${fmt(pressChart)} (its output ${fmt(pressOwn)})`);
+  console.log(
+    `browser: Alt+↑ on a number → its output ${fmt(heldOwn)}, → output and chart ${fmt(heldChart)} (median of 20, key released after the output, as a person does; a frame is 16.7 ms)`,
+  );
+  console.log(
+    `browser: the same with the key released at once → output and chart ${fmt(pressChart)} (its output ${fmt(pressOwn)})`,
+  );
 
   // A worker round trip: re-running a cell that depends on nothing. Its output must differ each
   // time (the page leaves an identical output alone), so it shows a random number.
@@ -149,7 +183,9 @@ try {
   const after = page.evaluate(() => window.bench.until('softmax-three'));
   await page.keyboard.press('Shift+Enter');
   const againMs = await after;
-  console.log(`browser: runaway cell (budget 2000 ms) stopped after ${fmt(stopMs)}; the next run, in a fresh worker, answered in ${fmt(againMs)} (${Date.now() - t} ms wall)`);
+  console.log(
+    `browser: runaway cell (budget 2000 ms) stopped after ${fmt(stopMs)}; the next run, in a fresh worker, answered in ${fmt(againMs)} (${Date.now() - t} ms wall)`,
+  );
 } finally {
   await browser.close();
   server.kill();

@@ -7,15 +7,23 @@ import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 const port = 4341;
-const server = spawn(process.execPath, [new URL('../scripts/serve-dist.mjs', import.meta.url).pathname, String(port)], { stdio: 'ignore' });
+const server = spawn(process.execPath, [new URL('../scripts/serve-dist.mjs', import.meta.url).pathname, String(port)], {
+  stdio: 'ignore',
+});
 const base = `http://127.0.0.1:${port}`;
 let up = false;
 for (let i = 0; i < 50 && !up; i++) {
-  up = await fetch(base).then((r) => r.ok, () => false);
+  up = await fetch(base).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (!up) await new Promise((r) => setTimeout(r, 100));
 }
 if (!up) throw new Error(`the static server did not start on ${base}`);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 const SECONDS = 5;
 
@@ -39,7 +47,10 @@ try {
       new Promise((resolve) => {
         let frames = 0;
         const start = performance.now();
-        const tick = () => (performance.now() - start < seconds * 1000 ? (frames++, requestAnimationFrame(tick)) : resolve(frames / seconds));
+        const tick = () =>
+          performance.now() - start < seconds * 1000
+            ? (frames++, requestAnimationFrame(tick))
+            : resolve(frames / seconds);
         requestAnimationFrame(tick);
       }),
     2,
@@ -63,11 +74,17 @@ try {
   // Epochs from the figures (shown every few epochs while playing) and frames from the callbacks.
   const rate = (e1 - e0) / ((t1 - t0) / 1000);
   const frames = work.length / ((t1 - t0) / 1000);
-  console.log('training explorer in Chromium (2-8-8-1 tanh, 500 XOR points, one epoch and one 100×100 boundary per frame)');
+  console.log(
+    'training explorer in Chromium (2-8-8-1 tanh, 500 XOR points, one epoch and one 100×100 boundary per frame)',
+  );
   console.log(`  empty page, animation frames per second   ${emptyRate.toFixed(1)}`);
   console.log(`  explorer, animation frames per second     ${frames.toFixed(1)}`);
-  console.log(`  explorer, epochs per second               ${rate.toFixed(1)}   (${e1 - e0} epochs in ${((t1 - t0) / 1000).toFixed(1)} s; accuracy then ${accuracy})`);
-  console.log(`  work per frame: median ${quantile(work, 0.5).toFixed(2)} ms, p95 ${quantile(work, 0.95).toFixed(2)} ms, max ${Math.max(...work).toFixed(2)} ms  (frame budget at 60 Hz: 16.7 ms)`);
+  console.log(
+    `  explorer, epochs per second               ${rate.toFixed(1)}   (${e1 - e0} epochs in ${((t1 - t0) / 1000).toFixed(1)} s; accuracy then ${accuracy})`,
+  );
+  console.log(
+    `  work per frame: median ${quantile(work, 0.5).toFixed(2)} ms, p95 ${quantile(work, 0.95).toFixed(2)} ms, max ${Math.max(...work).toFixed(2)} ms  (frame budget at 60 Hz: 16.7 ms)`,
+  );
 } finally {
   await browser.close();
   server.kill();

@@ -30,9 +30,14 @@ export { mulberry32 } from './src/ml/random.ts';`,
   platform: 'neutral',
   write: false,
 });
-const { gradeFiles, answersFileText, publishSpec, mulberry32 } = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].contents).toString('base64')}`);
+const { gradeFiles, answersFileText, publishSpec, mulberry32 } = await import(
+  `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].contents).toString('base64')}`
+);
 
-const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.mdx') ? [join(dir, e.name)] : []));
+const files = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.mdx') ? [join(dir, e.name)] : [],
+  );
 const exercises = files(join(root, 'content/exercises'))
   .sort()
   .map((path) => parseFrontmatter(readFileSync(path, 'utf8')).frontmatter)
@@ -50,12 +55,29 @@ const handIns = Array.from({ length: STUDENTS }, (_, s) => {
     const record = (progress[exercise.id] = { answers: {} });
     for (const spec of exercise.answers) {
       const right = rng() < 0.7;
-      const input = spec.type === 'shape' ? (right ? spec.expected : '1, 1') : right ? spec.expected : spec.type === 'vector' ? spec.expected.split(',').map((x) => `2*(${x})`).join(', ') : `2*(${spec.expected})`;
+      const input =
+        spec.type === 'shape'
+          ? right
+            ? spec.expected
+            : '1, 1'
+          : right
+            ? spec.expected
+            : spec.type === 'vector'
+              ? spec.expected
+                  .split(',')
+                  .map((x) => `2*(${x})`)
+                  .join(', ')
+              : `2*(${spec.expected})`;
       // A verdict the student's page wrote: the grader must ignore it.
       record.answers[spec.name] = { input, status: 'correct', version: '0badc0de' };
     }
   }
-  const text = answersFileText(progress, new Date(Date.UTC(2026, 10, 30, 8, s)), { ...sheet, exercises: [...sheet.exercises] }, `Student ${s + 1}`);
+  const text = answersFileText(
+    progress,
+    new Date(Date.UTC(2026, 10, 30, 8, s)),
+    { ...sheet, exercises: [...sheet.exercises] },
+    `Student ${s + 1}`,
+  );
   return { name: `week-3-student-${s + 1}.json`, text, size: text.length };
 });
 
@@ -67,13 +89,24 @@ const time = (run) => {
 };
 
 console.log(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}`);
-console.log(`\nGrading ${STUDENTS} hand-ins of a ${exercises.length}-exercise sheet (${fields} answer fields each, ${STUDENTS * fields} checks):`);
+console.log(
+  `\nGrading ${STUDENTS} hand-ins of a ${exercises.length}-exercise sheet (${fields} answer fields each, ${STUDENTS * fields} checks):`,
+);
 console.log(`  exercises: ${sheet.exercises.join(', ')}`);
-console.log(`  types: ${[...new Set(exercises.flatMap((e) => e.answers.map((a) => a.type)))].join(', ')}; ${(handIns.reduce((n, f) => n + f.size, 0) / 1024).toFixed(0)} KB of files`);
+console.log(
+  `  types: ${[...new Set(exercises.flatMap((e) => e.answers.map((a) => a.type)))].join(', ')}; ${(handIns.reduce((n, f) => n + f.size, 0) / 1024).toFixed(0)} KB of files`,
+);
 const cold = time(() => gradeFiles(sheet, answers, handIns, { utcOffsetMinutes: 210 }));
-const warm = Array.from({ length: 5 }, () => time(() => gradeFiles(sheet, answers, handIns, { utcOffsetMinutes: 210 })).ms);
+const warm = Array.from(
+  { length: 5 },
+  () => time(() => gradeFiles(sheet, answers, handIns, { utcOffsetMinutes: 210 })).ms,
+);
 const rows = cold.result;
 const graded = rows.filter((row) => row.kind === 'student');
 const share = graded.reduce((n, row) => n + row.correct, 0) / graded.reduce((n, row) => n + row.total, 0);
-console.log(`  first run (cold, as on the page): ${cold.ms.toFixed(0)} ms; median of 5 more: ${median(warm).toFixed(0)} ms; goal: under 2000 ms`);
-console.log(`  ${graded.length} students graded, ${rows.length - graded.length} problem rows, ${(share * 100).toFixed(0)}% of answers correct (about 70% expected)`);
+console.log(
+  `  first run (cold, as on the page): ${cold.ms.toFixed(0)} ms; median of 5 more: ${median(warm).toFixed(0)} ms; goal: under 2000 ms`,
+);
+console.log(
+  `  ${graded.length} students graded, ${rows.length - graded.length} problem rows, ${(share * 100).toFixed(0)}% of answers correct (about 70% expected)`,
+);

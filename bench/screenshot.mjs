@@ -6,9 +6,15 @@ const base = process.argv[2] ?? 'http://127.0.0.1:4329';
 const out = process.argv[3] ?? '/tmp/shots';
 mkdirSync(out, { recursive: true });
 const pages = (process.env.PAGES ?? '/,/lessons/softmax/').split(',');
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
 for (const scheme of (process.env.SCHEMES ?? 'light,dark').split(',')) {
-  for (const [label, viewport] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+  for (const [label, viewport] of [
+    ['desktop', { width: 1366, height: 900 }],
+    ['phone', { width: 390, height: 844 }],
+  ]) {
     const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
     const page = await context.newPage();
     for (const path of pages) {

@@ -40,11 +40,14 @@ const forms = [
   '= sigma(z) * (1 - sigma(z))',
   '= sigma(z) - sigma(z)^2',
 ];
-const chain = Array.from({ length: 20 }, (_, i) => (i === 0 ? forms[0] : forms[1 + ((i - 1) % (forms.length - 1))])).join('\n');
+const chain = Array.from({ length: 20 }, (_, i) =>
+  i === 0 ? forms[0] : forms[1 + ((i - 1) % (forms.length - 1))],
+).join('\n');
 const page = JSON.parse(JSON.stringify(publishSteps(spec)));
 
 const verdict = checkSteps(page, chain);
-if (verdict.status !== 'correct' || verdict.steps.length !== 20) throw new Error(`the bench chain is not a correct 20-line chain: ${verdict.message}`);
+if (verdict.status !== 'correct' || verdict.steps.length !== 20)
+  throw new Error(`the bench chain is not a correct 20-line chain: ${verdict.message}`);
 
 function time(label, run, repeats) {
   for (let i = 0; i < 20; i++) run();
@@ -82,8 +85,13 @@ const result = await esbuild({
   write: false,
 });
 rmSync(dir, { recursive: true });
-const gzipped = (name) => result.outputFiles.filter((file) => basename(file.path).startsWith(name)).reduce((total, file) => total + gzipSync(file.contents).byteLength, 0);
-const shared = result.outputFiles.filter((file) => basename(file.path).startsWith('chunk-')).reduce((total, file) => total + gzipSync(file.contents).byteLength, 0);
+const gzipped = (name) =>
+  result.outputFiles
+    .filter((file) => basename(file.path).startsWith(name))
+    .reduce((total, file) => total + gzipSync(file.contents).byteLength, 0);
+const shared = result.outputFiles
+  .filter((file) => basename(file.path).startsWith('chunk-'))
+  .reduce((total, file) => total + gzipSync(file.contents).byteLength, 0);
 console.log('checker code (esbuild, minified, split as a page loads it; gzip bytes)');
 console.log(`  ${'checkAnswer with what it shares'.padEnd(52)} ${gzipped('checkAnswer') + shared}`);
 console.log(`  ${'what checkSteps adds, loaded on a derivation'.padEnd(52)} ${gzipped('checkSteps')}`);

@@ -31,7 +31,8 @@ const bundle = await build({
   platform: 'neutral',
   write: false,
 });
-const importModule = (result) => import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].contents).toString('base64')}`);
+const importModule = (result) =>
+  import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].contents).toString('base64')}`);
 const ml = await importModule(bundle);
 const { createNetwork, circles, xor, mulberry32 } = ml;
 
@@ -56,7 +57,9 @@ for (const activation of ['relu', 'tanh']) {
   const run = () => net.evaluateGrid(grid, -1.5, 1.5, -1.5, 1.5, 100, 100);
   for (let i = 0; i < 100; i++) run();
   const times = Array.from({ length: 500 }, () => time(run));
-  const withClasses = median(Array.from({ length: 500 }, () => time(() => net.evaluateGrid(grid, -1.5, 1.5, -1.5, 1.5, 100, 100, classes))));
+  const withClasses = median(
+    Array.from({ length: 500 }, () => time(() => net.evaluateGrid(grid, -1.5, 1.5, -1.5, 1.5, 100, 100, classes))),
+  );
   // The grid computes tanh as 1 − 2/(e^{2z} + 1); predict uses Math.tanh, as training does.
   let worst = 0;
   for (let r = 0; r < 100; r++) {
@@ -96,7 +99,9 @@ for (const activation of ['relu', 'tanh']) {
     `  ${activation.padEnd(5)} ${median(times).toFixed(3)} ms (p10 ${[...times].sort((a, b) => a - b)[50].toFixed(3)}, ` +
       `with classes ${withClasses.toFixed(3)} ms); max |grid − predict| = ${worst.toExponential(1)}`,
   );
-  console.log(`        point by point with ${activation === 'relu' ? 'a ReLU closure' : 'Math.tanh'}: ${plainMs.toFixed(3)} ms; max |grid − it| = ${plainWorst.toExponential(1)}`);
+  console.log(
+    `        point by point with ${activation === 'relu' ? 'a ReLU closure' : 'Math.tanh'}: ${plainMs.toFixed(3)} ms; max |grid − it| = ${plainWorst.toExponential(1)}`,
+  );
 }
 
 // 2. Training speed against TensorFlow.js (CPU backend, float32).
@@ -113,17 +118,24 @@ const rounds = (run, restart) =>
 const RATE = 0.5;
 const m = 500;
 const trainSet = xor(m, mulberry32(11));
-console.log(`\n2. training 2-8-8-1 tanh + sigmoid, XOR with m = ${m}, full-batch GD, learning rate ${RATE}, ${EPOCHS} epochs (median of ${ROUNDS} runs)`);
+console.log(
+  `\n2. training 2-8-8-1 tanh + sigmoid, XOR with m = ${m}, full-batch GD, learning rate ${RATE}, ${EPOCHS} epochs (median of ${ROUNDS} runs)`,
+);
 const net = createNetwork({ sizes: [2, 8, 8, 1], activation: 'tanh', output: 'sigmoid', seed: 3 });
 net.setData(trainSet.X, trainSet.Y);
 const initial = net.parameters();
 net.train(RATE, 200); // warm-up, then back to the same initial weights
 net.reset();
 const initialLoss = net.loss();
-const oursMs = rounds(() => net.train(RATE, EPOCHS), () => net.reset());
+const oursMs = rounds(
+  () => net.train(RATE, EPOCHS),
+  () => net.reset(),
+);
 const oursLoss = net.loss();
 const oursAccuracy = net.accuracy();
-console.log(`  ${'network.ts'.padEnd(15)}${(oursMs / EPOCHS).toFixed(4)} ms/epoch   loss ${initialLoss.toFixed(6)} → ${oursLoss.toFixed(6)}, accuracy ${(oursAccuracy * 100).toFixed(1)}%`);
+console.log(
+  `  ${'network.ts'.padEnd(15)}${(oursMs / EPOCHS).toFixed(4)} ms/epoch   loss ${initialLoss.toFixed(6)} → ${oursLoss.toFixed(6)}, accuracy ${(oursAccuracy * 100).toFixed(1)}%`,
+);
 
 // TensorFlow.js: core with its gradients (the Node entry point leaves them out) and the CPU
 // backend, bundled from their ES modules so that all three share one engine.
@@ -131,7 +143,8 @@ let tf;
 try {
   const tfBundle = await build({
     stdin: {
-      contents: "export * from '@tensorflow/tfjs-core'; import '@tensorflow/tfjs-core/dist/register_all_gradients'; import '@tensorflow/tfjs-backend-cpu';",
+      contents:
+        "export * from '@tensorflow/tfjs-core'; import '@tensorflow/tfjs-core/dist/register_all_gradients'; import '@tensorflow/tfjs-backend-cpu';",
       resolveDir: fileURLToPath(new URL('..', import.meta.url)),
       loader: 'js',
     },
@@ -142,11 +155,15 @@ try {
     write: false,
     logLevel: 'silent',
     // The CommonJS dependencies inside (long, seedrandom) call require.
-    banner: { js: `import { createRequire } from 'node:module'; const require = createRequire(${JSON.stringify(fileURLToPath(import.meta.url))});` },
+    banner: {
+      js: `import { createRequire } from 'node:module'; const require = createRequire(${JSON.stringify(fileURLToPath(import.meta.url))});`,
+    },
   });
   tf = await importModule(tfBundle);
 } catch (error) {
-  console.log(`  TensorFlow.js: could not load @tensorflow/tfjs-core and @tensorflow/tfjs-backend-cpu (${String(error.message).split('\n')[0]}); run npm install`);
+  console.log(
+    `  TensorFlow.js: could not load @tensorflow/tfjs-core and @tensorflow/tfjs-backend-cpu (${String(error.message).split('\n')[0]}); run npm install`,
+  );
 }
 if (tf) {
   await tf.setBackend('cpu');
@@ -156,7 +173,9 @@ if (tf) {
   const X = tensor(trainSet.X);
   const Y = tensor(trainSet.Y);
   const names = ['W1', 'b1', 'W2', 'b2', 'W3', 'b3'];
-  const v = Object.fromEntries(names.map((name) => [name, tf.tidy(() => tf.variable(tensor(initial[name]), true, name))]));
+  const v = Object.fromEntries(
+    names.map((name) => [name, tf.tidy(() => tf.variable(tensor(initial[name]), true, name))]),
+  );
   const resetVariables = () =>
     names.forEach((name) => {
       const value = tensor(initial[name]);
@@ -185,13 +204,19 @@ if (tf) {
       const dZ2 = tf.mul(tf.matMul(v.W3, dZ3, true, false), tf.sub(1, tf.square(A2)));
       const dZ1 = tf.mul(tf.matMul(v.W2, dZ2, true, false), tf.sub(1, tf.square(A1)));
       const grads = {
-        W3: tf.matMul(dZ3, A2, false, true), b3: tf.sum(dZ3, 1, true),
-        W2: tf.matMul(dZ2, A1, false, true), b2: tf.sum(dZ2, 1, true),
-        W1: tf.matMul(dZ1, X, false, true), b1: tf.sum(dZ1, 1, true),
+        W3: tf.matMul(dZ3, A2, false, true),
+        b3: tf.sum(dZ3, 1, true),
+        W2: tf.matMul(dZ2, A1, false, true),
+        b2: tf.sum(dZ2, 1, true),
+        W1: tf.matMul(dZ1, X, false, true),
+        b1: tf.sum(dZ1, 1, true),
       };
       for (const name of names) v[name].assign(tf.sub(v[name], tf.mul(RATE * invM, grads[name])));
     });
-  for (const [label, epoch] of [['tfjs autodiff', autodiffEpoch], ['tfjs manual', manualEpoch]]) {
+  for (const [label, epoch] of [
+    ['tfjs autodiff', autodiffEpoch],
+    ['tfjs manual', manualEpoch],
+  ]) {
     for (let i = 0; i < 200; i++) epoch();
     resetVariables();
     const before = lossOf();
@@ -205,7 +230,9 @@ if (tf) {
         `   ${(ms / oursMs).toFixed(1)}× network.ts's time; final loss differs by ${Math.abs(after - oursLoss).toExponential(1)}`,
     );
   }
-  console.log(`  (tfjs-core ${tf.version_core}, backend ${tf.getBackend()}, float32; tensors alive at the end: ${tf.memory().numTensors})`);
+  console.log(
+    `  (tfjs-core ${tf.version_core}, backend ${tf.getBackend()}, float32; tensors alive at the end: ${tf.memory().numTensors})`,
+  );
 }
 
 // 3. Heap growth over 10,000 steps, and over 1,000 grid evaluations.

@@ -12,4 +12,13 @@ import Slider from './Slider.astro';
 import TrainingExplorer from './TrainingExplorer.astro';
 import VectorInput from './VectorInput.astro';
 
-export const lessonComponents = { Cell, Erratum, NotebookBar, Slider, NumberInput, VectorInput, Choice, TrainingExplorer };
+export const lessonComponents = {
+  Cell,
+  Erratum,
+  NotebookBar,
+  Slider,
+  NumberInput,
+  VectorInput,
+  Choice,
+  TrainingExplorer,
+};

@@ -32,7 +32,10 @@ const isFile = (path) => {
 };
 
 function send(res, status, path) {
-  res.writeHead(status, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': types[extname(path)] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+  });
   createReadStream(path).pipe(res);
 }
 

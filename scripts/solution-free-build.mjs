@@ -55,7 +55,10 @@ function phrases() {
   const exerciseFiles = files(join(root, 'content/exercises'), /\.mdx$/);
   const lessonFiles = [...files(join(root, 'content/lessons'), /\.mdx$/), join(root, 'content/notation.mdx')];
   const elsewhere = plain(
-    [...lessonFiles.map((f) => readFileSync(f, 'utf8')), ...exerciseFiles.map((f) => readFileSync(f, 'utf8').replace(HELP, ''))].join('\n'),
+    [
+      ...lessonFiles.map((f) => readFileSync(f, 'utf8')),
+      ...exerciseFiles.map((f) => readFileSync(f, 'utf8').replace(HELP, '')),
+    ].join('\n'),
   );
   const found = [];
   for (const file of exerciseFiles) {
@@ -63,9 +66,15 @@ function phrases() {
     const blocks = [...source.matchAll(HELP)];
     for (const [whole, kind, body] of blocks) {
       // Not in the rest of the course, nor in this file's other hints and solution.
-      const others = plain(blocks.filter((b) => b[0] !== whole).map((b) => b[2]).join('\n'));
+      const others = plain(
+        blocks
+          .filter((b) => b[0] !== whole)
+          .map((b) => b[2])
+          .join('\n'),
+      );
       const runs = runsOf(body).filter((run) => !elsewhere.includes(run) && !others.includes(run));
-      if (runs.length > 0) found.push({ file: file.slice(root.length), kind, phrase: runs.sort((a, b) => b.length - a.length)[0] });
+      if (runs.length > 0)
+        found.push({ file: file.slice(root.length), kind, phrase: runs.sort((a, b) => b.length - a.length)[0] });
     }
   }
   return found;
@@ -78,30 +87,49 @@ if (searched.length < 20) {
 }
 
 rmSync(students, { recursive: true, force: true });
-const build = spawnSync('npx', ['astro', 'build', '--outDir', students], { cwd: root, env: { ...process.env, COURSE_SOLUTIONS: 'hide' }, stdio: ['ignore', 'ignore', 'inherit'] });
+const build = spawnSync('npx', ['astro', 'build', '--outDir', students], {
+  cwd: root,
+  env: { ...process.env, COURSE_SOLUTIONS: 'hide' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 if (build.status !== 0) {
   console.error('solution-free build: the build with COURSE_SOLUTIONS=hide failed.');
   process.exit(1);
 }
 
-const read = (dir) => files(dir, /\.(html|js|json|css|txt|xml)$/).map((path) => ({ path, raw: readFileSync(path, 'utf8') })).map(({ path, raw }) => ({ path, raw, text: plain(raw) }));
+const read = (dir) =>
+  files(dir, /\.(html|js|json|css|txt|xml)$/)
+    .map((path) => ({ path, raw: readFileSync(path, 'utf8') }))
+    .map(({ path, raw }) => ({ path, raw, text: plain(raw) }));
 const built = read(students);
-const controlText = read(control).map((f) => f.text).join('\n');
+const controlText = read(control)
+  .map((f) => f.text)
+  .join('\n');
 const problems = [];
 for (const { file, kind, phrase } of searched) {
-  if (!controlText.includes(phrase)) problems.push(`control: "${phrase}" (${kind} in ${file}) is not in dist/ either, so searching for it proves nothing`);
-  for (const { path, text } of built) if (text.includes(phrase)) problems.push(`${path.slice(root.length)} holds "${phrase}" (${kind} in ${file})`);
+  if (!controlText.includes(phrase))
+    problems.push(
+      `control: "${phrase}" (${kind} in ${file}) is not in dist/ either, so searching for it proves nothing`,
+    );
+  for (const { path, text } of built)
+    if (text.includes(phrase)) problems.push(`${path.slice(root.length)} holds "${phrase}" (${kind} in ${file})`);
 }
 for (const { path, raw } of built) {
-  if (/<details class="(hint|solution)"/.test(raw)) problems.push(`${path.slice(root.length)} holds a hint or solution element`);
+  if (/<details class="(hint|solution)"/.test(raw))
+    problems.push(`${path.slice(root.length)} holds a hint or solution element`);
 }
 // The sheet page says which edition it is, so that a link asking for solutions (solutions=1)
 // says this edition has none instead of a heading "with solutions" over none (exercises.spec.ts).
-const edition = (dir) => /data-edition-solutions="(\w+)"/.exec(readFileSync(join(dir, 'exercises/sheet/index.html'), 'utf8'))?.[1];
-if (edition(control) !== 'included') problems.push('control: dist/exercises/sheet/ is not marked data-edition-solutions="included"');
-if (edition(students) !== 'none') problems.push('dist-students/exercises/sheet/ is not marked data-edition-solutions="none"');
+const edition = (dir) =>
+  /data-edition-solutions="(\w+)"/.exec(readFileSync(join(dir, 'exercises/sheet/index.html'), 'utf8'))?.[1];
+if (edition(control) !== 'included')
+  problems.push('control: dist/exercises/sheet/ is not marked data-edition-solutions="included"');
+if (edition(students) !== 'none')
+  problems.push('dist-students/exercises/sheet/ is not marked data-edition-solutions="none"');
 if (problems.length > 0) {
   console.error(`solution-free build: ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log(`solution-free build: ${searched.length} hint and solution phrases, none in ${built.length} files of dist-students/ (all found in dist/).`);
+console.log(
+  `solution-free build: ${searched.length} hint and solution phrases, none in ${built.length} files of dist-students/ (all found in dist/).`,
+);

@@ -9,6 +9,9 @@ export const fieldId = (spec: CellSpec): string => `field-${spec.id}`;
 
 /** The spec remarkCells gave the element; a clear build error where it gave none. */
 export function inputSpec(element: string, name: string | undefined, spec: CellSpec | undefined): CellSpec {
-  if (!spec) throw new Error(`<${element} name="${name ?? ''}">: an input works only in a lesson (content/lessons/), whose cells remarkCells reads`);
+  if (!spec)
+    throw new Error(
+      `<${element} name="${name ?? ''}">: an input works only in a lesson (content/lessons/), whose cells remarkCells reads`,
+    );
   return spec;
 }

@@ -18,15 +18,23 @@ export type Exercise = RegisteredExercise<PageEntry>;
 
 /** Every exercise in course order; a broken one fails the build with its id and the problem. */
 export async function getExercises(): Promise<Exercise[]> {
-  const lessons = (await getLessons()).map((lesson) => ({ id: lesson.id, order: lesson.data.order, title: lesson.data.title }));
+  const lessons = (await getLessons()).map((lesson) => ({
+    id: lesson.id,
+    order: lesson.data.order,
+    title: lesson.data.title,
+  }));
   return buildRegistry(await getCollection('exercises'), lessons, validateAnswer).map((exercise) => ({
     ...exercise,
-    entry: { ...exercise.entry, data: { ...exercise.entry.data, answers: exercise.entry.data.answers.filter(isLineAnswer) } },
+    entry: {
+      ...exercise.entry,
+      data: { ...exercise.entry.data, answers: exercise.entry.data.answers.filter(isLineAnswer) },
+    },
   }));
 }
 
 /** Where an exercise lives in its lesson. */
-export const exerciseHref = (exercise: Exercise) => href(`lessons/${exercise.lesson.id}/#exercise-${exercise.entry.id}`);
+export const exerciseHref = (exercise: Exercise) =>
+  href(`lessons/${exercise.lesson.id}/#exercise-${exercise.entry.id}`);
 
 export const EXERCISE_INDEX = href('exercises/');
 export const SHEET_PAGE = href('exercises/sheet/');

@@ -17,7 +17,8 @@ let loading: Promise<Katex> | undefined;
 let loaded: Katex | undefined;
 
 /** Loads KaTeX (once) in the page. */
-export const loadKatex = (): Promise<Katex> => (loading ??= import('katex').then((module) => (loaded = module.default)));
+export const loadKatex = (): Promise<Katex> =>
+  (loading ??= import('katex').then((module) => (loaded = module.default)));
 
 /** KaTeX if it has loaded: used directly, with no await, an output is drawn in the task that asked. */
 export const katexNow = (): Katex | undefined => loaded;

@@ -18,7 +18,8 @@ export type ListProblem =
   /** `text` (from start to end) is one number written with thousands separators; `joined` is it without them. */
   | (EntrySpan & { readonly kind: 'thousands'; readonly text: string; readonly joined: string });
 
-export type ListEntries = { readonly ok: true; readonly entries: readonly EntrySpan[] } | { readonly ok: false; readonly problem: ListProblem };
+export type ListEntries =
+  { readonly ok: true; readonly entries: readonly EntrySpan[] } | { readonly ok: false; readonly problem: ListProblem };
 
 const OPEN = new Set(['(', '[']);
 const CLOSE = new Set([')', ']']);
@@ -63,7 +64,11 @@ export function listEntries(text: string, from = 0, to = text.length): ListEntri
  * The first `1,000` in the list: an entry of one to three digits, a comma, and straight after it
  * (no space) three digits; `1,000,000` runs on. A space after the comma (`1, 000`) keeps them apart.
  */
-function thousandsSeparator(text: string, entries: readonly EntrySpan[], commas: readonly number[]): ListProblem | undefined {
+function thousandsSeparator(
+  text: string,
+  entries: readonly EntrySpan[],
+  commas: readonly number[],
+): ListProblem | undefined {
   for (let k = 0; k + 1 < entries.length; k++) {
     const first = entries[k]!;
     if (!LEADING_GROUP.test(text.slice(first.start, first.end))) continue;

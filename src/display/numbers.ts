@@ -35,4 +35,3 @@ export function texNumber(x: number): string {
   if (!match) return text;
   return `${match[1]} \\times 10^{${Number(match[2])}}`;
 }
-

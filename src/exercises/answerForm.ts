@@ -23,12 +23,14 @@ export function answerVersion(published: PublishedAnswer): string {
  * An exercise's answers as the index lists them (data-answers), without their fields:
  * `name:version`, space-separated, so the index judges saved verdicts as the exercise would.
  */
-export const answersAttribute = (specs: readonly AnswerSpec[]) => specs.map((spec) => `${spec.name}:${answerVersion(publishSpec(spec))}`).join(' ');
+export const answersAttribute = (specs: readonly AnswerSpec[]) =>
+  specs.map((spec) => `${spec.name}:${answerVersion(publishSpec(spec))}`).join(' ');
 
 const FUNCTIONS = 'exp, log, sqrt, abs, sigma, tanh, max, min';
 
 /** What a field's help says, as a key: fields with equal keys share one help text. */
-export const helpKey = (spec: AnswerSpec) => (spec.type === 'expression' ? `expression:${Object.keys(spec.variables).join(',')}` : spec.type);
+export const helpKey = (spec: AnswerSpec) =>
+  spec.type === 'expression' ? `expression:${Object.keys(spec.variables).join(',')}` : spec.type;
 
 /** TeX an author wrote, typeset: a malformed formula fails the build. */
 export const texHtml = (source: string): string => katex.renderToString(source, katexOptions(false, true));
@@ -43,14 +45,45 @@ const code = (value: string): HelpPart => ({ kind: 'code', text: value });
 export function helpParts(spec: AnswerSpec): HelpPart[] {
   switch (spec.type) {
     case 'number':
-      return [text('A number, or arithmetic that computes it, such as '), code('0.842'), text(' or '), code('exp(2) / (1 + exp(2))'), text('.')];
+      return [
+        text('A number, or arithmetic that computes it, such as '),
+        code('0.842'),
+        text(' or '),
+        code('exp(2) / (1 + exp(2))'),
+        text('.'),
+      ];
     case 'vector':
-      return [text('Numbers separated by commas, such as '), code('0.25, 0.25, 0.5'), text('; arithmetic is allowed in each.')];
+      return [
+        text('Numbers separated by commas, such as '),
+        code('0.25, 0.25, 0.5'),
+        text('; arithmetic is allowed in each.'),
+      ];
     case 'shape':
-      return [text('Rows and columns, such as '), code('(4, 3)'), text(' or '), code('4x3'), text('; after a comma each may be arithmetic, such as '), code('2*3, 4'), text('.')];
+      return [
+        text('Rows and columns, such as '),
+        code('(4, 3)'),
+        text(' or '),
+        code('4x3'),
+        text('; after a comma each may be arithmetic, such as '),
+        code('2*3, 4'),
+        text('.'),
+      ];
     case 'expression': {
-      const names = Object.keys(spec.variables).flatMap((name, i): HelpPart[] => [...(i > 0 ? [text(', ')] : []), code(name), text(' for '), { kind: 'tex', text: nameTex(name) }]);
-      return [text('A formula. Type '), ...names, text('; functions '), code(FUNCTIONS), text(', powers with '), code('^'), text('.')];
+      const names = Object.keys(spec.variables).flatMap((name, i): HelpPart[] => [
+        ...(i > 0 ? [text(', ')] : []),
+        code(name),
+        text(' for '),
+        { kind: 'tex', text: nameTex(name) },
+      ]);
+      return [
+        text('A formula. Type '),
+        ...names,
+        text('; functions '),
+        code(FUNCTIONS),
+        text(', powers with '),
+        code('^'),
+        text('.'),
+      ];
     }
   }
 }

@@ -10,7 +10,8 @@ import type { StepsVerdict } from './steps';
 import { checkStepsAnswer, validateSteps } from './stepsSpec';
 
 /** For the build: null when the answer's formulas read (and a derivation can be finished), else why not. */
-export const validateAnswer = (spec: ExerciseAnswer): string | null => (spec.type === 'steps' ? validateSteps(spec) : validateSpec(spec));
+export const validateAnswer = (spec: ExerciseAnswer): string | null =>
+  spec.type === 'steps' ? validateSteps(spec) : validateSpec(spec);
 
 /** The verdict on any answer, from its authored spec; for a steps answer `input` holds one step per line. */
 export const checkExerciseAnswer = (spec: ExerciseAnswer, input: string): Verdict | StepsVerdict =>

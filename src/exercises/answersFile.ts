@@ -8,7 +8,14 @@
  * sheet (title, due date, exercise ids) and the time it was saved. Files saved before names
  * existed have none and still load; the grading page then goes by the file's name.
  */
-import { sanitizeProgress, UNSAFE_KEYS, withoutVerdicts, type ExerciseRecord, type Progress, type SavedAnswer } from './progress';
+import {
+  sanitizeProgress,
+  UNSAFE_KEYS,
+  withoutVerdicts,
+  type ExerciseRecord,
+  type Progress,
+  type SavedAnswer,
+} from './progress';
 
 export const ANSWERS_FORMAT = 'nn-live-answers';
 export const MAX_FILE_BYTES = 1_000_000;
@@ -27,7 +34,12 @@ export interface AnswersFile {
 }
 
 /** The file's text. A new field (`student`) is optional, so a file stays version 1 and older pages still read it. */
-export function answersFileText(progress: Progress, saved: Date, assignment?: AnswersFile['assignment'], student?: string): string {
+export function answersFileText(
+  progress: Progress,
+  saved: Date,
+  assignment?: AnswersFile['assignment'],
+  student?: string,
+): string {
   const name = student === undefined ? '' : studentName(student);
   const file: AnswersFile = {
     format: ANSWERS_FORMAT,
@@ -65,7 +77,11 @@ const utf8Bytes = (char: string) => {
  * dash. Cut at `maxBytes` of UTF-8, since file systems count bytes (255 for a name on most).
  */
 function slug(text: string, maxBytes: number): string {
-  const dashed = text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}\p{M}]+/gu, '-').replace(/^-+/, '');
+  const dashed = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
+    .replace(/^-+/, '');
   let kept = '';
   let bytes = 0;
   for (const char of dashed) {
@@ -96,8 +112,10 @@ function shown(value: unknown): string {
   return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 /**
  * Every field of a parsed file, checked for its type in this one place: what the page needs
@@ -106,19 +124,41 @@ const isStringList = (value: unknown): value is string[] => Array.isArray(value)
  * through anything but a type check, so no value in the file can run code or throw.
  */
 export function validateAnswersFile(parsed: unknown): { ok: true; file: AnswersFile } | { ok: false; message: string } {
-  if (!isRecord(parsed) || parsed['format'] !== ANSWERS_FORMAT) return { ok: false, message: 'This file is not a file of answers saved from this course.' };
+  if (!isRecord(parsed) || parsed['format'] !== ANSWERS_FORMAT)
+    return { ok: false, message: 'This file is not a file of answers saved from this course.' };
   const version = parsed['version'];
-  if (typeof version !== 'number') return { ok: false, message: `This file's format version is ${shown(version)}, not a number, so it cannot be read.` };
-  if (version > 1) return { ok: false, message: `This file was saved by a newer version of the course (format ${shown(version)}).` };
-  if (version !== 1) return { ok: false, message: `This file has an unknown format version (${shown(version)}), so it cannot be read.` };
-  if (!isRecord(parsed['progress'])) return { ok: false, message: `This file holds no answers (its progress is ${shown(parsed['progress'])}).` };
+  if (typeof version !== 'number')
+    return {
+      ok: false,
+      message: `This file's format version is ${shown(version)}, not a number, so it cannot be read.`,
+    };
+  if (version > 1)
+    return { ok: false, message: `This file was saved by a newer version of the course (format ${shown(version)}).` };
+  if (version !== 1)
+    return { ok: false, message: `This file has an unknown format version (${shown(version)}), so it cannot be read.` };
+  if (!isRecord(parsed['progress']))
+    return { ok: false, message: `This file holds no answers (its progress is ${shown(parsed['progress'])}).` };
   const saved = typeof parsed['saved'] === 'string' ? parsed['saved'].slice(0, 40) : '';
-  const file: AnswersFile = { format: ANSWERS_FORMAT, version: 1, saved, progress: sanitizeProgress(parsed['progress']) };
+  const file: AnswersFile = {
+    format: ANSWERS_FORMAT,
+    version: 1,
+    saved,
+    progress: sanitizeProgress(parsed['progress']),
+  };
   const student = typeof parsed['student'] === 'string' ? studentName(parsed['student']) : '';
   if (student) file.student = student;
   const assignment = parsed['assignment'];
-  if (isRecord(assignment) && typeof assignment['title'] === 'string' && typeof assignment['due'] === 'string' && isStringList(assignment['exercises'])) {
-    file.assignment = { title: assignment['title'].slice(0, 200), due: assignment['due'].slice(0, 20), exercises: assignment['exercises'].slice(0, 200).map((id) => id.slice(0, 100)) };
+  if (
+    isRecord(assignment) &&
+    typeof assignment['title'] === 'string' &&
+    typeof assignment['due'] === 'string' &&
+    isStringList(assignment['exercises'])
+  ) {
+    file.assignment = {
+      title: assignment['title'].slice(0, 200),
+      due: assignment['due'].slice(0, 20),
+      exercises: assignment['exercises'].slice(0, 200).map((id) => id.slice(0, 100)),
+    };
   }
   return { ok: true, file };
 }
@@ -186,7 +226,9 @@ export function mergeLoaded(current: Progress, loaded: Progress): { progress: Pr
 
 function losesWork(before: ExerciseRecord, after: ExerciseRecord): boolean {
   if (before.done && !after.done) return true;
-  return Object.entries(before.answers).some(([name, answer]) => answer.input.trim() !== '' && after.answers[name]?.input !== answer.input);
+  return Object.entries(before.answers).some(
+    ([name, answer]) => answer.input.trim() !== '' && after.answers[name]?.input !== answer.input,
+  );
 }
 
 /** Text in answer fields that the student changed on this page: exercise id → answer name → text. */

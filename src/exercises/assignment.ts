@@ -26,7 +26,11 @@ export const MAX_LINK_IDS = 200;
 const QUOTED = 5;
 
 /** `"a", "b", "c", …`: a few untrusted ids, each shortened, for a message shown as text. */
-const quoteIds = (ids: readonly string[]) => ids.slice(0, QUOTED).map((id) => `"${id.slice(0, 40)}"`).join(', ') + (ids.length > QUOTED ? ', …' : '');
+const quoteIds = (ids: readonly string[]) =>
+  ids
+    .slice(0, QUOTED)
+    .map((id) => `"${id.slice(0, 40)}"`)
+    .join(', ') + (ids.length > QUOTED ? ', …' : '');
 
 /** A real calendar date in YYYY-MM-DD form. */
 export function isIsoDate(text: string): boolean {
@@ -62,10 +66,15 @@ export function parseAssignment(query: string, knownIds: ReadonlySet<string>): P
     due = '';
   }
   // One pass over the ids, with sets: a link of 40,000 ids once took seconds (includes() per id).
-  const requested = (params.get('ex') ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  const requested = (params.get('ex') ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   if (requested.length > MAX_LINK_IDS) {
     const dropped = requested.slice(MAX_LINK_IDS);
-    problems.push(`This link names ${requested.length} exercises; a sheet reads at most ${MAX_LINK_IDS}, so the ${dropped.length} after the ${MAX_LINK_IDS}th were not read (${quoteIds(dropped)}).`);
+    problems.push(
+      `This link names ${requested.length} exercises; a sheet reads at most ${MAX_LINK_IDS}, so the ${dropped.length} after the ${MAX_LINK_IDS}th were not read (${quoteIds(dropped)}).`,
+    );
     requested.length = MAX_LINK_IDS;
   }
   const seen = new Set<string>();
@@ -77,11 +86,15 @@ export function parseAssignment(query: string, knownIds: ReadonlySet<string>): P
     (knownIds.has(id) ? exercises : unknown).push(id);
   }
   if (unknown.length > 0) {
-    problems.push(`${unknown.length === 1 ? 'One exercise in this link is' : `${unknown.length} exercises in this link are`} not in this course (${quoteIds(unknown)}); the rest are shown.`);
+    problems.push(
+      `${unknown.length === 1 ? 'One exercise in this link is' : `${unknown.length} exercises in this link are`} not in this course (${quoteIds(unknown)}); the rest are shown.`,
+    );
   }
   if (exercises.length > MAX_EXERCISES) {
     const left = exercises.splice(MAX_EXERCISES);
-    problems.push(`A sheet holds at most ${MAX_EXERCISES} exercises; the first ${MAX_EXERCISES} are shown, and the ${left.length} after them are left out (${quoteIds(left)}).`);
+    problems.push(
+      `A sheet holds at most ${MAX_EXERCISES} exercises; the first ${MAX_EXERCISES} are shown, and the ${left.length} after them are left out (${quoteIds(left)}).`,
+    );
   }
   return { title, due, exercises, solutions: params.get('solutions') === '1', unknown, problems };
 }
@@ -89,5 +102,7 @@ export function parseAssignment(query: string, knownIds: ReadonlySet<string>): P
 /** "1 December 2026" for a due date, in the reader's language, without a timezone shift. */
 export function formatDue(due: string, locale?: string): string {
   const [year, month, day] = due.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year!, month! - 1, day!)));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year!, month! - 1, day!)),
+  );
 }

@@ -55,7 +55,9 @@ const CLOSE_AT_MOST = 0.1;
  * An expression answer as a page carries it: the reference's values at the sample points in
  * place of the formula, so the page source does not give the answer away.
  */
-export type PublishedExpressionAnswer = Omit<ExpressionAnswer, 'expected'> & { readonly samples: readonly SamplePoint[] };
+export type PublishedExpressionAnswer = Omit<ExpressionAnswer, 'expected'> & {
+  readonly samples: readonly SamplePoint[];
+};
 /** An answer as a page carries it; numbers and vectors as their computed values. */
 export type PublishedAnswer = NumberAnswer | VectorAnswer | ShapeAnswer | PublishedExpressionAnswer;
 
@@ -104,7 +106,12 @@ export function checkAnswer(spec: AnswerSpec | PublishedAnswer, input: string): 
 
 /** For the build: null when the expected answer reads and evaluates to finite numbers, else why not. */
 export function validateSpec(spec: AnswerSpec): string | null {
-  const expected = spec.type === 'shape' ? expectedShape(spec) : spec.type === 'expression' ? expectedPoints(spec) : expectedNumbers(spec);
+  const expected =
+    spec.type === 'shape'
+      ? expectedShape(spec)
+      : spec.type === 'expression'
+        ? expectedPoints(spec)
+        : expectedNumbers(spec);
   return expected.ok ? null : problemWith(spec, expected.message);
 }
 
@@ -140,14 +147,19 @@ function expectedNumbers(spec: NumberAnswer | VectorAnswer): Expected<{ values: 
   if (read.items.length === 0) return { ok: false, message: `expected '${spec.expected}' has no entries` };
   const values = read.items.map((item) => evaluate(item));
   const undefinedAt = values.findIndex((value) => !Number.isFinite(value));
-  if (undefinedAt >= 0) return { ok: false, message: `expected '${spec.expected}' evaluates to ${values[undefinedAt]} (entry ${undefinedAt + 1})` };
+  if (undefinedAt >= 0)
+    return {
+      ok: false,
+      message: `expected '${spec.expected}' evaluates to ${values[undefinedAt]} (entry ${undefinedAt + 1})`,
+    };
   return { ok: true, values };
 }
 
 function expectedShape(spec: ShapeAnswer): Expected<{ rows: number; cols: number }> {
   const read = readShape(spec.expected);
   if (!read.ok) return { ok: false, message: describeError(spec.expected, read.error) };
-  if (read.rows < 1 || read.cols < 1) return { ok: false, message: `expected shape '${spec.expected}' has a zero dimension` };
+  if (read.rows < 1 || read.cols < 1)
+    return { ok: false, message: `expected shape '${spec.expected}' has a zero dimension` };
   return read;
 }
 
@@ -156,14 +168,24 @@ function expectedPoints(spec: ExpressionAnswer): Expected<{ points: SamplePoint[
   if (!read.ok) return { ok: false, message: describeError(spec.expected, read.error) };
   const points = samplePoints(read.ast, spec.variables, spec.expected);
   if (points.length < SAMPLE_POINTS) {
-    return { ok: false, message: `expected '${spec.expected}' is undefined (NaN or ±∞) on most of the variables' domains` };
+    return {
+      ok: false,
+      message: `expected '${spec.expected}' is undefined (NaN or ±∞) on most of the variables' domains`,
+    };
   }
   return { ok: true, points };
 }
 
-const brokenSpec = (message: string): Verdict => ({ status: 'invalid', message: `this exercise's expected answer is broken: ${message}` });
+const brokenSpec = (message: string): Verdict => ({
+  status: 'invalid',
+  message: `this exercise's expected answer is broken: ${message}`,
+});
 
-const unreadable = (error: SourceError): Verdict => ({ status: 'invalid', message: error.message, position: { start: error.start, end: error.end } });
+const unreadable = (error: SourceError): Verdict => ({
+  status: 'invalid',
+  message: error.message,
+  position: { start: error.start, end: error.end },
+});
 
 // ─── One number ─────────────────────────────────────────────────────────────────────────────
 
@@ -179,12 +201,22 @@ function checkNumber(spec: NumberAnswer, input: string): Verdict {
   const value = evaluate(item);
   const target = expected.values[0]!;
   const previewTex = toTex(item);
-  if (!Number.isFinite(value)) return { status: 'incorrect', message: `Not correct: this evaluates to ${formatNumber(value)}, not to a number.`, previewTex };
+  if (!Number.isFinite(value))
+    return {
+      status: 'incorrect',
+      message: `Not correct: this evaluates to ${formatNumber(value)}, not to a number.`,
+      previewTex,
+    };
   if (closeEnough(value, target, tolerance)) return { status: 'correct', message: 'Correct.', previewTex };
   if (isClose(value, target, tolerance)) {
-    return { status: 'incorrect', message: `Close, but not within ${percent(tolerance)}: give more significant digits.`, previewTex };
+    return {
+      status: 'incorrect',
+      message: `Close, but not within ${percent(tolerance)}: give more significant digits.`,
+      previewTex,
+    };
   }
-  if (target !== 0 && closeEnough(-value, target, tolerance)) return { status: 'incorrect', message: 'Not correct: check the sign.', previewTex };
+  if (target !== 0 && closeEnough(-value, target, tolerance))
+    return { status: 'incorrect', message: 'Not correct: check the sign.', previewTex };
   return { status: 'incorrect', message: 'Not correct.', previewTex };
 }
 
@@ -196,7 +228,12 @@ function wrongCount(input: string, items: readonly Expr[], wanted: number): Verd
   const hint = looksLikeDecimalComma ? ': write decimals with a point (0.5), not a comma' : '';
   const noun = wanted === 1 ? 'one number' : `${wanted} numbers`;
   const previewTex = items.length > 0 ? listTex(items) : undefined;
-  return { status: 'invalid', message: `expected ${noun}, got ${got}${hint}`, position: whole, ...(previewTex === undefined ? {} : { previewTex }) };
+  return {
+    status: 'invalid',
+    message: `expected ${noun}, got ${got}${hint}`,
+    position: whole,
+    ...(previewTex === undefined ? {} : { previewTex }),
+  };
 }
 
 const isClose = (value: number, target: number, tolerance: number) =>
@@ -221,11 +258,23 @@ function checkVector(spec: VectorAnswer, input: string): Verdict {
   const [firstWrong] = wrong;
   if (firstWrong === undefined) return { status: 'correct', message: 'Correct.', previewTex };
 
-  const allClose = wrong.every((i) => Number.isFinite(values[i]!) && isClose(values[i]!, expected.values[i]!, tolerance));
-  const which = wrong.length === 1 ? `entry ${firstWrong + 1} is wrong` : `entries ${listing(wrong.map((i) => String(i + 1)))} are wrong`;
-  const hint = allClose ? `; ${wrong.length === 1 ? 'it is' : 'they are'} close, but not within ${percent(tolerance)}: give more significant digits` : '';
+  const allClose = wrong.every(
+    (i) => Number.isFinite(values[i]!) && isClose(values[i]!, expected.values[i]!, tolerance),
+  );
+  const which =
+    wrong.length === 1
+      ? `entry ${firstWrong + 1} is wrong`
+      : `entries ${listing(wrong.map((i) => String(i + 1)))} are wrong`;
+  const hint = allClose
+    ? `; ${wrong.length === 1 ? 'it is' : 'they are'} close, but not within ${percent(tolerance)}: give more significant digits`
+    : '';
   const item = read.items[firstWrong]!;
-  return { status: 'incorrect', message: `Not correct: ${which}${hint}.`, previewTex, position: { start: item.start, end: item.end } };
+  return {
+    status: 'incorrect',
+    message: `Not correct: ${which}${hint}.`,
+    previewTex,
+    position: { start: item.start, end: item.end },
+  };
 }
 
 const listTex = (items: readonly Expr[]) => `\\left[${items.map(toTex).join(',\\ ')}\\right]`;
@@ -241,21 +290,31 @@ function checkShape(spec: ShapeAnswer, input: string): Verdict {
   const sizesTex = `\\left(${read.rows},\\ ${read.cols}\\right)`;
   // Computed entries show as typed, then what they come to: (64 · 64 · 3, 1) = (12288, 1).
   const computed = read.entries?.some((entry) => entry.kind !== 'number');
-  const previewTex = computed && read.entries ? `\\left(${read.entries.map(toTex).join(',\\ ')}\\right) = ${sizesTex}` : sizesTex;
+  const previewTex =
+    computed && read.entries ? `\\left(${read.entries.map(toTex).join(',\\ ')}\\right) = ${sizesTex}` : sizesTex;
   const rowsRight = read.rows === expected.rows;
   const colsRight = read.cols === expected.cols;
   if (rowsRight && colsRight) return { status: 'correct', message: 'Correct.', previewTex };
   if (read.rows === expected.cols && read.cols === expected.rows) {
-    return { status: 'incorrect', message: `Not correct: that is (${read.rows}, ${read.cols}): rows and columns swapped.`, previewTex };
+    return {
+      status: 'incorrect',
+      message: `Not correct: that is (${read.rows}, ${read.cols}): rows and columns swapped.`,
+      previewTex,
+    };
   }
-  const which = rowsRight ? 'the number of columns is wrong' : colsRight ? 'the number of rows is wrong' : 'both the number of rows and of columns are wrong';
+  const which = rowsRight
+    ? 'the number of columns is wrong'
+    : colsRight
+      ? 'the number of rows is wrong'
+      : 'both the number of rows and of columns are wrong';
   return { status: 'incorrect', message: `Not correct: ${which}.`, previewTex };
 }
 
 // ─── An expression ──────────────────────────────────────────────────────────────────────────
 
 function checkExpression(spec: ExpressionAnswer | PublishedExpressionAnswer, input: string): Verdict {
-  const expected: Expected<{ points: readonly SamplePoint[] }> = 'samples' in spec ? { ok: true, points: spec.samples } : expectedPoints(spec);
+  const expected: Expected<{ points: readonly SamplePoint[] }> =
+    'samples' in spec ? { ok: true, points: spec.samples } : expectedPoints(spec);
   if (!expected.ok) return brokenSpec(expected.message);
   const read = parseExpression(input, { variables: Object.keys(spec.variables) });
   if (!read.ok) return unreadable(read.error);
@@ -263,7 +322,11 @@ function checkExpression(spec: ExpressionAnswer | PublishedExpressionAnswer, inp
   const previewTex = toTex(read.ast);
   const comparison = compareAt(expected.points, read.ast, spec.tolerance ?? DEFAULT_TOLERANCE.expression);
   if (comparison.kind === 'equal') {
-    return { status: 'correct', message: `Correct: equal to the expected expression at ${expected.points.length} points of the domain.`, previewTex };
+    return {
+      status: 'correct',
+      message: `Correct: equal to the expected expression at ${expected.points.length} points of the domain.`,
+      previewTex,
+    };
   }
   return { status: 'incorrect', message: `Not correct: ${differenceMessage(comparison)}.`, previewTex };
 }
@@ -275,9 +338,11 @@ function differenceMessage(comparison: Exclude<Comparison, { kind: 'equal' }>): 
     return `at ${where} yours is undefined (${formatNumber(got)}), but the expected value is ${formatNumber(at.expected)}`;
   }
   const { factor } = comparison;
-  if (factor !== undefined && closeEnough(factor, -1, 1e-9)) return 'the sign is wrong — yours is the negative of the expected expression';
+  if (factor !== undefined && closeEnough(factor, -1, 1e-9))
+    return 'the sign is wrong — yours is the negative of the expected expression';
   // A factor such as 1.0001 is a precision problem, better shown as the two values.
-  if (factor !== undefined && !closeEnough(factor, 1, 0.01)) return `yours is ${formatNumber(factor)} times the expected expression`;
+  if (factor !== undefined && !closeEnough(factor, 1, 0.01))
+    return `yours is ${formatNumber(factor)} times the expected expression`;
   const [yours, theirs] = distinctTexts(got, at.expected);
   const part = comparison.agreeing > 0 ? 'it agrees on part of the domain only; ' : '';
   return `${part}at ${where} yours is ${yours}, but the expected value is ${theirs}`;

@@ -6,7 +6,8 @@ import { formatNumber } from '../display/numbers';
 import type { Environment } from './expression';
 
 /** `yhat = 0.412, y = 0.871`: the point's variables, or only those named. */
-export const pointText = (env: Environment, names: readonly string[] = Object.keys(env)) => names.map((name) => `${name} = ${formatNumber(env[name]!)}`).join(', ');
+export const pointText = (env: Environment, names: readonly string[] = Object.keys(env)) =>
+  names.map((name) => `${name} = ${formatNumber(env[name]!)}`).join(', ');
 
 /** Two values rounded only as far as they still look different (0.842 vs 0.842 would confuse). */
 export function distinctTexts(a: number, b: number): [string, string] {

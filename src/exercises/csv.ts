@@ -18,7 +18,8 @@ export function csvField(value: string): string {
 }
 
 /** Lines of fields as CSV text, each line ended by CRLF (RFC 4180, section 2). */
-export const csvText = (lines: readonly (readonly string[])[]): string => lines.map((fields) => `${fields.map(csvField).join(',')}\r\n`).join('');
+export const csvText = (lines: readonly (readonly string[])[]): string =>
+  lines.map((fields) => `${fields.map(csvField).join(',')}\r\n`).join('');
 
 /**
  * A byte order mark before the text: without it, Excel reads a UTF-8 file in the system's code
@@ -41,14 +42,18 @@ export function gradesCsv(sheet: GradedSheet, rows: readonly GradeRow[]): string
     'Student',
     'Handed in',
     'Late',
-    ...sheet.exercises.map((id, i) => (totals[i] === 0 ? `${id} (done)` : totals[i] === undefined ? id : `${id} (of ${totals[i]})`)),
+    ...sheet.exercises.map((id, i) =>
+      totals[i] === 0 ? `${id} (done)` : totals[i] === undefined ? id : `${id} (of ${totals[i]})`,
+    ),
     students[0] ? `Total (of ${students[0].total})` : 'Total',
   ];
   const lines = students.map((row) => [
     row.student,
     row.handedIn ?? '',
     row.late === null ? 'unknown' : row.late ? 'yes' : 'no',
-    ...row.exercises.map((exercise) => (exercise.total === 0 ? (exercise.done ? 'done' : '') : String(exercise.correct))),
+    ...row.exercises.map((exercise) =>
+      exercise.total === 0 ? (exercise.done ? 'done' : '') : String(exercise.correct),
+    ),
     String(row.correct),
   ]);
   return BOM + csvText([heading, ...lines]);

@@ -91,7 +91,10 @@ export type GradeRow = StudentRow | ProblemRow;
 const MAX_FILE_NAME = 120;
 
 /** A file's name as rows show it: bounded, no control characters. */
-const shownFileName = (name: string) => Array.from(name.replace(/[\p{Cc}\p{Cf}]/gu, ' ')).slice(0, MAX_FILE_NAME).join('') || 'a file without a name';
+const shownFileName = (name: string) =>
+  Array.from(name.replace(/[\p{Cc}\p{Cf}]/gu, ' '))
+    .slice(0, MAX_FILE_NAME)
+    .join('') || 'a file without a name';
 
 /**
  * The instant a due day ends where the grader is: midnight after YYYY-MM-DD at `utcOffsetMinutes`
@@ -121,7 +124,11 @@ const sameTitle = (a: string, b: string) => studentKey(a) === studentKey(b);
 const nameFromFileName = (file: string) => shownFileName(file.replace(/\.json$/i, '').trim()) || shownFileName(file);
 
 /** `"a", "b", …`: a few ids for a message. */
-const quoted = (ids: readonly string[]) => ids.slice(0, 3).map((id) => `"${id.slice(0, 40)}"`).join(', ') + (ids.length > 3 ? ', …' : '');
+const quoted = (ids: readonly string[]) =>
+  ids
+    .slice(0, 3)
+    .map((id) => `"${id.slice(0, 40)}"`)
+    .join(', ') + (ids.length > 3 ? ', …' : '');
 
 /** Why a file's sheet is not this sheet, or null when it is this sheet. */
 function otherSheet(file: AnswersFile, sheet: GradedSheet): string | null {
@@ -129,24 +136,38 @@ function otherSheet(file: AnswersFile, sheet: GradedSheet): string | null {
   if (!theirs) {
     return 'This file was saved outside a problem sheet (from a lesson or the exercise index), so it cannot be matched to this sheet; the student can load it on the sheet and hand it in from there.';
   }
-  if (!sameTitle(theirs.title, sheet.title)) return `This file is for the sheet "${theirs.title.slice(0, 80)}", not "${sheet.title.slice(0, 80)}".`;
+  if (!sameTitle(theirs.title, sheet.title))
+    return `This file is for the sheet "${theirs.title.slice(0, 80)}", not "${sheet.title.slice(0, 80)}".`;
   const ours = new Set(sheet.exercises);
   const missing = sheet.exercises.filter((id) => !theirs.exercises.includes(id));
   const extra = theirs.exercises.filter((id) => !ours.has(id));
   if (missing.length > 0 || extra.length > 0) {
-    const parts = [missing.length > 0 ? `it lacks ${quoted(missing)}` : '', extra.length > 0 ? `it has ${quoted(extra)} besides` : ''].filter(Boolean);
+    const parts = [
+      missing.length > 0 ? `it lacks ${quoted(missing)}` : '',
+      extra.length > 0 ? `it has ${quoted(extra)} besides` : '',
+    ].filter(Boolean);
     return `This file is for a sheet of the same title with other exercises: ${parts.join(', and ')}.`;
   }
   return null;
 }
 
-function gradeExercise(id: string, specs: readonly PublishedAnswer[], record: ExerciseRecord | undefined): ExerciseGrade {
+function gradeExercise(
+  id: string,
+  specs: readonly PublishedAnswer[],
+  record: ExerciseRecord | undefined,
+): ExerciseGrade {
   const answers = specs.map((spec): AnswerGrade => {
     const input = record && Object.hasOwn(record.answers, spec.name) ? record.answers[spec.name]!.input : '';
     if (input.trim() === '') return { name: spec.name, input, status: 'unanswered', message: 'No answer.' };
     // The file's own verdict is never looked at: the checker decides, from the input alone.
     const verdict = checkAnswer(spec, input);
-    return { name: spec.name, input, status: verdict.status, message: verdict.message, ...(verdict.previewTex === undefined ? {} : { previewTex: verdict.previewTex }) };
+    return {
+      name: spec.name,
+      input,
+      status: verdict.status,
+      message: verdict.message,
+      ...(verdict.previewTex === undefined ? {} : { previewTex: verdict.previewTex }),
+    };
   });
   const correct = answers.filter((answer) => answer.status === 'correct').length;
   return { id, correct, total: specs.length, done: record?.done === true, answers };
@@ -158,19 +179,29 @@ function gradeOne(handIn: HandIn, sheet: GradedSheet, sheetAnswers: SheetAnswers
   const problem = (reason: string): ProblemRow => ({ kind: 'problem', file, reason });
   // Checked before anything is read: the page passes File.size, and text.length bounds the rest.
   if ((handIn.size ?? 0) > MAX_FILE_BYTES || handIn.text.length > MAX_FILE_BYTES) {
-    return problem(`This file is larger than ${MAX_FILE_BYTES / 1_000_000} MB, far more than any file of answers, so it was not read.`);
+    return problem(
+      `This file is larger than ${MAX_FILE_BYTES / 1_000_000} MB, far more than any file of answers, so it was not read.`,
+    );
   }
   const parsed = parseAnswersFile(handIn.text);
   if (!parsed.ok) return problem(parsed.message);
   if (parsed.unsafeKeys.length > 0) {
-    return problem(`This file contains the key ${quoted(parsed.unsafeKeys)}, which no page of this course writes: it was made or edited by hand, so it is not graded.`);
+    return problem(
+      `This file contains the key ${quoted(parsed.unsafeKeys)}, which no page of this course writes: it was made or edited by hand, so it is not graded.`,
+    );
   }
   const answersFile = parsed.file;
   const wrongSheet = otherSheet(answersFile, sheet);
   if (wrongSheet) return problem(wrongSheet);
 
   const { progress } = answersFile;
-  const exercises = sheet.exercises.map((id) => gradeExercise(id, Object.hasOwn(sheetAnswers, id) ? sheetAnswers[id]! : [], Object.hasOwn(progress, id) ? progress[id] : undefined));
+  const exercises = sheet.exercises.map((id) =>
+    gradeExercise(
+      id,
+      Object.hasOwn(sheetAnswers, id) ? sheetAnswers[id]! : [],
+      Object.hasOwn(progress, id) ? progress[id] : undefined,
+    ),
+  );
   const saved = savedAt(answersFile.saved);
   const late = deadline === null ? false : saved === null ? null : saved.time >= deadline;
   return {
@@ -190,7 +221,12 @@ function gradeOne(handIn: HandIn, sheet: GradedSheet, sheetAnswers: SheetAnswers
  * Grades hand-ins for a sheet: one row per file, in the files' order. A second file for a
  * student already graded gets a problem row naming the first, which is the one that counts.
  */
-export function gradeFiles(sheet: GradedSheet, sheetAnswers: SheetAnswers, files: readonly HandIn[], options: GradeOptions = {}): GradeRow[] {
+export function gradeFiles(
+  sheet: GradedSheet,
+  sheetAnswers: SheetAnswers,
+  files: readonly HandIn[],
+  options: GradeOptions = {},
+): GradeRow[] {
   const deadline = deadlineOf(sheet.due, options.utcOffsetMinutes ?? 0);
   const graded = new Map<string, string>();
   return files.map((handIn) => {
@@ -199,13 +235,21 @@ export function gradeFiles(sheet: GradedSheet, sheetAnswers: SheetAnswers, files
       row = gradeOne(handIn, sheet, sheetAnswers, deadline);
     } catch {
       // Nothing above should throw; should it, this file gets a row and the others are graded.
-      return { kind: 'problem', file: shownFileName(String(handIn?.name ?? '')), reason: 'This file could not be graded (an unexpected error); the other files were.' };
+      return {
+        kind: 'problem',
+        file: shownFileName(String(handIn?.name ?? '')),
+        reason: 'This file could not be graded (an unexpected error); the other files were.',
+      };
     }
     if (row.kind === 'problem') return row;
     const key = studentKey(row.student);
     const first = graded.get(key);
     if (first !== undefined) {
-      return { kind: 'problem', file: row.file, reason: `This file is a second one for ${row.student}, who is already graded from ${first}; only the first counts.` };
+      return {
+        kind: 'problem',
+        file: row.file,
+        reason: `This file is a second one for ${row.student}, who is already graded from ${first}; only the first counts.`,
+      };
     }
     graded.set(key, row.file);
     return row;

@@ -46,7 +46,8 @@ const STATUSES: readonly string[] = ['correct', 'incorrect', 'invalid'];
 /** What answerVersion writes: FNV-1a, 32 bits, as 8 hex digits. */
 const VERSION = /^[0-9a-f]{8}$/;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Keys that are never an exercise id or an answer name: assigning `__proto__` on a plain object
@@ -66,7 +67,12 @@ export function sanitizeProgress(value: unknown): Progress {
       const saved: SavedAnswer = { input: answer['input'].slice(0, 2000) };
       // A verdict is kept only with the version it was given against: without one it can never show.
       const { status, message, version } = answer;
-      if (typeof status === 'string' && STATUSES.includes(status) && typeof version === 'string' && VERSION.test(version)) {
+      if (
+        typeof status === 'string' &&
+        STATUSES.includes(status) &&
+        typeof version === 'string' &&
+        VERSION.test(version)
+      ) {
         saved.status = status as AnswerStatus;
         if (typeof message === 'string') saved.message = message.slice(0, 500);
         saved.version = version;
@@ -94,7 +100,10 @@ export function withoutVerdicts(progress: Progress): Progress {
 }
 
 /** The verdict a saved answer shows: its own if given against the answer's current version, else none. */
-export function currentVerdict(saved: SavedAnswer | undefined, version: string): Pick<SavedAnswer, 'status' | 'message'> {
+export function currentVerdict(
+  saved: SavedAnswer | undefined,
+  version: string,
+): Pick<SavedAnswer, 'status' | 'message'> {
   if (saved?.status === undefined || saved.version !== version) return {};
   return saved.message === undefined ? { status: saved.status } : { status: saved.status, message: saved.message };
 }
@@ -151,7 +160,6 @@ export function onUnsavedChange(listener: () => void): void {
   listeners.add(listener);
 }
 
-
 /**
  * Saves everything with `ids`' records taken from `progress`: storage is read fresh (another
  * tab's work is kept) and written whole, so a write that succeeds also saves whatever was
@@ -166,7 +174,10 @@ function save(progress: Progress, ids: readonly string[]): boolean {
 }
 
 /** Changes one exercise's record; `saved` says whether storage kept it. */
-export function updateExercise(exerciseId: string, update: (record: ExerciseRecord) => void): { record: ExerciseRecord; saved: boolean } {
+export function updateExercise(
+  exerciseId: string,
+  update: (record: ExerciseRecord) => void,
+): { record: ExerciseRecord; saved: boolean } {
   const progress = pageProgress();
   const record = (progress[exerciseId] ??= { answers: {} });
   update(record);

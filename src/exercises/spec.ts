@@ -15,7 +15,10 @@ import { z } from 'astro/zod';
 const domain = z
   .union([z.tuple([z.number(), z.number()]), z.tuple([z.number(), z.number(), z.literal('integer')])])
   .refine(([low, high]) => low < high, 'a domain is [low, high] with low < high')
-  .refine((d) => d.length === 2 || (Number.isSafeInteger(d[0]) && Number.isSafeInteger(d[1])), 'an integer domain [low, high, integer] has whole-number ends');
+  .refine(
+    (d) => d.length === 2 || (Number.isSafeInteger(d[0]) && Number.isSafeInteger(d[1])),
+    'an integer domain [low, high, integer] has whole-number ends',
+  );
 
 const answerBase = {
   /** Identifies the answer within its exercise; also the key of stored answers. */
@@ -29,12 +32,23 @@ const answerBase = {
 /** Variable names are ASCII: a letter, then letters and digits (`yhat`, `z1`; see vocabulary.ts). */
 const variableName = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'variable names are a letter, then letters and digits');
 
-const variables = z.record(variableName, domain).refine((v) => Object.keys(v).length > 0, 'an answer with a formula needs at least one variable');
+const variables = z
+  .record(variableName, domain)
+  .refine((v) => Object.keys(v).length > 0, 'an answer with a formula needs at least one variable');
 
 const numberAnswer = z.object({ ...answerBase, type: z.literal('number'), expected: z.string().min(1) });
 const vectorAnswer = z.object({ ...answerBase, type: z.literal('vector'), expected: z.string().min(1) });
-const shapeAnswer = z.object({ ...answerBase, type: z.literal('shape'), expected: z.string().regex(/^\s*\d+\s*,\s*\d+\s*$/, 'a shape is "rows, columns"') });
-const expressionAnswer = z.object({ ...answerBase, type: z.literal('expression'), expected: z.string().min(1), variables });
+const shapeAnswer = z.object({
+  ...answerBase,
+  type: z.literal('shape'),
+  expected: z.string().regex(/^\s*\d+\s*,\s*\d+\s*$/, 'a shape is "rows, columns"'),
+});
+const expressionAnswer = z.object({
+  ...answerBase,
+  type: z.literal('expression'),
+  expected: z.string().min(1),
+  variables,
+});
 
 /**
  * A derivation typed one step per line (steps.ts checks it): the first line must equal the
@@ -55,7 +69,10 @@ const stepsAnswer = z
     where: z.record(variableName, z.string().min(1)).optional(),
     milestones: z.array(z.strictObject({ form: z.string().min(1), says: z.string().min(1) })).optional(),
   })
-  .refine((spec) => (spec.derive === undefined) !== (spec.start === undefined), 'a steps answer starts from either derive: { of, wrt } or start:, one of the two');
+  .refine(
+    (spec) => (spec.derive === undefined) !== (spec.start === undefined),
+    'a steps answer starts from either derive: { of, wrt } or start:, one of the two',
+  );
 
 /** An answer typed in one line: a number, a vector, a shape or a formula. */
 export const answerSpecSchema = z.discriminatedUnion('type', [
@@ -74,7 +91,13 @@ export type StepsAnswer = z.infer<typeof stepsAnswer>;
 /** Any answer an exercise declares: one typed in one line, or a derivation typed in steps. */
 export type ExerciseAnswer = AnswerSpec | StepsAnswer;
 
-export const exerciseAnswerSchema = z.discriminatedUnion('type', [numberAnswer, vectorAnswer, shapeAnswer, expressionAnswer, stepsAnswer]);
+export const exerciseAnswerSchema = z.discriminatedUnion('type', [
+  numberAnswer,
+  vectorAnswer,
+  shapeAnswer,
+  expressionAnswer,
+  stepsAnswer,
+]);
 
 /** The answers typed in one line; steps answers get their multi-line field with the page work of issue 12. */
 export const isLineAnswer = (answer: ExerciseAnswer): answer is AnswerSpec => answer.type !== 'steps';

@@ -96,12 +96,23 @@ export function checkSteps(spec: PublishedStepsAnswer, text: string): StepsVerdi
 
 function checkLines(spec: PublishedStepsAnswer, text: string): StepsVerdict {
   if (text.length > MAX_STEPS_TEXT) {
-    return { status: 'invalid', message: `the derivation is too long: ${text.length} characters, at most ${MAX_STEPS_TEXT}`, steps: [], position: { start: 0, end: text.length } };
+    return {
+      status: 'invalid',
+      message: `the derivation is too long: ${text.length} characters, at most ${MAX_STEPS_TEXT}`,
+      steps: [],
+      position: { start: 0, end: text.length },
+    };
   }
   const lines = linesOf(text).filter((line) => line.text.trim() !== '');
-  if (lines.length === 0) return { status: 'invalid', message: 'empty answer: type the derivation one step per line', steps: [] };
+  if (lines.length === 0)
+    return { status: 'invalid', message: 'empty answer: type the derivation one step per line', steps: [] };
   if (lines.length > MAX_STEPS) {
-    return { status: 'invalid', message: `at most ${MAX_STEPS} lines, got ${lines.length}: leave out steps that only rewrite`, steps: [], position: { start: 0, end: text.length } };
+    return {
+      status: 'invalid',
+      message: `at most ${MAX_STEPS} lines, got ${lines.length}: leave out steps that only rewrite`,
+      steps: [],
+      position: { start: 0, end: text.length },
+    };
   }
 
   const variables = Object.keys(spec.variables);
@@ -109,21 +120,51 @@ function checkLines(spec: PublishedStepsAnswer, text: string): StepsVerdict {
   const tolerance = spec.tolerance ?? FORMULA_TOLERANCE;
   const envs = spec.points.map((point) => point.env);
   const startName = spec.from === 'derivative' ? 'the derivative' : 'the start';
-  let before: Before & { index: number } = { values: spec.points.map((point) => point.start), name: startName, isStart: true, index: -1 };
+  let before: Before & { index: number } = {
+    values: spec.points.map((point) => point.start),
+    name: startName,
+    isStart: true,
+    index: -1,
+  };
   let last: Readable | undefined;
 
   const steps = lines.map((line, index): StepVerdict => {
     const read = readLine(line, index === 0, names);
-    if (!read.ok) return { line: line.number, status: 'invalid', message: read.error.message, position: shift(read.error, line.start) };
+    if (!read.ok)
+      return {
+        line: line.number,
+        status: 'invalid',
+        message: read.error.message,
+        position: shift(read.error, line.start),
+      };
     const values = envs.map((env) => evaluate(read.ast, env));
-    const compared: Before = before.index === index - 1 || before.isStart ? before : { ...before, name: `line ${lines[before.index]!.number}` };
+    const compared: Before =
+      before.index === index - 1 || before.isStart
+        ? before
+        : { ...before, name: `line ${lines[before.index]!.number}` };
     const comparison = compareWith(spec.points, compared.values, values, tolerance);
-    const milestone = spec.milestones.length === 0 ? undefined : milestoneOf(spec, formValues(formOf(read.ast), envs), tolerance);
-    const common = { line: line.number, position: { start: line.start, end: line.start + line.text.length }, previewTex: toTex(read.ast), ...(milestone ? { milestone } : {}) };
+    const milestone =
+      spec.milestones.length === 0 ? undefined : milestoneOf(spec, formValues(formOf(read.ast), envs), tolerance);
+    const common = {
+      line: line.number,
+      position: { start: line.start, end: line.start + line.text.length },
+      previewTex: toTex(read.ast),
+      ...(milestone ? { milestone } : {}),
+    };
     before = { values, name: 'the line before', isStart: false, index };
     last = { number: line.number, values };
-    if (comparison.kind === 'equal') return { ...common, status: 'follows', message: compared.isStart ? `Equals ${compared.name}.` : `Follows from ${compared.name}.` };
-    return { ...common, status: 'broken', message: brokenMessage(comparison, compared, variables), counterexample: counterexample(comparison) };
+    if (comparison.kind === 'equal')
+      return {
+        ...common,
+        status: 'follows',
+        message: compared.isStart ? `Equals ${compared.name}.` : `Follows from ${compared.name}.`,
+      };
+    return {
+      ...common,
+      status: 'broken',
+      message: brokenMessage(comparison, compared, variables),
+      counterexample: counterexample(comparison),
+    };
   });
   return overall(spec, steps, last, tolerance);
 }
@@ -152,19 +193,50 @@ function linesOf(text: string): Line[] {
  * it (`dz =`, `σ'(z) =`), which is not checked. What is left out is blanked rather than cut, so
  * columns and offsets in messages stay those of the line.
  */
-function readLine(line: Line, first: boolean, names: readonly string[]): { ok: true; ast: Expr } | { ok: false; error: SourceError } {
+function readLine(
+  line: Line,
+  first: boolean,
+  names: readonly string[],
+): { ok: true; ast: Expr } | { ok: false; error: SourceError } {
   const { text } = line;
-  if (text.length > MAX_INPUT_LENGTH) return { ok: false, error: { message: `this line is too long: ${text.length} characters, at most ${MAX_INPUT_LENGTH}`, start: 0, end: text.length } };
+  if (text.length > MAX_INPUT_LENGTH)
+    return {
+      ok: false,
+      error: {
+        message: `this line is too long: ${text.length} characters, at most ${MAX_INPUT_LENGTH}`,
+        start: 0,
+        end: text.length,
+      },
+    };
   const equals = text.indexOf('=');
   let expression = text;
   if (equals >= 0) {
     const label = text.slice(0, equals);
     if (label.trim() !== '' && !first) {
-      return { ok: false, error: { message: `one step per line: only the first line may start with a name, as in 'dz = …'; start this one with '=' or with the expression`, start: equals, end: equals + 1 } };
+      return {
+        ok: false,
+        error: {
+          message: `one step per line: only the first line may start with a name, as in 'dz = …'; start this one with '=' or with the expression`,
+          start: equals,
+          end: equals + 1,
+        },
+      };
     }
     const second = text.indexOf('=', equals + 1);
-    if (second >= 0) return { ok: false, error: { message: `one step per line: the '=' at column ${column(text, second)} starts another step, which goes on a line of its own`, start: second, end: second + 1 } };
-    if (text.slice(equals + 1).trim() === '') return { ok: false, error: { message: `nothing after '=' at column ${column(text, equals)}`, start: equals, end: equals + 1 } };
+    if (second >= 0)
+      return {
+        ok: false,
+        error: {
+          message: `one step per line: the '=' at column ${column(text, second)} starts another step, which goes on a line of its own`,
+          start: second,
+          end: second + 1,
+        },
+      };
+    if (text.slice(equals + 1).trim() === '')
+      return {
+        ok: false,
+        error: { message: `nothing after '=' at column ${column(text, equals)}`, start: equals, end: equals + 1 },
+      };
     expression = ' '.repeat(equals + 1) + text.slice(equals + 1);
   }
   const read = parseExpression(expression, { variables: names });
@@ -179,51 +251,98 @@ const shift = (span: Span, by: number): Span => ({ start: span.start + by, end: 
  * Compares at the points where the line before is defined: a line is not blamed for a point its
  * predecessor could not give a value at (that predecessor was flagged already).
  */
-function compareWith(points: readonly StepsPoint[], before: readonly number[], values: readonly number[], tolerance: number): Comparison {
-  const kept = points.flatMap((point, i) => (Number.isFinite(before[i]!) ? [{ env: point.env, expected: before[i]!, value: values[i]! }] : []));
-  return compareValues(kept, kept.map((k) => k.value), tolerance);
+function compareWith(
+  points: readonly StepsPoint[],
+  before: readonly number[],
+  values: readonly number[],
+  tolerance: number,
+): Comparison {
+  const kept = points.flatMap((point, i) =>
+    Number.isFinite(before[i]!) ? [{ env: point.env, expected: before[i]!, value: values[i]! }] : [],
+  );
+  return compareValues(
+    kept,
+    kept.map((k) => k.value),
+    tolerance,
+  );
 }
 
 /** "Does not follow from the line before: at z = 0.7 the line before gives 0.2217, this line gives 0.4434." */
-function brokenMessage(comparison: Exclude<Comparison, { kind: 'equal' }>, before: Before, variables: readonly string[]): string {
+function brokenMessage(
+  comparison: Exclude<Comparison, { kind: 'equal' }>,
+  before: Before,
+  variables: readonly string[],
+): string {
   const { at, got } = comparison;
   const where = `at ${pointText(at.env, variables)}`;
   const verdict = `Does not ${before.isStart ? 'equal' : 'follow from'} ${before.name}`;
-  if (comparison.kind === 'undefined') return `${verdict}: ${where} ${before.name} gives ${formatNumber(at.expected)}, this line is undefined (${formatNumber(got)}).`;
+  if (comparison.kind === 'undefined')
+    return `${verdict}: ${where} ${before.name} gives ${formatNumber(at.expected)}, this line is undefined (${formatNumber(got)}).`;
   const [mine, theirs] = distinctTexts(got, at.expected);
   const { factor } = comparison;
   const scaled =
-    factor === undefined || closeEnough(factor, 1, 0.01) ? '' : closeEnough(factor, -1, 1e-9) ? ', a sign is lost' : `, it is ${formatNumber(factor)} times that`;
+    factor === undefined || closeEnough(factor, 1, 0.01)
+      ? ''
+      : closeEnough(factor, -1, 1e-9)
+        ? ', a sign is lost'
+        : `, it is ${formatNumber(factor)} times that`;
   return `${verdict}${scaled}: ${where} ${before.name} gives ${theirs}, this line gives ${mine}.`;
 }
 
-function counterexample(comparison: Exclude<Comparison, { kind: 'equal' }>): NonNullable<StepVerdict['counterexample']> {
+function counterexample(
+  comparison: Exclude<Comparison, { kind: 'equal' }>,
+): NonNullable<StepVerdict['counterexample']> {
   return { at: comparison.at.env, before: comparison.at.expected, got: comparison.got };
 }
 
 /** The first milestone whose form the line has. */
-function milestoneOf(spec: PublishedStepsAnswer, form: ReturnType<typeof formValues>, tolerance: number): StepVerdict['milestone'] {
+function milestoneOf(
+  spec: PublishedStepsAnswer,
+  form: ReturnType<typeof formValues>,
+  tolerance: number,
+): StepVerdict['milestone'] {
   const index = spec.milestones.findIndex((milestone) => sameForm(form, milestone.form, tolerance));
   return index < 0 ? undefined : { index, says: spec.milestones[index]!.says };
 }
 
-function overall(spec: PublishedStepsAnswer, steps: readonly StepVerdict[], last: Readable | undefined, tolerance: number): StepsVerdict {
+function overall(
+  spec: PublishedStepsAnswer,
+  steps: readonly StepVerdict[],
+  last: Readable | undefined,
+  tolerance: number,
+): StepsVerdict {
   const end = last === undefined ? undefined : ending(spec, last, tolerance);
   const withEnding = end === undefined ? {} : { ending: end };
   const unreadable = steps.find((step) => step.status === 'invalid');
   if (unreadable !== undefined) {
-    return { status: 'invalid', message: `line ${unreadable.line} could not be read: ${unreadable.message}`, position: unreadable.position, steps, ...withEnding };
+    return {
+      status: 'invalid',
+      message: `line ${unreadable.line} could not be read: ${unreadable.message}`,
+      position: unreadable.position,
+      steps,
+      ...withEnding,
+    };
   }
   const broken = steps.filter((step) => step.status === 'broken');
   if (broken.length === 0 && end!.reachesExpected) {
-    return { status: 'correct', message: 'Correct: every line follows from the one before, and the last is the expected result.', steps, ...withEnding };
+    return {
+      status: 'correct',
+      message: 'Correct: every line follows from the one before, and the last is the expected result.',
+      steps,
+      ...withEnding,
+    };
   }
   const variables = Object.keys(spec.variables);
   const startName = spec.from === 'derivative' ? 'the derivative' : 'the start';
   // Line 1 is compared with the start; the others with the line before.
   const wrongStart = broken[0] === steps[0] ? [`line ${steps[0]!.line} does not equal ${startName}`] : [];
   const slips = broken.filter((step) => step !== steps[0]).map((step) => String(step.line));
-  const notFollowing = slips.length === 0 ? [] : [`${slips.length === 1 ? 'line' : 'lines'} ${listing(slips)} ${slips.length === 1 ? 'does' : 'do'} not follow from the line before`];
+  const notFollowing =
+    slips.length === 0
+      ? []
+      : [
+          `${slips.length === 1 ? 'line' : 'lines'} ${listing(slips)} ${slips.length === 1 ? 'does' : 'do'} not follow from the line before`,
+        ];
   const problems = [...wrongStart, ...notFollowing].join(', and ');
   const { counterexample: off } = end!;
   const finish = end!.reachesExpected
@@ -235,7 +354,15 @@ function overall(spec: PublishedStepsAnswer, steps: readonly StepVerdict[], last
 }
 
 function ending(spec: PublishedStepsAnswer, last: Readable, tolerance: number): StepsEnding {
-  const comparison = compareValues(spec.points.map((point) => ({ env: point.env, expected: point.expected })), last.values, tolerance);
+  const comparison = compareValues(
+    spec.points.map((point) => ({ env: point.env, expected: point.expected })),
+    last.values,
+    tolerance,
+  );
   if (comparison.kind === 'equal') return { line: last.number, reachesExpected: true };
-  return { line: last.number, reachesExpected: false, counterexample: { at: comparison.at.env, got: comparison.got, expected: comparison.at.expected } };
+  return {
+    line: last.number,
+    reachesExpected: false,
+    counterexample: { at: comparison.at.env, got: comparison.got, expected: comparison.at.expected },
+  };
 }

@@ -42,7 +42,8 @@ export type PublishedStepsAnswer = Omit<StepsAnswer, 'derive' | 'start' | 'expec
   readonly milestones: readonly { readonly says: string; readonly form: FormValues }[];
 };
 
-export type PreparedSteps = { readonly ok: true; readonly published: PublishedStepsAnswer } | { readonly ok: false; readonly message: string };
+export type PreparedSteps =
+  { readonly ok: true; readonly published: PublishedStepsAnswer } | { readonly ok: false; readonly message: string };
 
 interface Definition {
   readonly name: string;
@@ -93,7 +94,10 @@ function publish(spec: StepsAnswer): PublishedStepsAnswer {
 
   const { start, startName } = readStart(spec, read, definitions);
   const expected = read('expected', spec.expected);
-  const milestones = (spec.milestones ?? []).map((milestone) => ({ ...milestone, ast: read('milestone', milestone.form) }));
+  const milestones = (spec.milestones ?? []).map((milestone) => ({
+    ...milestone,
+    ast: read('milestone', milestone.form),
+  }));
   const forms = milestones.map((milestone) => formOf(milestone.ast));
 
   // The draws of an expression answer with the same expected text, kept where everything is defined.
@@ -110,21 +114,38 @@ function publish(spec: StepsAnswer): PublishedStepsAnswer {
     return point;
   });
   if (points.length < SAMPLE_POINTS) {
-    throw new SpecProblem(`${startName}, the expected result or a milestone is undefined (NaN or ±∞) on most of the variables' domains`);
+    throw new SpecProblem(
+      `${startName}, the expected result or a milestone is undefined (NaN or ±∞) on most of the variables' domains`,
+    );
   }
 
   const tolerance = spec.tolerance ?? FORMULA_TOLERANCE;
   const sameAsStart = (what: string, values: readonly number[]) => {
-    const comparison = compareValues(points.map((p) => ({ env: p.env, expected: p.start })), values, tolerance);
+    const comparison = compareValues(
+      points.map((p) => ({ env: p.env, expected: p.start })),
+      values,
+      tolerance,
+    );
     if (comparison.kind === 'equal') return;
     const [theirs, start] = distinctTexts(comparison.got, comparison.at.expected);
-    throw new SpecProblem(`${what} is not equal to ${startName}: at ${pointText(comparison.at.env, variables)} it is ${theirs}, the start is ${start}`);
+    throw new SpecProblem(
+      `${what} is not equal to ${startName}: at ${pointText(comparison.at.env, variables)} it is ${theirs}, the start is ${start}`,
+    );
   };
-  sameAsStart(`expected '${spec.expected}'`, points.map((p) => p.expected));
+  sameAsStart(
+    `expected '${spec.expected}'`,
+    points.map((p) => p.expected),
+  );
   const envs = points.map((p) => p.env);
-  milestones.forEach((milestone) => sameAsStart(`milestone '${milestone.form}'`, envs.map((env) => evaluate(milestone.ast, env))));
+  milestones.forEach((milestone) =>
+    sameAsStart(
+      `milestone '${milestone.form}'`,
+      envs.map((env) => evaluate(milestone.ast, env)),
+    ),
+  );
   forms.forEach((form, i) => {
-    if (!Number.isFinite(form.constant)) throw new SpecProblem(`milestone '${milestones[i]!.form}' has a constant that is undefined`);
+    if (!Number.isFinite(form.constant))
+      throw new SpecProblem(`milestone '${milestones[i]!.form}' has a constant that is undefined`);
   });
 
   const { derive: _derive, start: _start, expected: _expected, where: _where, milestones: _milestones, ...rest } = spec;
@@ -150,10 +171,15 @@ function readDefinitions(where: Readonly<Record<string, string>>, variables: rea
 }
 
 /** The expression line 1 is compared with, and how a message names it. */
-function readStart(spec: StepsAnswer, read: (what: string, text: string) => Expr, definitions: readonly Definition[]): { start: Expr; startName: string } {
+function readStart(
+  spec: StepsAnswer,
+  read: (what: string, text: string) => Expr,
+  definitions: readonly Definition[],
+): { start: Expr; startName: string } {
   if (spec.start !== undefined) return { start: read('start', spec.start), startName: `the start '${spec.start}'` };
   const { of, wrt } = spec.derive!;
-  if (!Object.hasOwn(spec.variables, wrt)) throw new SpecProblem(`derive: '${wrt}' is not one of the variables (${Object.keys(spec.variables).join(', ')})`);
+  if (!Object.hasOwn(spec.variables, wrt))
+    throw new SpecProblem(`derive: '${wrt}' is not one of the variables (${Object.keys(spec.variables).join(', ')})`);
   // The names `where` defines depend on the variables: write them out so the derivative sees
   // through them, the last first, since a definition may use the names defined before it.
   const written = definitions.reduceRight((expr, { name, ast }) => substitute(expr, name, ast), read('derive.of', of));

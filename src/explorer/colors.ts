@@ -6,13 +6,21 @@
  * either theme.
  */
 export const CLASS_COLORS = ['#d55e00', '#0072b2', '#009e73'] as const;
-const CLASS_RGB = CLASS_COLORS.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number]);
+const CLASS_RGB = CLASS_COLORS.map(
+  (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number],
+);
 
 /**
  * Writes RGBA pixels for grid values: with two classes `values` holds P(class 1); with more,
  * `values` holds the winning class's probability and `classes` the class.
  */
-export function paintGrid(pixels: Uint8ClampedArray, values: ArrayLike<number>, classes: ArrayLike<number> | null, count: number, nClasses: number): void {
+export function paintGrid(
+  pixels: Uint8ClampedArray,
+  values: ArrayLike<number>,
+  classes: ArrayLike<number> | null,
+  count: number,
+  nClasses: number,
+): void {
   for (let i = 0; i < count; i++) {
     let cls: number;
     let confidence: number;

@@ -18,7 +18,13 @@ export const DATASET_LABELS: Record<DatasetName, string> = {
   spiral: 'Spiral',
 };
 
-export const ACTIVATIONS = ['tanh', 'relu', 'sigmoid', 'leakyRelu', 'linear'] as const satisfies readonly NetworkActivation[];
+export const ACTIVATIONS = [
+  'tanh',
+  'relu',
+  'sigmoid',
+  'leakyRelu',
+  'linear',
+] as const satisfies readonly NetworkActivation[];
 export const ACTIVATION_LABELS: Record<NetworkActivation, string> = {
   tanh: 'tanh',
   relu: 'ReLU',
@@ -72,7 +78,10 @@ export interface ExplorerConfig {
 
 /** The region shown: every data set fits in it with a margin. */
 
-export const viewFor = (data: DatasetName) => (data === 'moons' ? { x0: [-1.6, 2.6] as const, x1: [-1.4, 1.9] as const } : { x0: [-1.6, 1.6] as const, x1: [-1.6, 1.6] as const });
+export const viewFor = (data: DatasetName) =>
+  data === 'moons'
+    ? { x0: [-1.6, 2.6] as const, x1: [-1.4, 1.9] as const }
+    : { x0: [-1.6, 1.6] as const, x1: [-1.6, 1.6] as const };
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
@@ -85,7 +94,13 @@ export function rateAt(config: ExplorerConfig, epoch: number): number {
 
 /** The set-up as if training started now: the current rate from epoch 0, every point from the start. */
 export function fromTheStart(config: ExplorerConfig, epoch: number): ExplorerConfig {
-  return { ...config, learningRate: rateAt(config, epoch), rateChanges: [], epoch: 0, added: config.added.map((p) => ({ ...p, epoch: 0 })) };
+  return {
+    ...config,
+    learningRate: rateAt(config, epoch),
+    rateChanges: [],
+    epoch: 0,
+    added: config.added.map((p) => ({ ...p, epoch: 0 })),
+  };
 }
 
 const at = (epoch: number) => (epoch > 0 ? `@${epoch}` : '');
@@ -101,7 +116,10 @@ export function encodeConfig(config: ExplorerConfig): string {
     `lr:${[round(config.learningRate, 4), ...config.rateChanges.map((c) => `${round(c.rate, 4)}${at(c.epoch)}`)].join(',')}`,
     `epoch:${config.epoch}`,
   ];
-  if (config.added.length > 0) parts.push(`add:${config.added.map((p) => `${round(p.x0, 2)}_${round(p.x1, 2)}_${p.label}${at(p.epoch)}`).join(',')}`);
+  if (config.added.length > 0)
+    parts.push(
+      `add:${config.added.map((p) => `${round(p.x0, 2)}_${round(p.x1, 2)}_${p.label}${at(p.epoch)}`).join(',')}`,
+    );
   return parts.join(';');
 }
 
@@ -119,7 +137,13 @@ function readRate(text: string): RateChange | null {
   const [rateText = '', epochText = '0'] = text.split('@');
   const rate = rateText.trim() === '' ? NaN : Number(rateText);
   const epoch = wholeNumber(epochText);
-  if (!Number.isFinite(rate) || rate < LIMITS.learningRate[0] || rate > LIMITS.learningRate[1] || !(epoch <= LIMITS.epoch)) return null;
+  if (
+    !Number.isFinite(rate) ||
+    rate < LIMITS.learningRate[0] ||
+    rate > LIMITS.learningRate[1] ||
+    !(epoch <= LIMITS.epoch)
+  )
+    return null;
   return { rate, epoch };
 }
 
@@ -136,7 +160,10 @@ const QUOTE_LENGTH = 40;
  */
 export function quoteLinkText(text: string): string {
   const characters = [...text];
-  const shown = characters.slice(0, QUOTE_LENGTH).join('').replace(/[\p{Cc}\p{Cf}]/gu, '\uFFFD');
+  const shown = characters
+    .slice(0, QUOTE_LENGTH)
+    .join('')
+    .replace(/[\p{Cc}\p{Cf}]/gu, '\uFFFD');
   return `"${shown}${characters.length > QUOTE_LENGTH ? '…' : ''}"`;
 }
 
@@ -145,26 +172,36 @@ export function quoteLinkText(text: string): string {
  * data sets this explorer's menu has (a link cannot switch it to another). Every part of the
  * link that is not used is named in `problems`, with why; what can be read is used.
  */
-export function decodeConfig(text: string, defaults: ExplorerConfig, offered: readonly string[] = DATASETS): DecodedConfig {
+export function decodeConfig(
+  text: string,
+  defaults: ExplorerConfig,
+  offered: readonly string[] = DATASETS,
+): DecodedConfig {
   const config: ExplorerConfig = { ...defaults, layers: [...defaults.layers], rateChanges: [], added: [] };
   const problems: string[] = [];
-  const reject = (what: string, value: string, rule: string) => problems.push(`The link's ${what} ${quoteLinkText(value)} ${rule}; the lesson's setting is kept.`);
+  const reject = (what: string, value: string, rule: string) =>
+    problems.push(`The link's ${what} ${quoteLinkText(value)} ${rule}; the lesson's setting is kept.`);
   const parts = text.split(';').filter((part) => part.trim() !== '');
   const keyOf = (part: string) => (part.includes(':') ? part.slice(0, part.indexOf(':')) : '');
   const settings = parts.filter((part) => (KEYS as readonly string[]).includes(keyOf(part)));
   if (parts.length > 0 && settings.length === 0) {
     // Nothing in it is a setting: not a set-up at all (a mangled link, or something else pasted in).
-    problems.push(`The link's set-up for this explorer, ${quoteLinkText(text)}, is not one: it should read like data:xor;layers:4;epoch:120. The lesson's setting is used.`);
+    problems.push(
+      `The link's set-up for this explorer, ${quoteLinkText(text)}, is not one: it should read like data:xor;layers:4;epoch:120. The lesson's setting is used.`,
+    );
     return { config, problems };
   }
-  if (parts.length > MAX_PARTS) problems.push(`The link has ${parts.length} parts; only the first ${MAX_PARTS} are read.`);
+  if (parts.length > MAX_PARTS)
+    problems.push(`The link has ${parts.length} parts; only the first ${MAX_PARTS} are read.`);
   for (const part of parts.slice(0, MAX_PARTS)) {
     const key = keyOf(part);
     const value = part.slice(part.indexOf(':') + 1);
     switch (key) {
       case 'data':
-        if (!(DATASETS as readonly string[]).includes(value)) reject('data set', value, `is not one of ${DATASETS.join(', ')}`);
-        else if (!offered.includes(value)) reject('data set', value, `is not offered by this explorer (${offered.join(', ')})`);
+        if (!(DATASETS as readonly string[]).includes(value))
+          reject('data set', value, `is not one of ${DATASETS.join(', ')}`);
+        else if (!offered.includes(value))
+          reject('data set', value, `is not offered by this explorer (${offered.join(', ')})`);
         else config.data = value as DatasetName;
         break;
       case 'n': {
@@ -181,8 +218,14 @@ export function decodeConfig(text: string, defaults: ExplorerConfig, offered: re
       }
       case 'layers': {
         const layers = value === '0' ? [] : value.split(',').map(Number);
-        if (layers.length <= LIMITS.layers && layers.every((u) => Number.isInteger(u) && u >= 1 && u <= LIMITS.units)) config.layers = layers;
-        else reject('hidden layers', value, `are not up to ${LIMITS.layers} sizes from 1 to ${LIMITS.units} (or 0 for none)`);
+        if (layers.length <= LIMITS.layers && layers.every((u) => Number.isInteger(u) && u >= 1 && u <= LIMITS.units))
+          config.layers = layers;
+        else
+          reject(
+            'hidden layers',
+            value,
+            `are not up to ${LIMITS.layers} sizes from 1 to ${LIMITS.units} (or 0 for none)`,
+          );
         break;
       }
       case 'act':
@@ -196,7 +239,12 @@ export function decodeConfig(text: string, defaults: ExplorerConfig, offered: re
         if (first && first.epoch === 0 && ordered) {
           config.learningRate = first.rate;
           config.rateChanges = changes as RateChange[];
-        } else reject('learning rate', value, `is not rates from ${LIMITS.learningRate[0]} to ${LIMITS.learningRate[1]}, each change after the one before (like 0.3,0.1@150)`);
+        } else
+          reject(
+            'learning rate',
+            value,
+            `is not rates from ${LIMITS.learningRate[0]} to ${LIMITS.learningRate[1]}, each change after the one before (like 0.3,0.1@150)`,
+          );
         break;
       }
       case 'epoch': {
@@ -212,19 +260,34 @@ export function decodeConfig(text: string, defaults: ExplorerConfig, offered: re
           const [coordinates = '', epochText = '0'] = point.split('@');
           const [x0, x1, label] = coordinates.split('_').map((part) => (part.trim() === '' ? NaN : Number(part)));
           const epoch = wholeNumber(epochText);
-          if (Number.isFinite(x0) && Number.isFinite(x1) && Math.abs(x0!) <= 5 && Math.abs(x1!) <= 5 && Number.isInteger(label) && label! >= 0 && label! < config.classes && epoch <= LIMITS.epoch) {
+          if (
+            Number.isFinite(x0) &&
+            Number.isFinite(x1) &&
+            Math.abs(x0!) <= 5 &&
+            Math.abs(x1!) <= 5 &&
+            Number.isInteger(label) &&
+            label! >= 0 &&
+            label! < config.classes &&
+            epoch <= LIMITS.epoch
+          ) {
             config.added.push({ x0: x0!, x1: x1!, label: label!, epoch });
           } else unreadable.push(point);
         }
         if (unreadable.length > 0) {
           const count = unreadable.length === 1 ? 'it is' : `${unreadable.length} such points are`;
-          problems.push(`The link's added point ${quoteLinkText(unreadable[0]!)} is not x_y_class within ±5 with a class below ${config.classes}; ${count} left out.`);
+          problems.push(
+            `The link's added point ${quoteLinkText(unreadable[0]!)} is not x_y_class within ±5 with a class below ${config.classes}; ${count} left out.`,
+          );
         }
         if (points.length > LIMITS.addedPoints) problems.push(`At most ${LIMITS.addedPoints} added points are kept.`);
         break;
       }
       default:
-        problems.push(!part.includes(':') ? `The link's part ${quoteLinkText(part)} is not a setting (key:value); it is left out.` : `The link's setting ${quoteLinkText(key)} is not one this explorer knows (${KEYS.join(', ')}); it is left out.`);
+        problems.push(
+          !part.includes(':')
+            ? `The link's part ${quoteLinkText(part)} is not a setting (key:value); it is left out.`
+            : `The link's setting ${quoteLinkText(key)} is not one this explorer knows (${KEYS.join(', ')}); it is left out.`,
+        );
     }
   }
   return { config, problems };
@@ -239,7 +302,8 @@ export type ExplorerProps = Record<string, string | number | undefined>;
  */
 export function configFromProps(props: ExplorerProps): ExplorerConfig {
   const name = String(props['name'] ?? '');
-  if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`TrainingExplorer: name "${name}" must be lower-case letters, digits and -`);
+  if (!/^[a-z][a-z0-9-]*$/.test(name))
+    throw new Error(`TrainingExplorer: name "${name}" must be lower-case letters, digits and -`);
   const fail = (message: string): never => {
     throw new Error(`TrainingExplorer "${name}": ${message}`);
   };
@@ -252,19 +316,36 @@ export function configFromProps(props: ExplorerProps): ExplorerConfig {
   if (!(DATASETS as readonly string[]).includes(data)) fail(`unknown data set "${data}"`);
   const activation = String(props['activation'] ?? 'tanh');
   if (!(ACTIVATIONS as readonly string[]).includes(activation)) fail(`unknown activation "${activation}"`);
-  const layers = String(props['layers'] ?? '').split(/[ ,]+/).filter((u) => u !== '' && u !== '0').map(Number);
+  const layers = String(props['layers'] ?? '')
+    .split(/[ ,]+/)
+    .filter((u) => u !== '' && u !== '0')
+    .map(Number);
   if (layers.length > LIMITS.layers || layers.some((u) => !Number.isInteger(u) || u < 1 || u > LIMITS.units)) {
     fail(`layers "${props['layers']}" must be up to ${LIMITS.layers} sizes from 1 to ${LIMITS.units}`);
   }
   const classes = number('classes', 2);
   if (classes !== 2 && classes !== 3) fail('classes must be 2 or 3');
   const points = number('points', 200);
-  if (!Number.isInteger(points) || points < LIMITS.points[0] || points > LIMITS.points[1]) fail(`points must be a whole number from ${LIMITS.points[0]} to ${LIMITS.points[1]}`);
+  if (!Number.isInteger(points) || points < LIMITS.points[0] || points > LIMITS.points[1])
+    fail(`points must be a whole number from ${LIMITS.points[0]} to ${LIMITS.points[1]}`);
   const learningRate = number('learningRate', 0.5);
-  if (learningRate < LIMITS.learningRate[0] || learningRate > LIMITS.learningRate[1]) fail(`learningRate must be from ${LIMITS.learningRate[0]} to ${LIMITS.learningRate[1]}`);
+  if (learningRate < LIMITS.learningRate[0] || learningRate > LIMITS.learningRate[1])
+    fail(`learningRate must be from ${LIMITS.learningRate[0]} to ${LIMITS.learningRate[1]}`);
   const epoch = number('epoch', 0);
-  if (!Number.isInteger(epoch) || epoch < 0 || epoch > LIMITS.epoch) fail(`epoch must be a whole number up to ${LIMITS.epoch}`);
+  if (!Number.isInteger(epoch) || epoch < 0 || epoch > LIMITS.epoch)
+    fail(`epoch must be a whole number up to ${LIMITS.epoch}`);
   const seed = number('seed', 1);
   if (!Number.isInteger(seed) || seed < 0) fail('seed must be a whole number');
-  return { data: data as DatasetName, points, classes, seed, layers, activation: activation as NetworkActivation, learningRate, rateChanges: [], epoch, added: [] };
+  return {
+    data: data as DatasetName,
+    points,
+    classes,
+    seed,
+    layers,
+    activation: activation as NetworkActivation,
+    learningRate,
+    rateChanges: [],
+    epoch,
+    added: [],
+  };
 }

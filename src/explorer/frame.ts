@@ -11,12 +11,18 @@ export interface View {
 
 /** Pixel coordinates of a data point in a width × height plot (x1 grows upwards). */
 export function toPixel(view: View, width: number, height: number, x0: number, x1: number): [number, number] {
-  return [((x0 - view.x0[0]) / (view.x0[1] - view.x0[0])) * width, ((view.x1[1] - x1) / (view.x1[1] - view.x1[0])) * height];
+  return [
+    ((x0 - view.x0[0]) / (view.x0[1] - view.x0[0])) * width,
+    ((view.x1[1] - x1) / (view.x1[1] - view.x1[0])) * height,
+  ];
 }
 
 /** The data point under a pixel. */
 export function fromPixel(view: View, width: number, height: number, px: number, py: number): [number, number] {
-  return [view.x0[0] + (px / width) * (view.x0[1] - view.x0[0]), view.x1[1] - (py / height) * (view.x1[1] - view.x1[0])];
+  return [
+    view.x0[0] + (px / width) * (view.x0[1] - view.x0[0]),
+    view.x1[1] - (py / height) * (view.x1[1] - view.x1[0]),
+  ];
 }
 
 const f = (value: number) => value.toFixed(1);
@@ -37,7 +43,14 @@ export function markerPath(label: number, x: number, y: number, r: number): stri
 }
 
 /** One path per class holding all of its points (`added` marks the student's, drawn larger). */
-export function pointPaths(data: TrainingData, classes: number, view: View, width: number, height: number, firstAdded: number): string[] {
+export function pointPaths(
+  data: TrainingData,
+  classes: number,
+  view: View,
+  width: number,
+  height: number,
+  firstAdded: number,
+): string[] {
   const paths: string[][] = Array.from({ length: classes }, () => []);
   const r = Math.max(2.5, width / 110);
   for (let j = 0; j < data.m; j++) {
@@ -49,7 +62,13 @@ export function pointPaths(data: TrainingData, classes: number, view: View, widt
 }
 
 /** Polyline points of the cost over the epochs, at most `samples` of them, scaled to the box. */
-export function lossPolyline(history: ArrayLike<number>, count: number, width: number, height: number, samples = 200): string {
+export function lossPolyline(
+  history: ArrayLike<number>,
+  count: number,
+  width: number,
+  height: number,
+  samples = 200,
+): string {
   if (count === 0) return '';
   let max = 0;
   for (let i = 0; i < count; i++) if (history[i]! > max && Number.isFinite(history[i])) max = history[i]!;

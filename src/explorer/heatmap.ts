@@ -14,7 +14,12 @@ export interface HeatmapBuffers {
 }
 
 export function heatmapBuffers(size: number, classes: number): HeatmapBuffers {
-  return { size, values: new Float64Array(size * size), classes: classes > 2 ? new Float64Array(size * size) : null, pixels: new Uint8ClampedArray(4 * size * size) };
+  return {
+    size,
+    values: new Float64Array(size * size),
+    classes: classes > 2 ? new Float64Array(size * size) : null,
+    pixels: new Uint8ClampedArray(4 * size * size),
+  };
 }
 
 /** Fills `buffers.pixels`; allocates nothing. */
@@ -24,6 +29,15 @@ export function paintHeatmap(network: Network, view: View, classes: number, buff
   // edge to half a pixel inside the other, rows from the top (x1 from the view's top down).
   const half0 = (view.x0[1] - view.x0[0]) / (2 * size);
   const half1 = (view.x1[1] - view.x1[0]) / (2 * size);
-  network.evaluateGrid(values, view.x0[0] + half0, view.x0[1] - half0, view.x1[1] - half1, view.x1[0] + half1, size, size, buffers.classes ?? undefined);
+  network.evaluateGrid(
+    values,
+    view.x0[0] + half0,
+    view.x0[1] - half0,
+    view.x1[1] - half1,
+    view.x1[0] + half1,
+    size,
+    size,
+    buffers.classes ?? undefined,
+  );
   paintGrid(pixels, values, buffers.classes, size * size, classes);
 }

@@ -100,8 +100,18 @@ export function transition(mode: Mode, action: Action): Transition {
       return { mode: REPLAYING, effects: [...stop(mode), { type: 'replay' }] };
 
     case 'play':
-      if (mode.kind === 'paused') return { mode: PLAYING, effects: [{ type: 'say', message: 'nothing' }, { type: 'startLoop' }] };
-      if (playing) return { mode: PAUSED, effects: [{ type: 'stopLoop' }, { type: 'showFigures' }, { type: 'settle' }, { type: 'say', message: 'paused' }] };
+      if (mode.kind === 'paused')
+        return { mode: PLAYING, effects: [{ type: 'say', message: 'nothing' }, { type: 'startLoop' }] };
+      if (playing)
+        return {
+          mode: PAUSED,
+          effects: [
+            { type: 'stopLoop' },
+            { type: 'showFigures' },
+            { type: 'settle' },
+            { type: 'say', message: 'paused' },
+          ],
+        };
       // While a link replays, Play queues training for after it, and a second press takes that back;
       // the replay itself goes on either way.
       return { mode: mode.thenPlay ? REPLAYING : REPLAYING_THEN_PLAY, effects: [] };
@@ -111,19 +121,38 @@ export function transition(mode: Mode, action: Action): Transition {
       return { mode: PAUSED, effects: [...stop(mode), { type: 'train' }, { type: 'settle' }, { type: 'draw' }] };
 
     case 'reset':
-      return { mode: PAUSED, effects: [...stop(mode), { type: 'build', config: action.config }, { type: 'settle' }, { type: 'draw' }, { type: 'say', message: 'reset' }] };
+      return {
+        mode: PAUSED,
+        effects: [
+          ...stop(mode),
+          { type: 'build', config: action.config },
+          { type: 'settle' },
+          { type: 'draw' },
+          { type: 'say', message: 'reset' },
+        ],
+      };
 
     case 'restart': {
       // Training goes on with the new set-up if it was going, or was to go after a replay.
       const play = playing || (mode.kind === 'replaying' && mode.thenPlay);
-      const effects: Effect[] = [...stop(mode), { type: 'build', config: action.config }, { type: 'draw' }, { type: 'settle' }, { type: 'say', message: 'nothing' }];
+      const effects: Effect[] = [
+        ...stop(mode),
+        { type: 'build', config: action.config },
+        { type: 'draw' },
+        { type: 'settle' },
+        { type: 'say', message: 'nothing' },
+      ];
       if (play) effects.push({ type: 'startLoop' });
       return { mode: play ? PLAYING : PAUSED, effects };
     }
 
     case 'replayed':
       if (mode.kind !== 'replaying') return unchanged(mode);
-      if (mode.thenPlay) return { mode: PLAYING, effects: [{ type: 'draw' }, { type: 'publish' }, { type: 'say', message: 'nothing' }, { type: 'startLoop' }] };
+      if (mode.thenPlay)
+        return {
+          mode: PLAYING,
+          effects: [{ type: 'draw' }, { type: 'publish' }, { type: 'say', message: 'nothing' }, { type: 'startLoop' }],
+        };
       return { mode: PAUSED, effects: [{ type: 'draw' }, { type: 'publish' }] };
 
     case 'diverged':
@@ -133,18 +162,39 @@ export function transition(mode: Mode, action: Action): Transition {
 
     case 'lastEpoch':
       if (!playing) return unchanged(mode);
-      return { mode: PAUSED, effects: [{ type: 'stopLoop' }, { type: 'showFigures' }, { type: 'settle' }, { type: 'say', message: 'paused' }] };
+      return {
+        mode: PAUSED,
+        effects: [
+          { type: 'stopLoop' },
+          { type: 'showFigures' },
+          { type: 'settle' },
+          { type: 'say', message: 'paused' },
+        ],
+      };
 
     case 'addPoint':
       // A point joins the network being trained: not one a link is still rebuilding. While
       // playing, the address follows when training stops.
       if (replaying) return unchanged(mode);
-      return { mode, effects: [{ type: 'addPoint', x0: action.x0, x1: action.x1 }, ...(playing ? [] : [{ type: 'settle' } as const]), { type: 'draw' }] };
+      return {
+        mode,
+        effects: [
+          { type: 'addPoint', x0: action.x0, x1: action.x1 },
+          ...(playing ? [] : [{ type: 'settle' } as const]),
+          { type: 'draw' },
+        ],
+      };
 
     case 'rate':
       // While a link replays, the change is recorded at the link's epoch, and the address
       // follows when the student next stops training.
-      return { mode, effects: [{ type: 'configure', config: action.config }, ...(mode.kind === 'paused' ? [{ type: 'settle' } as const] : [])] };
+      return {
+        mode,
+        effects: [
+          { type: 'configure', config: action.config },
+          ...(mode.kind === 'paused' ? [{ type: 'settle' } as const] : []),
+        ],
+      };
 
     case 'copy':
       // While a link replays, the address already holds it.

@@ -117,5 +117,12 @@ export function trainedNetwork(config: ExplorerConfig, history?: number[]): Netw
 
 /** A network's parameters as JSON { W1: { rows, cols, data: number[] }, … }, as cells receive them. */
 export function parametersJson(network: Network): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(network.parameters()).map(([key, m]) => [key, { rows: m.rows, cols: m.cols, data: Array.from(m.data) }])));
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.entries(network.parameters()).map(([key, m]) => [
+        key,
+        { rows: m.rows, cols: m.cols, data: Array.from(m.data) },
+      ]),
+    ),
+  );
 }

@@ -29,8 +29,7 @@ export const CHORD_RELATIVE_TOLERANCE = 1e-12;
 
 /** Where to probe: explicit points `xs`, or `samples` evenly spaced points over `range`. */
 export type ConvexityProbeOptions = (
-  | { readonly xs: readonly number[] }
-  | { readonly range: readonly [number, number]; readonly samples?: number }
+  { readonly xs: readonly number[] } | { readonly range: readonly [number, number]; readonly samples?: number }
 ) & {
   /** The chord weights t, default 0.1, 0.2, …, 0.9. */
   readonly ts?: readonly number[];
@@ -59,11 +58,25 @@ export function chordGap(f: (x: number) => number, x1: number, x2: number, t: nu
  * The chord of f from x₁ to x₂ at t, with its tolerance: relativeTolerance × (|t f(x₁)| +
  * |(1 − t) f(x₂)| + |f(t x₁ + (1 − t) x₂)|), the sizes of the three terms of the gap.
  */
-export function chordSample(f: (x: number) => number, x1: number, x2: number, t: number, relativeTolerance = CHORD_RELATIVE_TOLERANCE): ChordSample {
+export function chordSample(
+  f: (x: number) => number,
+  x1: number,
+  x2: number,
+  t: number,
+  relativeTolerance = CHORD_RELATIVE_TOLERANCE,
+): ChordSample {
   return chordFrom(x1, x2, t, f(x1), f(x2), f(t * x1 + (1 - t) * x2), relativeTolerance);
 }
 
-function chordFrom(x1: number, x2: number, t: number, f1: number, f2: number, lhs: number, relativeTolerance: number): ChordSample {
+function chordFrom(
+  x1: number,
+  x2: number,
+  t: number,
+  f1: number,
+  f2: number,
+  lhs: number,
+  relativeTolerance: number,
+): ChordSample {
   const rhs = t * f1 + (1 - t) * f2;
   const tolerance = relativeTolerance * (Math.abs(t * f1) + Math.abs((1 - t) * f2) + Math.abs(lhs));
   return { x1, x2, t, lhs, rhs, gap: rhs - lhs, tolerance };

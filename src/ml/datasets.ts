@@ -70,11 +70,7 @@ export function circles(m: number, rng: Rng, noise = 0.05): Dataset {
     const label = (i + 1) % 2;
     const radius = label === 1 ? 0.5 : 1;
     const angle = uniform(rng, 0, 2 * Math.PI);
-    return [
-      radius * Math.cos(angle) + noise * gaussian(rng),
-      radius * Math.sin(angle) + noise * gaussian(rng),
-      label,
-    ];
+    return [radius * Math.cos(angle) + noise * gaussian(rng), radius * Math.sin(angle) + noise * gaussian(rng), label];
   });
 }
 

@@ -17,11 +17,7 @@ export interface GradientCheck {
 }
 
 /** The centred-difference gradient of f at θ (length n); θ itself is never written to. */
-export function numericGradient(
-  f: (theta: Float64Array) => number,
-  theta: Float64Array,
-  epsilon = 1e-5,
-): Float64Array {
+export function numericGradient(f: (theta: Float64Array) => number, theta: Float64Array, epsilon = 1e-5): Float64Array {
   const probe = Float64Array.from(theta);
   const gradient = new Float64Array(theta.length);
   for (let k = 0; k < theta.length; k++) {
@@ -71,8 +67,7 @@ export function unflattenParams(theta: ArrayLike<number>, shapesLike: readonly M
   const needed = shapesLike.reduce((n, M) => n + M.rows * M.cols, 0);
   if (theta.length !== needed) {
     throw new RangeError(
-      `unflattenParams: (${theta.length}), ${shapesLike.map(formatShape).join('+')}: ` +
-        `theta needs ${needed} values`,
+      `unflattenParams: (${theta.length}), ${shapesLike.map(formatShape).join('+')}: ` + `theta needs ${needed} values`,
     );
   }
   const values = Array.from(theta);

@@ -65,12 +65,7 @@ export {
   squaredErrorCost,
 } from './losses';
 
-export type {
-  LogisticGradients,
-  LogisticLoss,
-  LogisticParams,
-  TrainLogisticOptions,
-} from './logistic';
+export type { LogisticGradients, LogisticLoss, LogisticParams, TrainLogisticOptions } from './logistic';
 export {
   logisticCost,
   logisticForward,
@@ -109,7 +104,14 @@ export {
 } from './gradientCheck';
 
 export type { ChordSample, ConvexityProbe, ConvexityProbeOptions } from './convexity';
-export { CHORD_RELATIVE_TOLERANCE, chordGap, chordGapAlong, chordSample, convexityProbe, convexityProbeAlong } from './convexity';
+export {
+  CHORD_RELATIVE_TOLERANCE,
+  chordGap,
+  chordGapAlong,
+  chordSample,
+  convexityProbe,
+  convexityProbeAlong,
+} from './convexity';
 
 export type { Rng } from './random';
 export { gaussian, mulberry32, shuffle, uniform } from './random';

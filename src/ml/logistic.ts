@@ -35,17 +35,13 @@ function checkInput(operation: string, p: LogisticParams, X: Matrix): void {
     throw new RangeError(`${operation}: w ${formatShape(p.w)}: w must be a column (nX,1)`);
   }
   if (X.rows !== p.w.rows) {
-    throw new RangeError(
-      `${operation}: w ${formatShape(p.w)}, X ${formatShape(X)}: X must have ${p.w.rows} rows`,
-    );
+    throw new RangeError(`${operation}: w ${formatShape(p.w)}, X ${formatShape(X)}: X must have ${p.w.rows} rows`);
   }
 }
 
 function checkLabels(operation: string, X: Matrix, Y: Matrix): void {
   if (Y.rows !== 1 || Y.cols !== X.cols) {
-    throw new RangeError(
-      `${operation}: X ${formatShape(X)}, Y ${formatShape(Y)}: Y must be (1,${X.cols})`,
-    );
+    throw new RangeError(`${operation}: X ${formatShape(X)}, Y ${formatShape(Y)}: Y must be (1,${X.cols})`);
   }
   if (X.cols === 0) throw new RangeError(`${operation}: X ${formatShape(X)}: no examples`);
 }
@@ -61,12 +57,7 @@ export function logisticForward(p: LogisticParams, X: Matrix): Matrix {
 }
 
 /** The cost J(w, b) on X (nX, m) and labels Y (1, m), cross-entropy unless told otherwise. */
-export function logisticCost(
-  p: LogisticParams,
-  X: Matrix,
-  Y: Matrix,
-  loss: LogisticLoss = 'crossEntropy',
-): number {
+export function logisticCost(p: LogisticParams, X: Matrix, Y: Matrix, loss: LogisticLoss = 'crossEntropy'): number {
   const A = forward('logisticCost', p, X);
   checkLabels('logisticCost', X, Y);
   return loss === 'crossEntropy' ? binaryCrossEntropyCost(A, Y) : squaredErrorCost(A, Y);
@@ -86,17 +77,16 @@ export function logisticGradients(
   const dZ =
     loss === 'crossEntropy'
       ? sub(A, Y)
-      : mul(sub(A, Y), map(A, (a) => a * (1 - a)));
+      : mul(
+          sub(A, Y),
+          map(A, (a) => a * (1 - a)),
+        );
   // The mean cost has the constant 1/m (Scully's slides print 1/(2m), which is not the gradient).
   return { dw: scale(matmul(X, transpose(dZ)), 1 / m), db: sum(dZ) / m };
 }
 
 /** One gradient-descent step: w − α dw, b − α db. */
-export function logisticStep(
-  p: LogisticParams,
-  grads: LogisticGradients,
-  learningRate: number,
-): LogisticParams {
+export function logisticStep(p: LogisticParams, grads: LogisticGradients, learningRate: number): LogisticParams {
   return { w: sub(p.w, scale(grads.dw, learningRate)), b: p.b - learningRate * grads.db };
 }
 

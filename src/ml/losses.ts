@@ -14,20 +14,13 @@ function clipProbability(p: number): number {
 
 function checkBatch(operation: string, Yhat: Matrix, Y: Matrix): void {
   if (Yhat.rows !== Y.rows || Yhat.cols !== Y.cols) {
-    throw new RangeError(
-      `${operation}: Yhat ${formatShape(Yhat)}, Y ${formatShape(Y)}: shapes differ`,
-    );
+    throw new RangeError(`${operation}: Yhat ${formatShape(Yhat)}, Y ${formatShape(Y)}: shapes differ`);
   }
   if (Y.cols === 0) throw new RangeError(`${operation}: Y ${formatShape(Y)}: no examples`);
 }
 
 /** Sums `loss(ŷ, y)` over all entries of Yhat and Y (r, m) and divides by the m columns. */
-function entrywiseCost(
-  operation: string,
-  Yhat: Matrix,
-  Y: Matrix,
-  loss: (yhat: number, y: number) => number,
-): number {
+function entrywiseCost(operation: string, Yhat: Matrix, Y: Matrix, loss: (yhat: number, y: number) => number): number {
   checkBatch(operation, Yhat, Y);
   let total = 0;
   for (let k = 0; k < Y.data.length; k++) total += loss(Yhat.data[k]!, Y.data[k]!);
@@ -48,9 +41,7 @@ export function binaryCrossEntropyCost(Yhat: Matrix, Y: Matrix): number {
 /** L(ŷ, y) = −Σⱼ yⱼ ln ŷⱼ for C class probabilities ŷ and a (one-hot) target y. */
 export function categoricalCrossEntropy(yhat: readonly number[], y: readonly number[]): number {
   if (yhat.length !== y.length) {
-    throw new RangeError(
-      `categoricalCrossEntropy: yhat (${yhat.length}), y (${y.length}): lengths differ`,
-    );
+    throw new RangeError(`categoricalCrossEntropy: yhat (${yhat.length}), y (${y.length}): lengths differ`);
   }
   let total = 0;
   y.forEach((yj, j) => {

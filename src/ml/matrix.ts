@@ -36,9 +36,7 @@ export function matrix(rows: number, cols: number, data?: ArrayLike<number>): Ma
   checkDimension('matrix', rows, cols);
   if (data === undefined) return wrap(rows, cols, new Float64Array(rows * cols));
   if (data.length !== rows * cols) {
-    throw new RangeError(
-      `matrix: (${rows},${cols}): data has ${data.length} values, the shape needs ${rows * cols}`,
-    );
+    throw new RangeError(`matrix: (${rows},${cols}): data has ${data.length} values, the shape needs ${rows * cols}`);
   }
   return wrap(rows, cols, Float64Array.from(data));
 }
@@ -51,9 +49,7 @@ export function fromRows(rows: readonly (readonly number[])[]): Matrix {
   const data = new Float64Array(rows.length * cols);
   rows.forEach((row, i) => {
     if (row.length !== cols) {
-      throw new RangeError(
-        `fromRows: (1,${cols}) at row 0, (1,${row.length}) at row ${i}: rows are ragged`,
-      );
+      throw new RangeError(`fromRows: (1,${cols}) at row 0, (1,${row.length}) at row ${i}: rows are ragged`);
     }
     data.set(row, i * cols);
   });
@@ -104,9 +100,7 @@ export function get(M: Matrix, i: number, j: number): number {
 
 /** The rows of M as r arrays of c numbers. */
 export function toRows(M: Matrix): number[][] {
-  return Array.from({ length: M.rows }, (_, i) =>
-    Array.from(M.data.subarray(i * M.cols, (i + 1) * M.cols)),
-  );
+  return Array.from({ length: M.rows }, (_, i) => Array.from(M.data.subarray(i * M.cols, (i + 1) * M.cols)));
 }
 
 /** The entries of M in row-major order. */
@@ -180,9 +174,7 @@ function broadcast(
   else if (B.rows === rows && B.cols === 1) [rowStride, colStride] = [1, 0];
   else if (B.rows === 1 && B.cols === cols) [rowStride, colStride] = [0, 1];
   else {
-    throw new RangeError(
-      `${operation}: ${formatShape(A)}${symbol}${formatShape(B)}: shapes do not broadcast`,
-    );
+    throw new RangeError(`${operation}: ${formatShape(A)}${symbol}${formatShape(B)}: shapes do not broadcast`);
   }
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {

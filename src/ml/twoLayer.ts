@@ -73,9 +73,7 @@ export interface TrainTwoLayerOptions {
 function checkParams(operation: string, p: TwoLayerParams): void {
   const { W1, b1, W2, b2 } = p;
   const bad = (nameA: string, A: Matrix, nameB: string, B: Matrix, why: string): never => {
-    throw new RangeError(
-      `${operation}: ${nameA} ${formatShape(A)}, ${nameB} ${formatShape(B)}: ${why}`,
-    );
+    throw new RangeError(`${operation}: ${nameA} ${formatShape(A)}, ${nameB} ${formatShape(B)}: ${why}`);
   };
   if (b1.rows !== W1.rows || b1.cols !== 1) bad('W1', W1, 'b1', b1, `b1 must be (${W1.rows},1)`);
   if (W2.cols !== W1.rows) bad('W1', W1, 'W2', W2, `W2 must have ${W1.rows} columns`);
@@ -85,17 +83,13 @@ function checkParams(operation: string, p: TwoLayerParams): void {
 function checkInput(operation: string, p: TwoLayerParams, X: Matrix): void {
   checkParams(operation, p);
   if (X.rows !== p.W1.cols) {
-    throw new RangeError(
-      `${operation}: W1 ${formatShape(p.W1)}, X ${formatShape(X)}: X must have ${p.W1.cols} rows`,
-    );
+    throw new RangeError(`${operation}: W1 ${formatShape(p.W1)}, X ${formatShape(X)}: X must have ${p.W1.cols} rows`);
   }
 }
 
 function checkLabels(operation: string, A2: Matrix, Y: Matrix): void {
   if (A2.rows !== Y.rows || A2.cols !== Y.cols) {
-    throw new RangeError(
-      `${operation}: A2 ${formatShape(A2)}, Y ${formatShape(Y)}: Y must be ${formatShape(A2)}`,
-    );
+    throw new RangeError(`${operation}: A2 ${formatShape(A2)}, Y ${formatShape(Y)}: Y must be ${formatShape(A2)}`);
   }
   if (Y.cols === 0) throw new RangeError(`${operation}: Y ${formatShape(Y)}: no examples`);
 }
@@ -139,9 +133,7 @@ export function forwardTwoLayer(
 /** The cost J of outputs A2 against targets Y, both (nY, m): cross-entropy matching the output. */
 export function twoLayerCost(A2: Matrix, Y: Matrix, config: TwoLayerConfig): number {
   checkLabels('twoLayerCost', A2, Y);
-  return config.output === 'softmax'
-    ? categoricalCrossEntropyCost(A2, Y)
-    : binaryCrossEntropyCost(A2, Y);
+  return config.output === 'softmax' ? categoricalCrossEntropyCost(A2, Y) : binaryCrossEntropyCost(A2, Y);
 }
 
 /** Backpropagation from the cache of a forward pass on X (nX, m) with targets Y (nY, m). */
@@ -161,21 +153,14 @@ export function backwardTwoLayer(
   const dW2 = scale(matmul(dZ2, transpose(cache.A1)), 1 / m);
   const db2 = scale(sumRows(dZ2), 1 / m);
   // dZ1 = W2ᵀ dZ2 ∗ g′(Z1), the chain rule through A1 = g(Z1), element-wise.
-  const dZ1 = mul(
-    matmul(transpose(params.W2), dZ2),
-    activateDerivative(cache.Z1, activations[config.hidden]),
-  );
+  const dZ1 = mul(matmul(transpose(params.W2), dZ2), activateDerivative(cache.Z1, activations[config.hidden]));
   const dW1 = scale(matmul(dZ1, transpose(X)), 1 / m);
   const db1 = scale(sumRows(dZ1), 1 / m);
   return { dW1, db1, dW2, db2 };
 }
 
 /** One gradient-descent step: each parameter minus learningRate times its gradient. */
-export function updateTwoLayer(
-  params: TwoLayerParams,
-  grads: TwoLayerGradients,
-  learningRate: number,
-): TwoLayerParams {
+export function updateTwoLayer(params: TwoLayerParams, grads: TwoLayerGradients, learningRate: number): TwoLayerParams {
   return {
     W1: sub(params.W1, scale(grads.dW1, learningRate)),
     b1: sub(params.b1, scale(grads.db1, learningRate)),

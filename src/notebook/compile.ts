@@ -93,7 +93,11 @@ export function compileCell(source: string): CompiledCell {
   const moduleSyntax = MODULE_SYNTAX.exec(source);
   if (moduleSyntax) {
     const line = source.slice(0, moduleSyntax.index).split('\n').length;
-    throw new CellError('cells cannot import or export: the course functions are already in scope', line, (moduleSyntax[0].length - moduleSyntax[1]!.length) + 1);
+    throw new CellError(
+      'cells cannot import or export: the course functions are already in scope',
+      line,
+      moduleSyntax[0].length - moduleSyntax[1]!.length + 1,
+    );
   }
   let js: string;
   try {
@@ -103,7 +107,12 @@ export function compileCell(source: string): CompiledCell {
   }
   let program;
   try {
-    program = parse(js, { ecmaVersion: 'latest', sourceType: 'script', allowAwaitOutsideFunction: true, locations: true });
+    program = parse(js, {
+      ecmaVersion: 'latest',
+      sourceType: 'script',
+      allowAwaitOutsideFunction: true,
+      locations: true,
+    });
   } catch (error) {
     throw syntaxError(error, source, js);
   }
@@ -127,7 +136,15 @@ export function compileCell(source: string): CompiledCell {
   }
   const returned = [DISPLAY_NAME, ...analysis.defines].join(', ');
   const body = `${PREAMBLE}${code}\n;var ${DISPLAY_NAME};\nreturn { ${returned} };`;
-  return { body, js, ...(inserted ? { inserted } : {}), defines: analysis.defines, references: analysis.references, displays, topLevelAwait: analysis.topLevelAwait };
+  return {
+    body,
+    js,
+    ...(inserted ? { inserted } : {}),
+    defines: analysis.defines,
+    references: analysis.references,
+    displays,
+    topLevelAwait: analysis.topLevelAwait,
+  };
 }
 
 /**
@@ -135,7 +152,13 @@ export function compileCell(source: string): CompiledCell {
  * `sourceURL`: the first stack frame in that URL. `lineOffset` is how many lines the function
  * wrapper adds before the body (2 for `new Function`); the body's own preamble is counted here.
  */
-export function locateRuntimeError(error: unknown, sourceURL: string, lineOffset: number, source: string, compiled: Pick<CompiledCell, 'js' | 'inserted'>): { line?: number; column?: number } {
+export function locateRuntimeError(
+  error: unknown,
+  sourceURL: string,
+  lineOffset: number,
+  source: string,
+  compiled: Pick<CompiledCell, 'js' | 'inserted'>,
+): { line?: number; column?: number } {
   // Errors from another realm (node:vm at build time) fail `instanceof Error`: read the stack as data.
   const stack = String((error as { stack?: unknown } | null)?.stack ?? '');
   const escaped = sourceURL.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

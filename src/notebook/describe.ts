@@ -42,7 +42,6 @@ export function tex(strings: TemplateStringsArray, ...values: unknown[]): Tex {
   return { [TEX]: out };
 }
 
-
 function texOf(value: unknown): string {
   if (typeof value === 'number') return texNumber(value);
   if (isNumberArray(value)) return texVector(Array.from(value));
@@ -67,18 +66,32 @@ export interface MatrixLike {
 export function isMatrixLike(value: unknown): value is MatrixLike {
   if (typeof value !== 'object' || value === null) return false;
   const { rows, cols, data } = value as Partial<MatrixLike>;
-  return Number.isInteger(rows) && Number.isInteger(cols) && ArrayBuffer.isView(data) && (data as unknown as ArrayLike<number>).length === rows! * cols!;
+  return (
+    Number.isInteger(rows) &&
+    Number.isInteger(cols) &&
+    ArrayBuffer.isView(data) &&
+    (data as unknown as ArrayLike<number>).length === rows! * cols!
+  );
 }
 
 function isNumberArray(value: unknown): value is ArrayLike<number> {
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView) && !(value instanceof BigInt64Array) && !(value instanceof BigUint64Array)) return true;
+  if (
+    ArrayBuffer.isView(value) &&
+    !(value instanceof DataView) &&
+    !(value instanceof BigInt64Array) &&
+    !(value instanceof BigUint64Array)
+  )
+    return true;
   return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'number');
 }
 
 function isNumberMatrix(value: unknown): value is number[][] {
   if (!Array.isArray(value) || value.length === 0 || !Array.isArray(value[0])) return false;
   const cols = (value[0] as unknown[]).length;
-  return cols > 0 && value.every((row) => Array.isArray(row) && row.length === cols && row.every((v) => typeof v === 'number'));
+  return (
+    cols > 0 &&
+    value.every((row) => Array.isArray(row) && row.length === cols && row.every((v) => typeof v === 'number'))
+  );
 }
 
 // Compares prototypes structurally, not with Object.prototype: at build time cells run in a
@@ -94,7 +107,10 @@ export function describe(value: unknown): DisplayNode {
   try {
     return describeValue(value);
   } catch (error) {
-    return { kind: 'text', text: `(this value cannot be shown: ${error instanceof Error ? error.message : String(error)})` };
+    return {
+      kind: 'text',
+      text: `(this value cannot be shown: ${error instanceof Error ? error.message : String(error)})`,
+    };
   }
 }
 
@@ -107,11 +123,21 @@ function describeValue(value: unknown): DisplayNode {
     const notes: string[] = [];
     const cut: Cut[] = [];
     const spec = serializePlot(value, notes, undefined, cut);
-    return { kind: 'plot', spec, notes: notes.slice(0, LIMITS.plotNotes).map((note) => cutText(note, LIMITS.tableCellChars)), ...(cut.length > 0 ? { cut } : {}) };
+    return {
+      kind: 'plot',
+      spec,
+      notes: notes.slice(0, LIMITS.plotNotes).map((note) => cutText(note, LIMITS.tableCellChars)),
+      ...(cut.length > 0 ? { cut } : {}),
+    };
   }
   if (isMatrixLike(value)) return describeMatrix(value.rows, value.cols, (i) => value.data[i]!);
   if (isNumberArray(value)) return describeVector(value);
-  if (isNumberMatrix(value)) return describeMatrix(value.length, value[0]!.length, (i) => value[Math.floor(i / value[0]!.length)]![i % value[0]!.length]!);
+  if (isNumberMatrix(value))
+    return describeMatrix(
+      value.length,
+      value[0]!.length,
+      (i) => value[Math.floor(i / value[0]!.length)]![i % value[0]!.length]!,
+    );
   if (Array.isArray(value) && value.length > 0 && value.every(isPlainObject)) return describeTable(value);
   return { kind: 'data', ...cutString(inspect(value)) };
 }
@@ -119,25 +145,41 @@ function describeValue(value: unknown): DisplayNode {
 /** Text cut to LIMITS.textChars, saying how much there was. */
 function cutString(text: string): { text: string; cut?: Cut[] } {
   if (text.length <= LIMITS.textChars) return { text };
-  return { text: cutText(text, LIMITS.textChars), cut: [{ what: 'characters', shown: LIMITS.textChars, total: text.length }] };
+  return {
+    text: cutText(text, LIMITS.textChars),
+    cut: [{ what: 'characters', shown: LIMITS.textChars, total: text.length }],
+  };
 }
 
 /** TeX longer than KaTeX is given is shown as its source, so typesetting stays quick. */
 function describeTex(source: string): DisplayNode {
   if (source.length <= LIMITS.texChars) return { kind: 'tex', tex: source };
-  return { kind: 'text', ...cutString(source), note: `This TeX is ${count(source.length)} characters long; the page typesets at most ${count(LIMITS.texChars)}, so here is its source.` };
+  return {
+    kind: 'text',
+    ...cutString(source),
+    note: `This TeX is ${count(source.length)} characters long; the page typesets at most ${count(LIMITS.texChars)}, so here is its source.`,
+  };
 }
 
 function describeVector(values: ArrayLike<number>): DisplayNode {
   const shown = Math.min(values.length, LIMITS.entries);
   const out = Array.from({ length: shown }, (_, i) => values[i]!);
-  return { kind: 'vector', values: out, ...(shown < values.length ? { cut: [{ what: 'entries', shown, total: values.length }] } : {}) };
+  return {
+    kind: 'vector',
+    values: out,
+    ...(shown < values.length ? { cut: [{ what: 'entries', shown, total: values.length }] } : {}),
+  };
 }
 
 /** A matrix's first entries, in whole rows where at least one row fits. */
 function describeMatrix(rows: number, cols: number, entry: (index: number) => number): DisplayNode {
   const total = rows * cols;
-  const shown = total <= LIMITS.entries ? total : cols <= LIMITS.entries ? Math.floor(LIMITS.entries / cols) * cols : LIMITS.entries;
+  const shown =
+    total <= LIMITS.entries
+      ? total
+      : cols <= LIMITS.entries
+        ? Math.floor(LIMITS.entries / cols) * cols
+        : LIMITS.entries;
   const values = Array.from({ length: shown }, (_, i) => entry(i));
   return { kind: 'matrix', rows, cols, values, ...(shown < total ? { cut: [{ what: 'entries', shown, total }] } : {}) };
 }
@@ -164,7 +206,12 @@ function describeTable(rows: Record<string, unknown>[]): DisplayNode {
   const cut: Cut[] = [];
   if (shown.length < rows.length) cut.push({ what: 'rows', shown: shown.length, total: rows.length });
   if (columns.length < keys.length) cut.push({ what: 'columns', shown: columns.length, total: keys.length });
-  return { kind: 'table', columns: columns.map((column) => cutText(column, LIMITS.tableCellChars)), rows: shown, ...(cut.length > 0 ? { cut } : {}) };
+  return {
+    kind: 'table',
+    columns: columns.map((column) => cutText(column, LIMITS.tableCellChars)),
+    rows: shown,
+    ...(cut.length > 0 ? { cut } : {}),
+  };
 }
 
 /** The first `n` items of an array-like, without copying the rest. */
@@ -211,20 +258,28 @@ export function inspect(value: unknown, depth = 3, seen = new Set<unknown>()): s
   }
   // Tags rather than instanceof: build-time cells run in a node:vm context with its own classes.
   const tag = Object.prototype.toString.call(value);
-  if (tag === '[object Error]') return cutText(`${String((value as Error).name)}: ${String((value as Error).message)}`, LIMITS.messageChars);
+  if (tag === '[object Error]')
+    return cutText(`${String((value as Error).name)}: ${String((value as Error).message)}`, LIMITS.messageChars);
   if (isTex(value)) return cutText(value[TEX], LIMITS.textChars);
   if (isPlotCall(value)) return `Plot.${cutText(value.name, 50)}(…)`;
   if (depth === 0) return Array.isArray(value) ? `[…${value.length}]` : '{…}';
   seen.add(value);
   try {
-    if (isMatrixLike(value)) return `Matrix (${value.rows},${value.cols}) [${first(value.data, 12).join(', ')}${value.data.length > 12 ? ', …' : ''}]`;
+    if (isMatrixLike(value))
+      return `Matrix (${value.rows},${value.cols}) [${first(value.data, 12).join(', ')}${value.data.length > 12 ? ', …' : ''}]`;
     if (Array.isArray(value) || ArrayBuffer.isView(value)) {
       const items = value as ArrayLike<unknown>;
       const shown = first(items, 20).map((item) => inspect(item, depth - 1, seen));
       return `[${shown.join(', ')}${items.length > 20 ? `, … ${items.length - 20} more` : ''}]`;
     }
-    if (tag === '[object Map]') return `Map(${(value as Map<unknown, unknown>).size}) {${firstOf(value as Map<unknown, unknown>, 10).map(([k, v]) => `${inspect(k, depth - 1, seen)} => ${inspect(v, depth - 1, seen)}`).join(', ')}}`;
-    if (tag === '[object Set]') return `Set(${(value as Set<unknown>).size}) {${firstOf(value as Set<unknown>, 10).map((v) => inspect(v, depth - 1, seen)).join(', ')}}`;
+    if (tag === '[object Map]')
+      return `Map(${(value as Map<unknown, unknown>).size}) {${firstOf(value as Map<unknown, unknown>, 10)
+        .map(([k, v]) => `${inspect(k, depth - 1, seen)} => ${inspect(v, depth - 1, seen)}`)
+        .join(', ')}}`;
+    if (tag === '[object Set]')
+      return `Set(${(value as Set<unknown>).size}) {${firstOf(value as Set<unknown>, 10)
+        .map((v) => inspect(v, depth - 1, seen))
+        .join(', ')}}`;
     const keys: string[] = [];
     let more = false;
     for (const key in value as object) {
@@ -237,7 +292,10 @@ export function inspect(value: unknown, depth = 3, seen = new Set<unknown>()): s
     }
     const name = (value as object).constructor?.name;
     const prefix = typeof name === 'string' && name !== 'Object' ? `${cutText(name, 50)} ` : '';
-    const shown = keys.map((k) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? cutText(k, 50) : JSON.stringify(cutText(k, 50))}: ${inspect((value as Record<string, unknown>)[k], depth - 1, seen)}`);
+    const shown = keys.map(
+      (k) =>
+        `${/^[A-Za-z_$][\w$]*$/.test(k) ? cutText(k, 50) : JSON.stringify(cutText(k, 50))}: ${inspect((value as Record<string, unknown>)[k], depth - 1, seen)}`,
+    );
     return cutText(`${prefix}{${shown.join(', ')}${more ? ', …' : ''}}`, LIMITS.textChars);
   } finally {
     seen.delete(value);

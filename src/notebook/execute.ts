@@ -30,14 +30,23 @@ export const newLogBook = (): LogBook => ({ lines: [], total: 0, chars: 0 });
 
 /** A console whose output goes under the cell instead of the developer tools. */
 export function captureConsole(book: LogBook): Pick<Console, 'log' | 'info' | 'warn' | 'error' | 'debug' | 'table'> {
-  const write = (prefix: string) => (...args: unknown[]) => {
-    book.total++;
-    if (book.lines.length >= LIMITS.logLinesKept) return;
-    const line = prefix + args.map((arg) => inspect(arg)).join(' ');
-    book.chars += line.length;
-    book.lines.push(cutText(line, LIMITS.textChars));
+  const write =
+    (prefix: string) =>
+    (...args: unknown[]) => {
+      book.total++;
+      if (book.lines.length >= LIMITS.logLinesKept) return;
+      const line = prefix + args.map((arg) => inspect(arg)).join(' ');
+      book.chars += line.length;
+      book.lines.push(cutText(line, LIMITS.textChars));
+    };
+  return {
+    log: write(''),
+    info: write(''),
+    debug: write(''),
+    warn: write('warning: '),
+    error: write('error: '),
+    table: write(''),
   };
-  return { log: write(''), info: write(''), debug: write(''), warn: write('warning: '), error: write('error: '), table: write('') };
 }
 
 /**
@@ -63,9 +72,16 @@ export function shownLogs(book: LogBook): { logs: string[]; logsCut?: Cut } {
  * prelude), then the prelude, and a console that writes into `logs`. Only the prelude's own
  * names count: `toString` is not a course function.
  */
-export function cellBindings(compiled: CompiledCell, scope: ReadonlyMap<string, unknown>, prelude: Readonly<Record<string, unknown>>, logs: LogBook): { params: string[]; args: unknown[] } {
+export function cellBindings(
+  compiled: CompiledCell,
+  scope: ReadonlyMap<string, unknown>,
+  prelude: Readonly<Record<string, unknown>>,
+  logs: LogBook,
+): { params: string[]; args: unknown[] } {
   const params = cellParameters(compiled, (name) => scope.has(name) || Object.hasOwn(prelude, name));
-  const args = params.map((name) => (name === 'console' ? captureConsole(logs) : scope.has(name) ? scope.get(name) : prelude[name]));
+  const args = params.map((name) =>
+    name === 'console' ? captureConsole(logs) : scope.has(name) ? scope.get(name) : prelude[name],
+  );
   return { params, args };
 }
 
@@ -82,7 +98,10 @@ export interface CellResult {
  * shows its last expression; a cell that only defines one name (`const p = softmax(z)`) shows
  * that name's value, as a notebook reader would expect.
  */
-export function cellResult(returned: Record<string, unknown>, compiled: Pick<CompiledCell, 'displays' | 'defines'>): CellResult {
+export function cellResult(
+  returned: Record<string, unknown>,
+  compiled: Pick<CompiledCell, 'displays' | 'defines'>,
+): CellResult {
   const { [DISPLAY_NAME]: shown, ...values } = returned;
   const only = compiled.defines.length === 1 ? values[compiled.defines[0]!] : undefined;
   const display = compiled.displays ? shown : typeof only === 'function' ? undefined : only;

@@ -23,7 +23,10 @@ function numbersOf(display: DisplayNode): number[] | undefined {
 export function contradiction(expected: string, display: DisplayNode): string | null {
   const trimmed = expected.trim();
   const list = /^\[(.*)\]$/s.exec(trimmed);
-  const parts = (list ? list[1]! : trimmed).split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const parts = (list ? list[1]! : trimmed)
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
   const expectsNumbers = parts.length > 0 && parts.every((part) => /^[-−]?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(part));
   if (!expectsNumbers) {
     const actual = display.kind === 'text' || display.kind === 'data' ? display.text : JSON.stringify(display);

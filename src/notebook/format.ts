@@ -24,7 +24,8 @@ const firstIndices = (n: number, limit: number) => Array.from({ length: Math.min
  * first entries were sent: those are shown, then \vdots.
  */
 export function texVector(values: readonly number[], total = values.length): string {
-  const picks = total > values.length ? [...firstIndices(values.length, SHOWN_ROWS - 1), -1] : elide(values.length, SHOWN_ROWS);
+  const picks =
+    total > values.length ? [...firstIndices(values.length, SHOWN_ROWS - 1), -1] : elide(values.length, SHOWN_ROWS);
   const rows = picks.map((i) => (i === -1 ? '\\vdots' : texNumber(values[i]!)));
   return `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`;
 }
@@ -37,17 +38,22 @@ export function texVector(values: readonly number[], total = values.length): str
 export function texMatrix(rows: number, cols: number, values: ArrayLike<number>): string {
   const complete = values.length >= rows * cols;
   const sentRows = Math.min(rows, Math.ceil(values.length / cols));
-  const shownRows = complete ? elide(rows, SHOWN_ROWS) : [...firstIndices(sentRows, SHOWN_ROWS - 1), ...(sentRows < rows ? [-1] : [])];
-  const shownCols = !complete && values.length < cols ? [...firstIndices(values.length, SHOWN_COLUMNS - 1), -1] : elide(cols, SHOWN_COLUMNS);
+  const shownRows = complete
+    ? elide(rows, SHOWN_ROWS)
+    : [...firstIndices(sentRows, SHOWN_ROWS - 1), ...(sentRows < rows ? [-1] : [])];
+  const shownCols =
+    !complete && values.length < cols
+      ? [...firstIndices(values.length, SHOWN_COLUMNS - 1), -1]
+      : elide(cols, SHOWN_COLUMNS);
   const lines = shownRows.map((i) =>
-      shownCols
-        .map((j) => {
-          if (i === -1 && j === -1) return '\\ddots';
-          if (i === -1) return '\\vdots';
-          if (j === -1) return '\\cdots';
-          return texNumber(values[i * cols + j]!);
-        })
-        .join(' & '),
-    );
+    shownCols
+      .map((j) => {
+        if (i === -1 && j === -1) return '\\ddots';
+        if (i === -1) return '\\vdots';
+        if (j === -1) return '\\cdots';
+        return texNumber(values[i * cols + j]!);
+      })
+      .join(' & '),
+  );
   return `\\begin{bmatrix} ${lines.join(' \\\\ ')} \\end{bmatrix}`;
 }

@@ -33,7 +33,12 @@ export function buildGraph(cells: readonly GraphCell[]): CellGraph {
   const definedBy = new Map<string, string>();
   for (const [name, ids] of definers) {
     if (ids.length === 1) definedBy.set(name, ids[0]!);
-    else for (const id of ids) errors.set(id, `${name} is defined in ${ids.length} cells (${ids.join(', ')}): a name may be defined in one cell only`);
+    else
+      for (const id of ids)
+        errors.set(
+          id,
+          `${name} is defined in ${ids.length} cells (${ids.join(', ')}): a name may be defined in one cell only`,
+        );
   }
 
   const inputs = new Map<string, string[]>();
@@ -45,7 +50,8 @@ export function buildGraph(cells: readonly GraphCell[]): CellGraph {
       if (definer !== undefined && definer !== cell.id) from.add(definer);
       // A name defined twice: the reader cannot know which one it gets.
       const ambiguous = definers.get(name);
-      if (ambiguous && ambiguous.length > 1 && !errors.has(cell.id)) errors.set(cell.id, `reads ${name}, which is defined in more than one cell`);
+      if (ambiguous && ambiguous.length > 1 && !errors.has(cell.id))
+        errors.set(cell.id, `reads ${name}, which is defined in more than one cell`);
     }
     inputs.set(cell.id, [...from]);
     for (const id of from) outputs.get(id)?.push(cell.id);
@@ -68,7 +74,8 @@ export function buildGraph(cells: readonly GraphCell[]): CellGraph {
     }
   }
   const stuck = cells.map((cell) => cell.id).filter((id) => !order.includes(id));
-  for (const id of findCycleMembers(stuck, inputs)) errors.set(id, `is part of a cycle: ${describeCycle(id, inputs, new Set(stuck))}`);
+  for (const id of findCycleMembers(stuck, inputs))
+    errors.set(id, `is part of a cycle: ${describeCycle(id, inputs, new Set(stuck))}`);
   for (const id of stuck) if (!errors.has(id)) errors.set(id, 'depends on a cell in a cycle');
 
   // Errors propagate: a cell whose input cannot run cannot run either.
@@ -113,7 +120,8 @@ function describeCycle(start: string, inputs: Map<string, string[]>, allowed: Se
       if (!allowed.has(next)) continue;
       if (next === start) {
         const path = [start];
-        for (let at: string | undefined = current; at !== undefined && at !== start; at = cameFrom.get(at)) path.push(at);
+        for (let at: string | undefined = current; at !== undefined && at !== start; at = cameFrom.get(at))
+          path.push(at);
         // path is start, then the chain back towards start: reverse the middle to read forwards.
         return [start, ...path.slice(1).reverse(), start].join(' ← ');
       }

@@ -43,7 +43,11 @@ export function parseVector(text: string): Parsed<number[]> {
       const parsed = parseNumber(match[0]);
       if (!parsed.ok) {
         const position = entry.start + match.index + 1;
-        return { ok: false, message: `Entry ${values.length + 1} (“${match[0]}”, at character ${position}) is not a number.`, position };
+        return {
+          ok: false,
+          message: `Entry ${values.length + 1} (“${match[0]}”, at character ${position}) is not a number.`,
+          position,
+        };
       }
       values.push(parsed.value);
     }
@@ -59,8 +63,10 @@ export function parseOptions(text: string): Parsed<string[]> {
   const options = text.split('|').map((option) => option.trim());
   if (text.trim() === '') return { ok: false, message: 'Give at least two options, separated by |.' };
   const empty = options.indexOf('');
-  if (empty !== -1) return { ok: false, message: `Option ${empty + 1} is empty: separate the options with a single |.` };
-  if (options.length < 2) return { ok: false, message: `Only one option (“${options[0]}”): a choice needs at least two, separated by |.` };
+  if (empty !== -1)
+    return { ok: false, message: `Option ${empty + 1} is empty: separate the options with a single |.` };
+  if (options.length < 2)
+    return { ok: false, message: `Only one option (“${options[0]}”): a choice needs at least two, separated by |.` };
   const repeated = options.find((option, index) => options.indexOf(option) !== index);
   if (repeated !== undefined) return { ok: false, message: `“${repeated}” is an option twice.` };
   return { ok: true, value: options };
@@ -86,18 +92,31 @@ interface MatrixJson {
  * The value is the same names bound to the course's matrices (Float64Array data), so a cell
  * reads `W1.rows` or passes `W1` to `matmul` as it would any matrix.
  */
-export function parseParameters(text: string): Parsed<Record<string, { rows: number; cols: number; data: Float64Array }>> {
+export function parseParameters(
+  text: string,
+): Parsed<Record<string, { rows: number; cols: number; data: Float64Array }>> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
     return { ok: false, message: 'The explorer sent parameters that are not JSON.' };
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, message: 'The explorer sent no parameters.' };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return { ok: false, message: 'The explorer sent no parameters.' };
   const value: Record<string, { rows: number; cols: number; data: Float64Array }> = {};
   for (const [name, entry] of Object.entries(parsed as Record<string, unknown>)) {
     const m = entry as Partial<MatrixJson> | null;
-    const ok = /^[A-Za-z]\w*$/.test(name) && m !== null && typeof m === 'object' && Number.isInteger(m.rows) && Number.isInteger(m.cols) && m.rows! > 0 && m.cols! > 0 && Array.isArray(m.data) && m.data.length === m.rows! * m.cols! && m.data.every((x) => typeof x === 'number' && Number.isFinite(x));
+    const ok =
+      /^[A-Za-z]\w*$/.test(name) &&
+      m !== null &&
+      typeof m === 'object' &&
+      Number.isInteger(m.rows) &&
+      Number.isInteger(m.cols) &&
+      m.rows! > 0 &&
+      m.cols! > 0 &&
+      Array.isArray(m.data) &&
+      m.data.length === m.rows! * m.cols! &&
+      m.data.every((x) => typeof x === 'number' && Number.isFinite(x));
     if (!ok) return { ok: false, message: `The explorer's parameter “${name.slice(0, 20)}” is not a matrix.` };
     value[name] = { rows: m.rows!, cols: m.cols!, data: Float64Array.from(m.data!) };
   }
@@ -119,7 +138,8 @@ export interface Range {
 export function parseSliderValue(text: string, range: Range): Parsed<number> {
   const parsed = parseNumber(text);
   if (!parsed.ok) return parsed;
-  if (parsed.value < range.min || parsed.value > range.max) return { ok: false, message: `${parsed.value} is outside the slider's range, ${range.min} to ${range.max}.` };
+  if (parsed.value < range.min || parsed.value > range.max)
+    return { ok: false, message: `${parsed.value} is outside the slider's range, ${range.min} to ${range.max}.` };
   return parsed;
 }
 
@@ -136,7 +156,11 @@ interface InputSpec {
 /** An input cell's text read as its value: the one place the page checks an input's value. */
 export function readInput(spec: InputSpec, text: string): Parsed<unknown> {
   // An explorer's parameters come from the page's own explorer, never from a link or storage.
-  if (spec.input !== 'explorer' && text.length > MAX_INPUT_LENGTH) return { ok: false, message: `This value is ${text.length.toLocaleString('en-US')} characters long; an input takes at most ${MAX_INPUT_LENGTH.toLocaleString('en-US')}.` };
+  if (spec.input !== 'explorer' && text.length > MAX_INPUT_LENGTH)
+    return {
+      ok: false,
+      message: `This value is ${text.length.toLocaleString('en-US')} characters long; an input takes at most ${MAX_INPUT_LENGTH.toLocaleString('en-US')}.`,
+    };
   if (spec.input === 'choice') return parseChoice(text, spec.options ?? []);
   if (spec.input === 'explorer') return parseParameters(text);
   if (spec.input === 'slider' && spec.range) return parseSliderValue(text, spec.range);

@@ -44,8 +44,27 @@ export const plotRecorder: Record<string, (...args: unknown[]) => PlotCall> = ne
 
 // Options whose function values are per-datum accessors, evaluated into arrays over the data.
 const CHANNELS = new Set([
-  'x', 'y', 'x1', 'x2', 'y1', 'y2', 'z', 'fill', 'stroke', 'r', 'text', 'title', 'tip',
-  'fillOpacity', 'strokeOpacity', 'opacity', 'strokeWidth', 'symbol', 'length', 'rotate', 'fontSize',
+  'x',
+  'y',
+  'x1',
+  'x2',
+  'y1',
+  'y2',
+  'z',
+  'fill',
+  'stroke',
+  'r',
+  'text',
+  'title',
+  'tip',
+  'fillOpacity',
+  'strokeOpacity',
+  'opacity',
+  'strokeWidth',
+  'symbol',
+  'length',
+  'rotate',
+  'fontSize',
 ]);
 
 const isArrayLike = (value: unknown): value is ArrayLike<unknown> =>
@@ -70,19 +89,43 @@ export function serializePlot(call: PlotCall, notes: string[] = [], inheritedDat
   return spec;
 }
 
-function serializeCall(call: PlotCall, notes: string[], inheritedData: unknown[] | undefined, budget: Budget, depth: number): PlotSpec {
+function serializeCall(
+  call: PlotCall,
+  notes: string[],
+  inheritedData: unknown[] | undefined,
+  budget: Budget,
+  depth: number,
+): PlotSpec {
   // A mark's data is its first argument; a transform inside a mark (Plot.binX({…}, {x: d => d}))
   // reads the data of the mark around it. Data beyond the budget is not read at all.
   const own = call.args[0];
   const data = isArrayLike(own) ? firstItems(own, budget.left) : inheritedData;
   if (isArrayLike(own) && own.length > data!.length) budget.total += own.length - data!.length;
-  const args = call.args.map((arg, index) => serializeValue(index === 0 && isArrayLike(own) ? data : arg, `${call.name} argument ${index + 1}`, notes, index > 0 ? data : undefined, budget, depth + 1));
+  const args = call.args.map((arg, index) =>
+    serializeValue(
+      index === 0 && isArrayLike(own) ? data : arg,
+      `${call.name} argument ${index + 1}`,
+      notes,
+      index > 0 ? data : undefined,
+      budget,
+      depth + 1,
+    ),
+  );
   return { call: call.name, args };
 }
 
-const firstItems = (items: ArrayLike<unknown>, n: number): unknown[] => Array.from({ length: Math.min(n, items.length) }, (_, i) => items[i]);
+const firstItems = (items: ArrayLike<unknown>, n: number): unknown[] =>
+  Array.from({ length: Math.min(n, items.length) }, (_, i) => items[i]);
 
-function serializeValue(value: unknown, path: string, notes: string[], data: unknown[] | undefined, budget: Budget, depth: number, key?: string): PlotValue {
+function serializeValue(
+  value: unknown,
+  path: string,
+  notes: string[],
+  data: unknown[] | undefined,
+  budget: Budget,
+  depth: number,
+  key?: string,
+): PlotValue {
   if (value === null || value === undefined) return null;
   if (depth > LIMITS.plotDepth) {
     notes.push(`${path}: nested too deeply to draw, so it was left out`);
@@ -129,7 +172,10 @@ function serializeValue(value: unknown, path: string, notes: string[], data: unk
 }
 
 export const isPlotSpec = (value: unknown): value is PlotSpec =>
-  typeof value === 'object' && value !== null && typeof (value as PlotSpec).call === 'string' && Array.isArray((value as PlotSpec).args);
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as PlotSpec).call === 'string' &&
+  Array.isArray((value as PlotSpec).args);
 
 // Options that would let posted data become a link or code on the page.
 const UNSAFE_OPTIONS = new Set(['href', 'target', 'render', 'document', 'className']);
@@ -175,10 +221,13 @@ function fontSizeOf(element: SvgLike): number | undefined {
 /** Gives a figure's chart the minimum width at which its smallest text is MIN_CHART_TEXT_PX. */
 function keepTextLegible(figure: SvgLike): void {
   // A figure with a legend or a caption wraps the chart: the chart is its svg child.
-  const chart = figure.localName === 'svg' ? figure : Array.from(figure.children ?? []).find((child) => child.localName === 'svg');
+  const chart =
+    figure.localName === 'svg' ? figure : Array.from(figure.children ?? []).find((child) => child.localName === 'svg');
   const width = parseFloat(chart?.getAttribute('width') ?? '');
   if (!chart || !(width > 0)) return;
-  const sizes = [chart, ...chart.querySelectorAll('[font-size], [style*="font-size"]')].map(fontSizeOf).filter((size) => size !== undefined);
+  const sizes = [chart, ...chart.querySelectorAll('[font-size], [style*="font-size"]')]
+    .map(fontSizeOf)
+    .filter((size) => size !== undefined);
   const smallest = sizes.length > 0 ? Math.min(...sizes) : 10;
   const minWidth = Math.ceil(width * Math.min(1, MIN_CHART_TEXT_PX / smallest));
   const style = (chart.getAttribute('style') ?? '').trim().replace(/;?$/, ';');
@@ -211,7 +260,8 @@ export function realizePlot(spec: PlotSpec, Plot: PlotModule, document?: unknown
         const draw = (o: Record<string, unknown>) => (fn as (o: unknown) => unknown)(document ? { ...o, document } : o);
         let figure = draw(options);
         // Categories the cell gave no colours get the theme's; only known after Plot has typed the scale.
-        if (usesDefaultPalette(figure, options['color'], Plot)) figure = draw({ ...options, color: { ...(options['color'] as object | undefined), range: CHART_COLORS } });
+        if (usesDefaultPalette(figure, options['color'], Plot))
+          figure = draw({ ...options, color: { ...(options['color'] as object | undefined), range: CHART_COLORS } });
         if (typeof (figure as Partial<SvgLike> | null)?.getAttribute === 'function') keepTextLegible(figure as SvgLike);
         return figure;
       }
@@ -226,7 +276,9 @@ export function realizePlot(spec: PlotSpec, Plot: PlotModule, document?: unknown
     return value;
   };
   const figureSpec: PlotSpec = spec.call === 'plot' ? spec : { call: 'plot', args: [{ marks: [spec] }] };
-  const figure = replay(figureSpec) as { querySelectorAll?: (selector: string) => Iterable<{ setAttribute(name: string, value: string): void }> };
+  const figure = replay(figureSpec) as {
+    querySelectorAll?: (selector: string) => Iterable<{ setAttribute(name: string, value: string): void }>;
+  };
   // Plot names its mark groups with aria-label, which ARIA allows only on elements with a role.
   for (const group of figure.querySelectorAll?.('g[aria-label]:not([role])') ?? []) group.setAttribute('role', 'group');
   return figure;

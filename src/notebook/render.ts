@@ -17,9 +17,9 @@ export interface RenderEnvironment {
   renderPlot(spec: PlotSpec, index: number): string;
 }
 
-
 // Numbers are escaped too: at this point they have crossed from the worker, which cell code shares.
-const shapeLabel = (rows: number, cols: number) => `<p class="cell-shape">shape (${escapeHtml(String(rows))}, ${escapeHtml(String(cols))})</p>`;
+const shapeLabel = (rows: number, cols: number) =>
+  `<p class="cell-shape">shape (${escapeHtml(String(rows))}, ${escapeHtml(String(cols))})</p>`;
 
 /** A cut text output is tall: it scrolls in a box of its own, which the keyboard can reach. */
 const scrolls = (cut: readonly Cut[] | undefined) => (cut && cut.length > 0 ? ' tabindex="0" data-cell-scroll' : '');
@@ -64,7 +64,10 @@ export function renderDisplay(node: DisplayNode, env: RenderEnvironment, plotInd
     case 'table': {
       const head = node.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
       const body = node.rows
-        .map((row) => `<tr>${row.map((cell) => (typeof cell === 'number' ? `<td class="num">${escapeHtml(formatNumber(cell))}</td>` : `<td>${escapeHtml(cell ?? '')}</td>`)).join('')}</tr>`)
+        .map(
+          (row) =>
+            `<tr>${row.map((cell) => (typeof cell === 'number' ? `<td class="num">${escapeHtml(formatNumber(cell))}</td>` : `<td>${escapeHtml(cell ?? '')}</td>`)).join('')}</tr>`,
+        )
         .join('');
       return `<div class="cell-value cell-table"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${renderCuts(node.cut, 'value')}</div>`;
     }
@@ -83,7 +86,9 @@ export function renderLogs(lines: readonly string[], cut?: Cut): string {
 
 /** An error, located in the student's source when the line is known. */
 export function renderError(message: string, line?: number, column?: number): string {
-  const where = line === undefined ? '' : ` <span class="cell-error-where">(line ${escapeHtml(String(line))}${column === undefined ? '' : `, column ${escapeHtml(String(column))}`})</span>`;
+  const where =
+    line === undefined
+      ? ''
+      : ` <span class="cell-error-where">(line ${escapeHtml(String(line))}${column === undefined ? '' : `, column ${escapeHtml(String(column))}`})</span>`;
   return `<div class="cell-error" role="alert"><strong>Error</strong>${where}: ${escapeHtml(message)}</div>`;
 }
-

@@ -24,7 +24,8 @@ function update(region: HTMLElement): void {
     region.removeAttribute('tabindex');
     delete data['scrollFocus'];
   }
-  const edges = `${wide && region.scrollLeft > 1 ? 'start ' : ''}${wide && region.scrollLeft < hidden - 1 ? 'end' : ''}`.trim();
+  const edges =
+    `${wide && region.scrollLeft > 1 ? 'start ' : ''}${wide && region.scrollLeft < hidden - 1 ? 'end' : ''}`.trim();
   // Unchanged attributes are not rewritten: each write would restyle the block.
   if (edges === (data['overflow'] ?? '')) return;
   if (edges) data['overflow'] = edges;
@@ -49,8 +50,14 @@ export function markScrollRegions(): void {
   };
   document.querySelectorAll<HTMLElement>(SCROLL_REGIONS).forEach(update);
   // Scroll events do not bubble, but they can be caught on their way down.
-  document.addEventListener('scroll', ({ target }) => target instanceof HTMLElement && target.matches(SCROLL_REGIONS) && update(target), { capture: true, passive: true });
+  document.addEventListener(
+    'scroll',
+    ({ target }) => target instanceof HTMLElement && target.matches(SCROLL_REGIONS) && update(target),
+    { capture: true, passive: true },
+  );
   new ResizeObserver(() => updateSoon([document.documentElement])).observe(document.documentElement);
   // Typing in a cell's editor changes the page on every key, and adds no block.
-  new MutationObserver((mutations) => updateSoon(mutations.map((m) => m.target as Element).filter((target) => !target.closest?.('.cm-editor')))).observe(document.body, { childList: true, subtree: true });
+  new MutationObserver((mutations) =>
+    updateSoon(mutations.map((m) => m.target as Element).filter((target) => !target.closest?.('.cm-editor'))),
+  ).observe(document.body, { childList: true, subtree: true });
 }

@@ -50,6 +50,7 @@ export async function initSearch(): Promise<void> {
         ? `No lesson mentions “${query}”. Try a shorter or different word.`
         : `${search.results.length} ${search.results.length === 1 ? 'page matches' : 'pages match'} “${query}”.`;
   } catch {
-    status.textContent = 'The search index could not be loaded. It is built with the site (npm run build); the development server has none.';
+    status.textContent =
+      'The search index could not be loaded. It is built with the site (npm run build); the development server has none.';
   }
 }

@@ -13,7 +13,13 @@ for (const scheme of ['light', 'dark'] as const) {
       const axe = new AxeBuilder({ page });
       if (scheme === 'dark') axe.withRules(['color-contrast']);
       const results = await axe.analyze();
-      const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      const summary = results.violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
       expect(summary).toEqual([]);
     });
   }

@@ -36,7 +36,9 @@ test.describe('a lesson notebook', () => {
     await expect(note.locator('.errata-computed')).toHaveText(`[${softmax([6, -2, 3]).map(formatNumber).join(', ')}]`);
   });
 
-  test('keeps an erratum true after the student edits its cell: its number is the lesson\'s version\'s', async ({ page }) => {
+  test("keeps an erratum true after the student edits its cell: its number is the lesson's version's", async ({
+    page,
+  }) => {
     await page.goto(lesson);
     const lessonValue = `[${softmax([6, -2, 3]).map(formatNumber).join(', ')}]`;
     await editAndRun(page, 'softmax-three', 'softmax([1, 1, 1])');
@@ -49,12 +51,19 @@ test.describe('a lesson notebook', () => {
 
   test('re-runs an edited cell, and its dependents follow: 0.25 four times and the chart', async ({ page }) => {
     await page.goto(lesson);
-    await editAndRun(page, 'softmax-four', 'const z = [1, 1, 1, 1];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat');
+    await editAndRun(
+      page,
+      'softmax-four',
+      'const z = [1, 1, 1, 1];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat',
+    );
     await expect.poll(() => shownVector(page, 'softmax-four')).toEqual(['0.25', '0.25', '0.25', '0.25']);
     await expect(cell(page, 'softmax-four')).toHaveAttribute('data-cell-status', 'idle');
     // The sum of e^1 four times, and four bars of equal height.
     await expect(output(page, 'softmax-sum')).toContainText(sumOfExp([1, 1, 1, 1]));
-    const heights = () => output(page, 'softmax-chart').locator('svg g[aria-label="bar"] rect').evaluateAll((rects) => rects.map((r) => r.getAttribute('height')));
+    const heights = () =>
+      output(page, 'softmax-chart')
+        .locator('svg g[aria-label="bar"] rect')
+        .evaluateAll((rects) => rects.map((r) => r.getAttribute('height')));
     await expect.poll(async () => new Set(await heights()).size).toBe(1);
     expect(await heights()).toHaveLength(4);
   });
@@ -66,13 +75,29 @@ test.describe('a lesson notebook', () => {
       const w = window as unknown as { changes: string[] };
       w.changes = [];
       const unrelated = document.querySelector('[data-cell="softmax-three"]')!;
-      new MutationObserver(() => w.changes.push(unrelated.getAttribute('data-cell-status')!)).observe(unrelated, { attributes: true, attributeFilter: ['data-cell-status'] });
+      new MutationObserver(() => w.changes.push(unrelated.getAttribute('data-cell-status')!)).observe(unrelated, {
+        attributes: true,
+        attributeFilter: ['data-cell-status'],
+      });
       (unrelated.querySelector('[data-cell-output] > *') as unknown as { marker: number }).marker = 1;
     });
-    await editAndRun(page, 'softmax-four', 'const z = [2, 2, 2, 2];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat');
+    await editAndRun(
+      page,
+      'softmax-four',
+      'const z = [2, 2, 2, 2];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat',
+    );
     await expect(output(page, 'softmax-sum')).toContainText(sumOfExp([2, 2, 2, 2]));
     expect(await page.evaluate(() => (window as unknown as { changes: string[] }).changes)).toEqual([]);
-    expect(await page.evaluate(() => (document.querySelector('[data-cell="softmax-three"] [data-cell-output] > *') as unknown as { marker?: number }).marker)).toBe(1);
+    expect(
+      await page.evaluate(
+        () =>
+          (
+            document.querySelector('[data-cell="softmax-three"] [data-cell-output] > *') as unknown as {
+              marker?: number;
+            }
+          ).marker,
+      ),
+    ).toBe(1);
   });
 
   test('stops a runaway cell within its budget while the page stays responsive', async ({ page }) => {
@@ -97,7 +122,11 @@ test.describe('a lesson notebook', () => {
     expect(Date.now() - started).toBeLessThan(2000 + 1500);
     await expect(output(page, 'softmax-three')).toContainText('budget of 2 s');
     // The other cells still work after the worker restarted.
-    await editAndRun(page, 'softmax-four', 'const z = [0, 0];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat');
+    await editAndRun(
+      page,
+      'softmax-four',
+      'const z = [0, 0];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat',
+    );
     await expect.poll(() => shownVector(page, 'softmax-four')).toEqual(['0.5', '0.5']);
     await editAndRun(page, 'softmax-three', 'softmax([6, -2, 3])[0]');
     await expect(output(page, 'softmax-three')).toContainText('0.952');
@@ -139,7 +168,11 @@ test.describe('a lesson notebook', () => {
     );
     await expect(output(page, 'softmax-three').locator('table')).toBeVisible();
     await expect(output(page, 'softmax-three')).toContainText(payload);
-    await editAndRun(page, 'softmax-three', `Plot.barY([1, 2], { x: ["<img src=x onerror=window.pwned=3>", "b"], y: (d) => d, href: ["javascript:window.pwned=4"] }).plot()`);
+    await editAndRun(
+      page,
+      'softmax-three',
+      `Plot.barY([1, 2], { x: ["<img src=x onerror=window.pwned=3>", "b"], y: (d) => d, href: ["javascript:window.pwned=4"] }).plot()`,
+    );
     await expect(output(page, 'softmax-three').locator('svg')).toBeVisible();
     await expect(output(page, 'softmax-three')).toContainText('<img src=x onerror=window.pwned=3>');
     await editAndRun(page, 'softmax-three', `throw new Error(${JSON.stringify(payload)})`);
@@ -152,7 +185,11 @@ test.describe('a lesson notebook', () => {
 
   test('keeps an edit across a reload, and reset restores the lesson', async ({ page }) => {
     await page.goto(lesson);
-    await editAndRun(page, 'softmax-four', 'const z = [1, 1, 1, 1];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat');
+    await editAndRun(
+      page,
+      'softmax-four',
+      'const z = [1, 1, 1, 1];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat',
+    );
     await expect.poll(() => shownVector(page, 'softmax-four')).toEqual(['0.25', '0.25', '0.25', '0.25']);
     await page.reload();
     await expect(cell(page, 'softmax-four').locator('.cm-content')).toContainText('[1, 1, 1, 1]');
@@ -164,29 +201,40 @@ test.describe('a lesson notebook', () => {
     await expect(cell(page, 'softmax-four').locator('[data-cell-notice]')).toHaveCount(0);
     await page.reload();
     expect(await shownVector(page, 'softmax-four')).toEqual(['0.842', '0.042', '0.002', '0.114']);
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('nn-live:edits')))).toEqual([]);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('nn-live:edits')))).toEqual(
+      [],
+    );
   });
 
-  test('keeps the student\'s version when the lesson changed the cell since, and says so', async ({ page }) => {
+  test("keeps the student's version when the lesson changed the cell since, and says so", async ({ page }) => {
     // An edit saved against an older version of the lesson's cell (another fingerprint).
     await page.addInitScript(() => {
       if (sessionStorage.getItem('seeded')) return;
       sessionStorage.setItem('seeded', '1');
-      localStorage.setItem('nn-live:edits:v1:/lessons/softmax/', JSON.stringify({ 'softmax-three': { code: 'softmax([1, 3])', base: '00000000', run: 'finished' } }));
+      localStorage.setItem(
+        'nn-live:edits:v1:/lessons/softmax/',
+        JSON.stringify({ 'softmax-three': { code: 'softmax([1, 3])', base: '00000000', run: 'finished' } }),
+      );
     });
     await page.goto(lesson);
-    await expect(cell(page, 'softmax-three').locator('[data-cell-notice]')).toContainText('The lesson has changed this cell since you edited it');
+    await expect(cell(page, 'softmax-three').locator('[data-cell-notice]')).toContainText(
+      'The lesson has changed this cell since you edited it',
+    );
     await expect(cell(page, 'softmax-three').locator('.cm-content')).toContainText('softmax([1, 3])');
     await expect.poll(() => shownVector(page, 'softmax-three')).toEqual(softmax([1, 3]).map(formatNumber));
     await cell(page, 'softmax-three').getByRole('button', { name: /Reset/ }).click();
     await expect.poll(() => shownVector(page, 'softmax-three')).toEqual(softmax([6, -2, 3]).map(formatNumber));
   });
 
-  test('code from a shared link never runs upstream of the student\'s own edits without consent', async ({ page }) => {
+  test("code from a shared link never runs upstream of the student's own edits without consent", async ({ page }) => {
     await page.addInitScript(() => {
       (window as unknown as { ran: number }).ran = 0;
     });
-    const shared = Buffer.from(JSON.stringify({ 'softmax-four': 'window.ran = 1;\nconst z = [9];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat' })).toString('base64url');
+    const shared = Buffer.from(
+      JSON.stringify({
+        'softmax-four': 'window.ran = 1;\nconst z = [9];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat',
+      }),
+    ).toString('base64url');
     await page.goto(`${lesson}#cells=${shared}`);
     await expect(page.getByRole('region', { name: 'Code from a shared link' })).toBeVisible();
     // Running a downstream cell uses the lesson's code upstream, not the link's.
@@ -236,7 +284,11 @@ test.describe('a lesson notebook', () => {
   test('a shared link shows the edited code and runs it only when asked', async ({ page, browser, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(lesson);
-    await editAndRun(page, 'softmax-four', 'const z = [3, 3, 3];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat');
+    await editAndRun(
+      page,
+      'softmax-four',
+      'const z = [3, 3, 3];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat',
+    );
     await expect.poll(() => shownVector(page, 'softmax-four')).toEqual(['0.333', '0.333', '0.333']);
     await page.getByRole('button', { name: 'Copy link to my edits' }).click();
     await expect(page.locator('[data-notebook-message]')).toContainText('Copied a link');
@@ -259,7 +311,11 @@ test.describe('a lesson notebook', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.addInitScript(() => {
-      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('blocked', 'SecurityError');
+        },
+      });
     });
     await page.goto(`${lesson}#cells=%%%not-base64`);
     await editAndRun(page, 'softmax-three', 'softmax([0, 0])');

@@ -20,7 +20,10 @@ export function auditCharts(selector: string): ChartAudit {
   const parse = (color: string): { rgb: Rgb; alpha: number } | null => {
     const match = /rgba?\(([^)]+)\)/.exec(color);
     if (!match) return null;
-    const parts = match[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
+    const parts = match[1]!
+      .split(/[\s,/]+/)
+      .filter(Boolean)
+      .map(Number);
     return { rgb: [parts[0]!, parts[1]!, parts[2]!], alpha: parts[3] ?? 1 };
   };
   const channel = (c: number) => {
@@ -32,7 +35,8 @@ export function auditCharts(selector: string): ChartAudit {
     const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
     return (hi! + 0.05) / (lo! + 0.05);
   };
-  const blend = (top: Rgb, alpha: number, under: Rgb): Rgb => top.map((c, i) => Math.round(alpha * c + (1 - alpha) * under[i]!)) as Rgb;
+  const blend = (top: Rgb, alpha: number, under: Rgb): Rgb =>
+    top.map((c, i) => Math.round(alpha * c + (1 - alpha) * under[i]!)) as Rgb;
   const same = (a: Rgb, b: Rgb) => a.every((c, i) => Math.abs(c - b[i]!) <= 2);
   const css = (rgb: Rgb) => `rgb(${rgb.join(', ')})`;
 
@@ -46,7 +50,8 @@ export function auditCharts(selector: string): ChartAudit {
   /** The product of `opacity` from the element up to its outermost svg. */
   const opacityOf = (element: Element) => {
     let opacity = 1;
-    for (let node: Element | null = element; node && node instanceof SVGElement; node = node.parentElement) opacity *= Number(getComputedStyle(node).opacity);
+    for (let node: Element | null = element; node && node instanceof SVGElement; node = node.parentElement)
+      opacity *= Number(getComputedStyle(node).opacity);
     return opacity;
   };
 
@@ -56,12 +61,17 @@ export function auditCharts(selector: string): ChartAudit {
     const cell = output.closest('[data-cell]')?.getAttribute('data-cell') ?? '?';
     const background = backgroundOf(output);
     // Plot knocks out with --plot-background (hollow markers, tips): it must be the page's.
-    for (const knockout of output.querySelectorAll('[fill="var(--plot-background)"], [stroke="var(--plot-background)"]')) {
+    for (const knockout of output.querySelectorAll(
+      '[fill="var(--plot-background)"], [stroke="var(--plot-background)"]',
+    )) {
       const property = knockout.getAttribute('fill') === 'var(--plot-background)' ? 'fill' : 'stroke';
       const color = parse(getComputedStyle(knockout)[property]);
-      if (color && !same(color.rgb, background)) problems.push(`${cell}: Plot's background is ${css(color.rgb)}, the page's ${css(background)}`);
+      if (color && !same(color.rgb, background))
+        problems.push(`${cell}: Plot's background is ${css(color.rgb)}, the page's ${css(background)}`);
     }
-    const painted = output.querySelectorAll<SVGGraphicsElement>('svg text, svg path, svg line, svg circle, svg rect, svg polyline, svg polygon, svg ellipse');
+    const painted = output.querySelectorAll<SVGGraphicsElement>(
+      'svg text, svg path, svg line, svg circle, svg rect, svg polyline, svg polygon, svg ellipse',
+    );
     for (const element of painted) {
       // <text> paints its tspans; a tspan's own paint is measured with its text.
       if (element.closest('[aria-label$="-grid"], [aria-label="area"], defs, marker, clipPath')) continue;
@@ -71,7 +81,9 @@ export function auditCharts(selector: string): ChartAudit {
       if (style.visibility === 'hidden' || style.display === 'none') continue;
       const opacity = opacityOf(element);
       const isText = element.tagName === 'text';
-      const what = isText ? `text “${(element.textContent ?? '').slice(0, 30)}”` : `${element.closest('[aria-label]')?.getAttribute('aria-label') ?? element.tagName} ${element.tagName}`;
+      const what = isText
+        ? `text “${(element.textContent ?? '').slice(0, 30)}”`
+        : `${element.closest('[aria-label]')?.getAttribute('aria-label') ?? element.tagName} ${element.tagName}`;
       const paint = (property: 'fill' | 'stroke') => {
         const color = parse(property === 'fill' ? style.fill : style.stroke);
         if (!color) return null;
@@ -87,15 +99,27 @@ export function auditCharts(selector: string): ChartAudit {
         // A halo (a stroke painted under the glyphs) is what the text is read against.
         const against = stroke ?? background;
         const ratio = contrast(fill, against);
-        if (ratio < 4.5) problems.push(`${cell}: ${what} is ${css(fill)} on ${css(against)}${stroke ? ' (its halo)' : ''}: contrast ${ratio.toFixed(2)}, needs 4.5`);
-        if (stroke && !same(stroke, background)) problems.push(`${cell}: ${what} has a halo of ${css(stroke)} on a background of ${css(background)}: a halo is the background's colour`);
+        if (ratio < 4.5)
+          problems.push(
+            `${cell}: ${what} is ${css(fill)} on ${css(against)}${stroke ? ' (its halo)' : ''}: contrast ${ratio.toFixed(2)}, needs 4.5`,
+          );
+        if (stroke && !same(stroke, background))
+          problems.push(
+            `${cell}: ${what} has a halo of ${css(stroke)} on a background of ${css(background)}: a halo is the background's colour`,
+          );
         continue;
       }
-      for (const [property, color] of [['fill', fill], ['stroke', stroke]] as const) {
+      for (const [property, color] of [
+        ['fill', fill],
+        ['stroke', stroke],
+      ] as const) {
         if (!color || same(color, background)) continue;
         checked += 1;
         const ratio = contrast(color, background);
-        if (ratio < 3) problems.push(`${cell}: ${what} ${property} ${css(color)} on ${css(background)}: contrast ${ratio.toFixed(2)}, needs 3`);
+        if (ratio < 3)
+          problems.push(
+            `${cell}: ${what} ${property} ${css(color)} on ${css(background)}: contrast ${ratio.toFixed(2)}, needs 3`,
+          );
       }
     }
   }

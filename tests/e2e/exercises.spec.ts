@@ -27,7 +27,9 @@ async function answer(root: Locator, name: string, text: string): Promise<void> 
 }
 
 test.describe('an exercise in a lesson', () => {
-  test('checks equivalent and wrong answers, shows how the input was read, and explains malformed input', async ({ page }) => {
+  test('checks equivalent and wrong answers, shows how the input was read, and explains malformed input', async ({
+    page,
+  }) => {
     const errors = collectErrors(page);
     const scripts: string[] = [];
     page.on('request', (request) => {
@@ -91,7 +93,9 @@ test.describe('an exercise in a lesson', () => {
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
 
     await page.goto('/exercises/');
-    await expect(page.locator('.exercise-item[data-exercise="softmax-dz"] [data-exercise-state-label]')).toHaveText('Solved');
+    await expect(page.locator('.exercise-item[data-exercise="softmax-dz"] [data-exercise-state-label]')).toHaveText(
+      'Solved',
+    );
     await page.locator('select[name=state]').selectOption('solved');
     await expect(page.locator('.exercise-item:visible')).toHaveCount(1);
     await page.reload();
@@ -107,7 +111,12 @@ test.describe('an exercise in a lesson', () => {
     // A verdict saved before the author changed the answer (another version): the input comes back, the verdict does not.
     const stale = version === '00000000' ? '11111111' : '00000000';
     await page.evaluate((v) => {
-      localStorage.setItem('nn-live:exercises:v1', JSON.stringify({ 'softmax-dz': { answers: { dz: { input: 'y - yhat', status: 'correct', message: 'Right.', version: v } } } }));
+      localStorage.setItem(
+        'nn-live:exercises:v1',
+        JSON.stringify({
+          'softmax-dz': { answers: { dz: { input: 'y - yhat', status: 'correct', message: 'Right.', version: v } } },
+        }),
+      );
     }, stale);
     await page.reload();
     await expect(dz.locator('[data-answer="dz"]')).toHaveValue('y - yhat');
@@ -115,20 +124,27 @@ test.describe('an exercise in a lesson', () => {
     await expect(verdict(dz, 'dz')).not.toHaveAttribute('data-answer-status');
     await expect(verdict(dz, 'dz')).toHaveText('');
     await page.goto('/exercises/');
-    await expect(page.locator('.exercise-item[data-exercise="softmax-dz"] [data-exercise-state-label]')).toHaveText('Not tried');
+    await expect(page.locator('.exercise-item[data-exercise="softmax-dz"] [data-exercise-state-label]')).toHaveText(
+      'Not tried',
+    );
 
     // Checked against this version, it counts.
     await page.goto(lesson);
     await dz.getByRole('button', { name: 'Check' }).click();
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'incorrect');
-    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('nn-live:exercises:v1')!)['softmax-dz'].answers.dz);
+    const saved = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('nn-live:exercises:v1')!)['softmax-dz'].answers.dz,
+    );
     expect(saved).toMatchObject({ input: 'y - yhat', status: 'incorrect', version });
   });
 
   test('saved answers put back late never overwrite what the student is typing', async ({ page }) => {
     await page.goto(lesson);
     await page.evaluate(() => {
-      const saved = { 'softmax-dz': { answers: { dz: { input: 'saved dz' } } }, 'softmax-four-classes': { answers: { sum: { input: 'saved sum' }, yhat: { input: 'saved yhat' } } } };
+      const saved = {
+        'softmax-dz': { answers: { dz: { input: 'saved dz' } } },
+        'softmax-four-classes': { answers: { sum: { input: 'saved sum' }, yhat: { input: 'saved yhat' } } },
+      };
       localStorage.setItem('nn-live:exercises:v1', JSON.stringify(saved));
     });
     // Restoring and the checker both arrive late, after the student started typing.
@@ -157,7 +173,8 @@ test.describe('an exercise in a lesson', () => {
   test('the checker chunk is small (gzip bytes reported)', async ({ page }, testInfo) => {
     const loaded = new Map<string, number>();
     page.on('response', async (response) => {
-      if (response.request().resourceType() === 'script') loaded.set(response.url(), gzipSync(await response.body()).byteLength);
+      if (response.request().resourceType() === 'script')
+        loaded.set(response.url(), gzipSync(await response.body()).byteLength);
     });
     await page.goto(lesson);
     await page.waitForLoadState('networkidle');
@@ -169,7 +186,9 @@ test.describe('an exercise in a lesson', () => {
     const checker = added.filter(([url]) => !/katex/i.test(url));
     const bytes = checker.reduce((sum, [, size]) => sum + size, 0);
     testInfo.annotations.push({ type: 'checker (gzip bytes)', description: String(bytes) });
-    console.log(`exercise checker on first answer: ${checker.map(([url, size]) => `${url.split('/').pop()} ${size} B`).join(', ')}; ${bytes} B gzip without KaTeX`);
+    console.log(
+      `exercise checker on first answer: ${checker.map(([url, size]) => `${url.split('/').pop()} ${size} B`).join(', ')}; ${bytes} B gzip without KaTeX`,
+    );
     expect(bytes).toBeLessThan(12 * 1024);
   });
 });
@@ -188,7 +207,10 @@ test.describe('the exercise index and problem sheets', () => {
     await expect(page).toHaveURL(/lesson=softmax.*kind=derivation|kind=derivation.*lesson=softmax/);
   });
 
-  test('an instructor makes a sheet of five; the link shows exactly those, in order, and prints one per page', async ({ page, context }) => {
+  test('an instructor makes a sheet of five; the link shows exactly those, in order, and prints one per page', async ({
+    page,
+    context,
+  }) => {
     await page.goto('/exercises/');
     const picks = page.locator('[data-pick]');
     const chosen: string[] = [];
@@ -209,14 +231,19 @@ test.describe('the exercise index and problem sheets', () => {
     await sheet.goto(link);
     await expect(sheet.locator('h1')).toHaveText('Week 3 <script>alert(1)</script>');
     await expect(sheet.locator('[data-sheet-due]')).toContainText('2026');
-    const shown = await sheet.locator('[data-sheet-exercises] [data-exercise]:visible').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset['exercise']));
+    const shown = await sheet
+      .locator('[data-sheet-exercises] [data-exercise]:visible')
+      .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset['exercise']));
     expect(shown).toEqual(chosen);
     await expect(sheet.locator('details.solution')).toHaveCount(0);
     expect(errors).toEqual([]);
 
     await sheet.emulateMedia({ media: 'print' });
-    for (const selector of ['.site-header', '.site-footer', '.sheet-tools']) await expect(sheet.locator(selector)).toBeHidden();
-    const breaks = await sheet.locator('[data-sheet-exercises] [data-exercise]').evaluateAll((nodes) => nodes.map((n) => getComputedStyle(n).breakBefore));
+    for (const selector of ['.site-header', '.site-footer', '.sheet-tools'])
+      await expect(sheet.locator(selector)).toBeHidden();
+    const breaks = await sheet
+      .locator('[data-sheet-exercises] [data-exercise]')
+      .evaluateAll((nodes) => nodes.map((n) => getComputedStyle(n).breakBefore));
     expect(breaks).toEqual(['auto', 'page', 'page', 'page', 'page']);
     const pdf = await sheet.pdf({ format: 'A4' });
     await test.info().attach('sheet.pdf', { body: pdf, contentType: 'application/pdf' });
@@ -239,7 +266,10 @@ test.describe('the exercise index and problem sheets', () => {
     const dz = exercise(page, 'softmax-dz');
     await answer(dz, 'dz', 'yhat - y');
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download my answers/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Download my answers/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('week-3-answers.json');
     const path = await download.path();
     const text = await readFile(path, 'utf8');
@@ -248,7 +278,9 @@ test.describe('the exercise index and problem sheets', () => {
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     await expect(dz.locator('[data-answer="dz"]')).toHaveValue('');
-    await page.getByLabel('Load answers from a file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"nope": 1}') });
+    await page
+      .getByLabel('Load answers from a file')
+      .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"nope": 1}') });
     await expect(page.locator('[data-answers-status]')).toContainText('not a file of answers');
     await page.getByLabel('Load answers from a file').setInputFiles(path);
     await expect(dz.locator('[data-answer="dz"]')).toHaveValue('yhat - y');
@@ -260,12 +292,17 @@ test.describe('the exercise index and problem sheets', () => {
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
   });
 
-  test('loading a file asks before it replaces answers this browser has, and Cancel changes nothing', async ({ page }) => {
+  test('loading a file asks before it replaces answers this browser has, and Cancel changes nothing', async ({
+    page,
+  }) => {
     await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz,softmax-four-classes');
     const dz = exercise(page, 'softmax-dz');
     await answer(dz, 'dz', 'yhat - y');
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download my answers/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Download my answers/ }).click(),
+    ]);
     const path = await download.path();
 
     // A newer answer, typed after the download.
@@ -283,7 +320,9 @@ test.describe('the exercise index and problem sheets', () => {
     expect(questions[0]).toContain('softmax-dz');
     await expect(dz.locator('[data-answer="dz"]')).toHaveValue('y - yhat');
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'incorrect');
-    const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('nn-live:exercises:v1')!)['softmax-dz'].answers.dz.input);
+    const kept = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('nn-live:exercises:v1')!)['softmax-dz'].answers.dz.input,
+    );
     expect(kept).toBe('y - yhat');
 
     page.once('dialog', (dialog) => void dialog.accept());
@@ -291,7 +330,9 @@ test.describe('the exercise index and problem sheets', () => {
     await expect(page.locator('[data-answers-status]')).toContainText('Loaded your answers to 1 exercise');
     await expect(dz.locator('[data-answer="dz"]')).toHaveValue('yhat - y');
     await expect(verdict(dz, 'dz')).not.toHaveAttribute('data-answer-status');
-    const loaded = await page.evaluate(() => JSON.parse(localStorage.getItem('nn-live:exercises:v1')!)['softmax-dz'].answers.dz);
+    const loaded = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('nn-live:exercises:v1')!)['softmax-dz'].answers.dz,
+    );
     expect(loaded).toEqual({ input: 'yhat - y' });
 
     // The same file again replaces nothing that differs: no question.
@@ -307,16 +348,29 @@ test.describe('the exercise index and problem sheets', () => {
 
   test('a file larger than an answers file can be is refused before it is read', async ({ page }) => {
     await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz');
-    await page.getByLabel('Load answers from a file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(1_000_001, ' ') });
-    await expect(page.locator('[data-answers-status]')).toContainText('huge.json is too large to be a file of answers. Nothing was changed.');
+    await page
+      .getByLabel('Load answers from a file')
+      .setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(1_000_001, ' ') });
+    await expect(page.locator('[data-answers-status]')).toContainText(
+      'huge.json is too large to be a file of answers. Nothing was changed.',
+    );
   });
 
   test('a file claiming "correct" does not make an exercise solved', async ({ page }) => {
     await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz');
     const dz = exercise(page, 'softmax-dz');
     const version = await dz.locator('form[data-answer-form="dz"]').getAttribute('data-answer-version');
-    const crafted = { format: 'nn-live-answers', version: 1, saved: new Date().toISOString(), progress: { 'softmax-dz': { answers: { dz: { input: '42', status: 'correct', message: 'Right.', version } } } } };
-    await page.getByLabel('Load answers from a file').setInputFiles({ name: 'crafted.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(crafted)) });
+    const crafted = {
+      format: 'nn-live-answers',
+      version: 1,
+      saved: new Date().toISOString(),
+      progress: { 'softmax-dz': { answers: { dz: { input: '42', status: 'correct', message: 'Right.', version } } } },
+    };
+    await page.getByLabel('Load answers from a file').setInputFiles({
+      name: 'crafted.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(crafted)),
+    });
     await expect(page.locator('[data-answers-status]')).toContainText('press Check to see the verdicts');
     await expect(dz.locator('[data-answer="dz"]')).toHaveValue('42');
     await expect(verdict(dz, 'dz')).not.toHaveAttribute('data-answer-status');
@@ -325,7 +379,9 @@ test.describe('the exercise index and problem sheets', () => {
     await expect(dz.locator('[data-answer="dz"]')).toHaveValue('42');
     await expect(dz.locator('[data-exercise-state-label]')).toHaveText('Not tried');
     await page.goto('/exercises/');
-    await expect(page.locator('.exercise-item[data-exercise="softmax-dz"] [data-exercise-state-label]')).toHaveText('Not tried');
+    await expect(page.locator('.exercise-item[data-exercise="softmax-dz"] [data-exercise-state-label]')).toHaveText(
+      'Not tried',
+    );
   });
 
   test('a sheet whose checker fails to load says so, and the next answer tries again', async ({ page }) => {
@@ -359,7 +415,10 @@ test.describe('the exercise index and problem sheets', () => {
     // A page without the print button: the script throws when it wires it up.
     await page.route('**/exercises/sheet/?*', async (route) => {
       const response = await route.fetch();
-      await route.fulfill({ response, body: (await response.text()).replace(/<button type="button" data-sheet-print>[^<]*<\/button>/, '') });
+      await route.fulfill({
+        response,
+        body: (await response.text()).replace(/<button type="button" data-sheet-print>[^<]*<\/button>/, ''),
+      });
     });
     // Hold the page's load event back, so only the script's own clean-up can show the sheet.
     let release!: () => void;
@@ -389,7 +448,9 @@ test.describe('the exercise index and problem sheets', () => {
     await page.keyboard.type('yhat-y');
     await dz.getByRole('button', { name: 'Check' }).tap();
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();
   });
@@ -401,15 +462,25 @@ test.describe('a sheet whose browser will not keep answers', () => {
 
   /** Clicks "Download my answers" and returns the file it saved, parsed. */
   async function download(page: Page) {
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download my answers/ }).click()]);
-    return JSON.parse(await readFile(await file.path(), 'utf8')) as { progress: Record<string, { answers: Record<string, { input: string; status?: string }> }> };
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Download my answers/ }).click(),
+    ]);
+    return JSON.parse(await readFile(await file.path(), 'utf8')) as {
+      progress: Record<string, { answers: Record<string, { input: string; status?: string }> }>;
+    };
   }
 
-  test('with storage full, the download holds the newest answers on screen and every notice says they were not saved', async ({ page }) => {
+  test('with storage full, the download holds the newest answers on screen and every notice says they were not saved', async ({
+    page,
+  }) => {
     const errors = collectErrors(page);
     await page.addInitScript(() => {
       // An older answer is in storage, and storage is full: every write is refused from now on.
-      localStorage.setItem('nn-live:exercises:v1', JSON.stringify({ 'softmax-dz': { answers: { dz: { input: 'y - yhat' } } } }));
+      localStorage.setItem(
+        'nn-live:exercises:v1',
+        JSON.stringify({ 'softmax-dz': { answers: { dz: { input: 'y - yhat' } } } }),
+      );
       Storage.prototype.setItem = () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       };
@@ -422,21 +493,33 @@ test.describe('a sheet whose browser will not keep answers', () => {
 
     await answer(dz, 'dz', 'yhat - y');
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
-    await expect(verdict(dz, 'dz')).toHaveText(/^Correct: .* This browser did not save it \(storage is blocked or full\): it stays on this page until you leave it; download your answers to keep them\.$/);
+    await expect(verdict(dz, 'dz')).toHaveText(
+      /^Correct: .* This browser did not save it \(storage is blocked or full\): it stays on this page until you leave it; download your answers to keep them\.$/,
+    );
     // Typed without checking: not saved either.
     await four.locator('[data-answer="sum"]').fill('1');
-    const number = (root: Locator) => root.locator('.exercise-number').innerText().then((text) => text.replace(/^\D+/, ''));
-    await expect(summary(page)).toContainText(`This browser did not save your answers to exercises ${await number(dz)} and ${await number(four)} (storage is blocked or full)`);
+    const number = (root: Locator) =>
+      root
+        .locator('.exercise-number')
+        .innerText()
+        .then((text) => text.replace(/^\D+/, ''));
+    await expect(summary(page)).toContainText(
+      `This browser did not save your answers to exercises ${await number(dz)} and ${await number(four)} (storage is blocked or full)`,
+    );
     await expect(summary(page)).not.toContainText('saved in this browser as you work');
 
     const file = await download(page);
     expect(file.progress['softmax-dz']!.answers['dz']).toMatchObject({ input: 'yhat - y', status: 'correct' });
     expect(file.progress['softmax-four-classes']!.answers['sum']).toEqual({ input: '1' });
-    await expect(page.locator('[data-answers-status]')).toHaveText(/^Downloaded your answers to 2 exercises as week-3-answers\.json\. This browser did not save them: this file is your copy\.$/);
+    await expect(page.locator('[data-answers-status]')).toHaveText(
+      /^Downloaded your answers to 2 exercises as week-3-answers\.json\. This browser did not save them: this file is your copy\.$/,
+    );
     expect(errors).toEqual([]);
   });
 
-  test('with storage blocked, the sheet says so from the start, and answers download and load again', async ({ page }) => {
+  test('with storage blocked, the sheet says so from the start, and answers download and load again', async ({
+    page,
+  }) => {
     const errors = collectErrors(page);
     await page.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', {
@@ -447,7 +530,9 @@ test.describe('a sheet whose browser will not keep answers', () => {
       });
     });
     await page.goto(sheet);
-    await expect(summary(page)).toContainText('This browser does not let the page save your answers (storage is blocked)');
+    await expect(summary(page)).toContainText(
+      'This browser does not let the page save your answers (storage is blocked)',
+    );
     const dz = exercise(page, 'softmax-dz');
     await answer(dz, 'dz', 'yhat - y');
     await expect(verdict(dz, 'dz')).toContainText('This browser did not save it');
@@ -458,7 +543,11 @@ test.describe('a sheet whose browser will not keep answers', () => {
     // A newer answer, then the file again: it asks before replacing, and shows what it loaded.
     await answer(dz, 'dz', 'y - yhat');
     page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByLabel('Load answers from a file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'nn-live-answers', version: 1, progress: file.progress })) });
+    await page.getByLabel('Load answers from a file').setInputFiles({
+      name: 'mine.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'nn-live-answers', version: 1, progress: file.progress })),
+    });
     await expect(page.locator('[data-answers-status]')).toHaveText(
       'Loaded your answers to 1 exercise from mine.json: press Check to see the verdicts. This browser did not save them (storage is blocked or full): they stay on this page until you leave it.',
     );
@@ -483,7 +572,9 @@ test.describe('links and files from outside', () => {
     test.setTimeout(60_000);
     const errors = collectErrors(page);
     // The static server refuses a request line this long, as many hosts would: serve the page directly.
-    await page.route(/\/exercises\/sheet\/\?/, async (route) => route.fulfill({ response: await route.fetch({ url: new URL('/exercises/sheet/', route.request().url()).href }) }));
+    await page.route(/\/exercises\/sheet\/\?/, async (route) =>
+      route.fulfill({ response: await route.fetch({ url: new URL('/exercises/sheet/', route.request().url()).href }) }),
+    );
     await page.addInitScript(() => {
       // The sheet's script starts by listening for the first answer (capturing 'input' on the
       // document), and mutation observers are called once it has run to its end (they wait for
@@ -491,7 +582,10 @@ test.describe('links and files from outside', () => {
       const timing: { start?: number; end?: number } = {};
       (window as unknown as { sheetTiming: typeof timing }).sheetTiming = timing;
       const add = EventTarget.prototype.addEventListener;
-      EventTarget.prototype.addEventListener = function (this: EventTarget, ...args: Parameters<EventTarget['addEventListener']>) {
+      EventTarget.prototype.addEventListener = function (
+        this: EventTarget,
+        ...args: Parameters<EventTarget['addEventListener']>
+      ) {
         if (this === document && args[0] === 'input' && args[2] === true) timing.start ??= performance.now();
         return add.apply(this, args);
       };
@@ -501,7 +595,9 @@ test.describe('links and files from outside', () => {
     });
     const scriptTime = async (query: string) => {
       await page.goto(`/exercises/sheet/?${query}`);
-      await page.waitForFunction(() => (window as unknown as { sheetTiming: { end?: number } }).sheetTiming.end !== undefined);
+      await page.waitForFunction(
+        () => (window as unknown as { sheetTiming: { end?: number } }).sheetTiming.end !== undefined,
+      );
       return page.evaluate(() => {
         const { start, end } = (window as unknown as { sheetTiming: { start: number; end: number } }).sheetTiming;
         return end - start;
@@ -515,16 +611,23 @@ test.describe('links and files from outside', () => {
     // Unloaded, a few ms apart (60 and 63 ms here); it was 8.6 s. The margin absorbs a busy machine.
     expect(long).toBeLessThan(short + 500);
     await expect(page.locator('[data-sheet-exercises] [data-exercise]')).toHaveCount(1);
-    await expect(page.locator('[data-sheet-problems]')).toContainText('This link names 40001 exercises; a sheet reads at most 200, so the 39801 after the 200th were not read ("gone-199", ');
+    await expect(page.locator('[data-sheet-problems]')).toContainText(
+      'This link names 40001 exercises; a sheet reads at most 200, so the 39801 after the 200th were not read ("gone-199", ',
+    );
     expect(errors).toEqual([]);
   });
 
   test('an answers file with a field of the wrong type gets a message, not an exception', async ({ page }) => {
     const errors = collectErrors(page);
     await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz');
-    const crafted = '{"format":"nn-live-answers","version":{"toString":1},"progress":{"softmax-dz":{"answers":{"dz":{"input":"1"}}}}}';
-    await page.getByLabel('Load answers from a file').setInputFiles({ name: 'crafted.json', mimeType: 'application/json', buffer: Buffer.from(crafted) });
-    await expect(page.locator('[data-answers-status]')).toHaveText("This file's format version is an object, not a number, so it cannot be read. Nothing was changed.");
+    const crafted =
+      '{"format":"nn-live-answers","version":{"toString":1},"progress":{"softmax-dz":{"answers":{"dz":{"input":"1"}}}}}';
+    await page
+      .getByLabel('Load answers from a file')
+      .setInputFiles({ name: 'crafted.json', mimeType: 'application/json', buffer: Buffer.from(crafted) });
+    await expect(page.locator('[data-answers-status]')).toHaveText(
+      "This file's format version is an object, not a number, so it cannot be read. Nothing was changed.",
+    );
     await expect(exercise(page, 'softmax-dz').locator('[data-answer="dz"]')).toHaveValue('');
     expect(errors).toEqual([]);
   });
@@ -533,11 +636,15 @@ test.describe('links and files from outside', () => {
     // The sheet page of a COURSE_SOLUTIONS=hide build (scripts/solution-free-build.mjs checks it carries this mark).
     await page.route(/\/exercises\/sheet\/\?/, async (route) => {
       const response = await route.fetch();
-      const body = (await response.text()).replace('data-edition-solutions="included"', 'data-edition-solutions="none"').replace(/<details class="solution">[\s\S]*?<\/details>/g, '');
+      const body = (await response.text())
+        .replace('data-edition-solutions="included"', 'data-edition-solutions="none"')
+        .replace(/<details class="solution">[\s\S]*?<\/details>/g, '');
       await route.fulfill({ response, body });
     });
     await page.goto('/exercises/sheet/?title=Key&ex=softmax-dz&solutions=1');
-    await expect(page.locator('[data-sheet-summary]')).toHaveText('1 exercise. This edition of the course has no solutions, so none are shown. Your answers are saved in this browser as you work.');
+    await expect(page.locator('[data-sheet-summary]')).toHaveText(
+      '1 exercise. This edition of the course has no solutions, so none are shown. Your answers are saved in this browser as you work.',
+    );
     await expect(page.locator('[data-sheet-exercises]')).not.toHaveClass(/with-solutions/);
   });
 });
@@ -551,24 +658,36 @@ test.describe('what a student types into answer fields', () => {
     await expect(shapes.locator('form[data-answer-form="example"] [data-answer-preview]')).toContainText('12288');
     const pixel = exercise(page, 'bin-pixel-index');
     await answer(pixel, 'index', '(c - 1)*4096 + r*64 + k');
-    await expect(verdict(pixel, 'index')).toHaveText(/^Not correct: at r = \d+, k = \d+, c = [123] yours is \d+, but the expected value is \d+\.$/);
+    await expect(verdict(pixel, 'index')).toHaveText(
+      /^Not correct: at r = \d+, k = \d+, c = [123] yours is \d+, but the expected value is \d+\.$/,
+    );
   });
 
-  test('vector fields refuse an empty entry and a thousands separator, in an exercise and in a lesson', async ({ page }) => {
+  test('vector fields refuse an empty entry and a thousands separator, in an exercise and in a lesson', async ({
+    page,
+  }) => {
     await page.goto(lesson);
     const four = exercise(page, 'softmax-four-classes');
     await answer(four, 'yhat', '0.842,, 0.042, 0.002, 0.114');
     await expect(verdict(four, 'yhat')).toHaveText('entry 2 is empty: delete the extra comma at column 7');
     // The extra comma is selected, ready to delete.
-    expect(await four.locator('[data-answer="yhat"]').evaluate((field: HTMLInputElement) => [field.selectionStart, field.selectionEnd])).toEqual([6, 7]);
+    expect(
+      await four
+        .locator('[data-answer="yhat"]')
+        .evaluate((field: HTMLInputElement) => [field.selectionStart, field.selectionEnd]),
+    ).toEqual([6, 7]);
     await answer(four, 'yhat', '1,000, 2, 3, 4');
-    await expect(verdict(four, 'yhat')).toContainText("'1,000' at column 1 looks like a thousands separator: write 1000");
+    await expect(verdict(four, 'yhat')).toContainText(
+      "'1,000' at column 1 looks like a thousands separator: write 1000",
+    );
 
     const scores = page.locator('#field-input-scores');
     const message = page.locator('[data-cell="input-scores"] [data-cell-input-message]');
     await scores.fill('2,,1');
     // The notebook's runtime loads with this first edit: give it time on a busy machine.
-    await expect(message).toContainText('Entry 2 is empty: delete the extra comma at character 3.', { timeout: 15_000 });
+    await expect(message).toContainText('Entry 2 is empty: delete the extra comma at character 3.', {
+      timeout: 15_000,
+    });
     await expect(scores).toHaveAttribute('aria-invalid', 'true');
     await scores.fill('1,000, 2');
     await expect(message).toContainText('thousands separator: write 1000');

@@ -45,16 +45,28 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('radio', { name: 'cross-entropy' })).toBeChecked();
     await expect(page.getByRole('radio', { name: 'squared error with a sigmoid' })).not.toBeChecked();
     await expect(output(page, 'cvx-segment')).toHaveText(holds);
-    await expect(chart(page, 'cvx-segment-plot')).toHaveAttribute('aria-label', 'The cross-entropy cost from t = 0 to t = 1, solid, and its chord, dashed');
-    await expect(chart(page, 'cvx-segment-plot')).toHaveAttribute('aria-description', new RegExp(`^${holds.replace(/[.()]/g, '\\$&')}`));
+    await expect(chart(page, 'cvx-segment-plot')).toHaveAttribute(
+      'aria-label',
+      'The cross-entropy cost from t = 0 to t = 1, solid, and its chord, dashed',
+    );
+    await expect(chart(page, 'cvx-segment-plot')).toHaveAttribute(
+      'aria-description',
+      new RegExp(`^${holds.replace(/[.()]/g, '\\$&')}`),
+    );
     // The cost and the chord, and the (empty) shading between them.
     await expect(output(page, 'cvx-segment-plot').locator('g[aria-label="line"] path')).toHaveCount(2);
     await expect(output(page, 'cvx-segment-plot').locator('g[aria-label="area"] path')).toHaveCount(1);
 
     await page.goto(activations);
     await expect(page.getByRole('radio', { name: 'sigmoid' })).toBeChecked();
-    await expect(chart(page, 'act-explorer-curves')).toHaveAttribute('aria-label', 'sigmoid g(z) and its derivative g′(z) for z from −5 to 5');
-    await expect(chart(page, 'act-explorer-depth-plot')).toHaveAttribute('aria-label', 'Product of sigmoid′ over 1 to 10 layers, on a logarithmic axis');
+    await expect(chart(page, 'act-explorer-curves')).toHaveAttribute(
+      'aria-label',
+      'sigmoid g(z) and its derivative g′(z) for z from −5 to 5',
+    );
+    await expect(chart(page, 'act-explorer-depth-plot')).toHaveAttribute(
+      'aria-label',
+      'Product of sigmoid′ over 1 to 10 layers, on a logarithmic axis',
+    );
     await expect(output(page, 'act-explorer-depth').locator('th').nth(1)).toHaveText('product after 10 layers');
     // The sigmoid's best case, (1/4)^10, in the table.
     await expect(output(page, 'act-explorer-depth').locator('tbody tr').nth(2)).toContainText('9.54e-7');
@@ -69,19 +81,32 @@ test('choosing the squared error re-draws the chart and reports the violated cho
   await expect(chart(page, 'cvx-segment-plot')).toHaveAttribute('aria-label', /^The squared error with a sigmoid cost/);
   await expect(chart(page, 'cvx-segment-plot')).toHaveAttribute('aria-description', /^The chord inequality fails/);
   // The shaded gap between the cost and the chord is drawn anew.
-  expect(await output(page, 'cvx-segment-plot').locator('g[aria-label="area"] path').getAttribute('d')).not.toBe(before);
+  expect(await output(page, 'cvx-segment-plot').locator('g[aria-label="area"] path').getAttribute('d')).not.toBe(
+    before,
+  );
   await expect(page.locator('[data-cell="input-loss"] [data-cell-input-message]')).toBeEmpty();
 });
 
-test('choosing ReLU and 30 layers updates both charts: the random path dies at its first negative pre-activation', async ({ page }) => {
+test('choosing ReLU and 30 layers updates both charts: the random path dies at its first negative pre-activation', async ({
+  page,
+}) => {
   await page.goto(activations);
   await page.getByRole('radio', { name: 'ReLU', exact: true }).check();
-  await expect(chart(page, 'act-explorer-curves')).toHaveAttribute('aria-label', 'ReLU g(z) and its derivative g′(z) for z from −5 to 5');
-  await expect(chart(page, 'act-explorer-depth-plot')).toHaveAttribute('aria-label', 'Product of ReLU′ over 1 to 10 layers, on a logarithmic axis');
+  await expect(chart(page, 'act-explorer-curves')).toHaveAttribute(
+    'aria-label',
+    'ReLU g(z) and its derivative g′(z) for z from −5 to 5',
+  );
+  await expect(chart(page, 'act-explorer-depth-plot')).toHaveAttribute(
+    'aria-label',
+    'Product of ReLU′ over 1 to 10 layers, on a logarithmic axis',
+  );
   // The depth slider, by keyboard: End is 30 layers.
   await page.getByLabel('Number of layers L').focus();
   await page.keyboard.press('End');
-  await expect(chart(page, 'act-explorer-depth-plot')).toHaveAttribute('aria-label', 'Product of ReLU′ over 1 to 30 layers, on a logarithmic axis');
+  await expect(chart(page, 'act-explorer-depth-plot')).toHaveAttribute(
+    'aria-label',
+    'Product of ReLU′ over 1 to 30 layers, on a logarithmic axis',
+  );
   const rows = output(page, 'act-explorer-depth').locator('tbody tr');
   await expect(output(page, 'act-explorer-depth').locator('th').nth(1)).toHaveText('product after 30 layers');
   // z = 1 in every layer: ReLU′ = 1 throughout. The drawn path: exactly 0.
@@ -90,10 +115,14 @@ test('choosing ReLU and 30 layers updates both charts: the random path dies at i
   // One × on the bottom edge per layer from the first negative draw on (the lesson's seed).
   const rng = mulberry32(6);
   const firstNegative = Array.from({ length: 30 }, () => gaussian(rng)).findIndex((z) => z < 0) + 1;
-  await expect(output(page, 'act-explorer-depth-plot').locator('g[aria-label="dot"] path')).toHaveCount(30 - firstNegative + 1);
+  await expect(output(page, 'act-explorer-depth-plot').locator('g[aria-label="dot"] path')).toHaveCount(
+    30 - firstNegative + 1,
+  );
 });
 
-test('the loss choice works from the keyboard alone: Tab reaches it, the arrow keys change it, the chart follows', async ({ page }) => {
+test('the loss choice works from the keyboard alone: Tab reaches it, the arrow keys change it, the chart follows', async ({
+  page,
+}) => {
   await page.goto(convexity);
   await page.getByLabel('Second end of the segment').focus();
   await page.keyboard.press('Tab');
@@ -145,10 +174,18 @@ test('a choice is saved, restored after a reload and reset to the lesson’s def
 });
 
 test('a saved choice the lesson no longer offers falls back to the default, and says so', async ({ page }) => {
-  await page.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [storageKey(convexity), JSON.stringify({ 'input-loss': { code: 'hinge loss', base: fingerprint('cross-entropy') } })]);
+  await page.addInitScript(
+    ([key, value]) => localStorage.setItem(key!, value!),
+    [
+      storageKey(convexity),
+      JSON.stringify({ 'input-loss': { code: 'hinge loss', base: fingerprint('cross-entropy') } }),
+    ],
+  );
   await page.goto(convexity);
   const message = page.locator('[data-cell="input-loss"] [data-cell-input-message]');
-  await expect(message).toHaveText('The saved value, “hinge loss”, cannot be used: “hinge loss” is not one of the options (“squared error with a sigmoid”, “cross-entropy”). The input keeps “cross-entropy”.');
+  await expect(message).toHaveText(
+    'The saved value, “hinge loss”, cannot be used: “hinge loss” is not one of the options (“squared error with a sigmoid”, “cross-entropy”). The input keeps “cross-entropy”.',
+  );
   await expect(page.getByRole('radio', { name: 'cross-entropy' })).toBeChecked();
   await expect(output(page, 'cvx-segment')).toHaveText(holds);
   // The stale entry is forgotten; picking an option clears the message.
@@ -157,7 +194,9 @@ test('a saved choice the lesson no longer offers falls back to the default, and 
   await expect(message).toBeEmpty();
 });
 
-test('a shared link carries a choice; one the lesson does not offer is refused, and the input keeps its value', async ({ page }) => {
+test('a shared link carries a choice; one the lesson does not offer is refused, and the input keeps its value', async ({
+  page,
+}) => {
   await page.goto(`${convexity}#${encodeShared({ 'input-loss': 'squared error with a sigmoid' })}`);
   // Shown, not run, until the student agrees.
   await expect(page.getByRole('radio', { name: 'squared error with a sigmoid' })).toBeChecked();
@@ -168,8 +207,12 @@ test('a shared link carries a choice; one the lesson does not offer is refused, 
   await page.goto('about:blank');
   await page.goto(`${convexity}#${encodeShared({ 'input-loss': 'hinge loss' })}`);
   const message = page.locator('[data-cell="input-loss"] [data-cell-input-message]');
-  await expect(message).toHaveText('The link’s value, “hinge loss”, cannot be used: “hinge loss” is not one of the options (“squared error with a sigmoid”, “cross-entropy”). The input keeps “squared error with a sigmoid”.');
-  await expect(page.locator('[data-notebook-message]')).toContainText('Part of this link cannot be used and was left out: the value for Loss cannot be used.');
+  await expect(message).toHaveText(
+    'The link’s value, “hinge loss”, cannot be used: “hinge loss” is not one of the options (“squared error with a sigmoid”, “cross-entropy”). The input keeps “squared error with a sigmoid”.',
+  );
+  await expect(page.locator('[data-notebook-message]')).toContainText(
+    'Part of this link cannot be used and was left out: the value for Loss cannot be used.',
+  );
   // Nothing else in the link: nothing to offer, and the field shows what the cells use.
   await expect(page.getByRole('button', { name: 'Run the shared code' })).toHaveCount(0);
   await expect(page.getByRole('radio', { name: 'squared error with a sigmoid' })).toBeChecked();

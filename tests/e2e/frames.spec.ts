@@ -34,7 +34,9 @@ async function longestFrameGap(page: Page, action: () => Promise<void>, settleMs
 }
 
 test.describe('nothing a cell returns freezes the page', () => {
-  test('a 134-million-character string, a million-row table and a million log lines: no frame gap over 200 ms', async ({ page }) => {
+  test('a 134-million-character string, a million-row table and a million log lines: no frame gap over 200 ms', async ({
+    page,
+  }) => {
     await page.goto(lesson);
     // The editor and the first run are ready, so what is measured is the output alone.
     await editAndRun(page, 'softmax-hardmax', '1');
@@ -42,7 +44,10 @@ test.describe('nothing a cell returns freezes the page', () => {
     const cases: [string, RegExp][] = [
       ['let s = "x"; for (let i = 0; i < 27; i++) s += s; s', /Output cut: 20,000 of 134,217,728 characters are shown/],
       ['Array.from({ length: 1e6 }, (_, i) => ({ i, square: i * i }))', /Output cut: 50 of 1,000,000 rows are shown/],
-      ['for (let i = 0; i < 1e6; i++) console.log("line", i); 1', /Console output cut: 200 of 1,000,000 lines are shown/],
+      [
+        'for (let i = 0; i < 1e6; i++) console.log("line", i); 1',
+        /Console output cut: 200 of 1,000,000 lines are shown/,
+      ],
       ['tex`${"x".repeat(300000)}`', /Output cut: 20,000 of 300,000 characters are shown/],
       ['new Float64Array(1e6)', /Output cut: 1,000 of 1,000,000 entries are shown/],
     ];
@@ -54,7 +59,6 @@ test.describe('nothing a cell returns freezes the page', () => {
       expect(gap, code).toBeLessThan(200);
     }
   });
-
 
   test('a runaway cell is stopped at its budget, and says so at once', async ({ page }) => {
     await page.goto(lesson);
@@ -73,7 +77,9 @@ test.describe('nothing a cell returns freezes the page', () => {
     const gap = await longestFrameGap(page, () => page.keyboard.press('Shift+Enter'), 3000);
     await expect(output(page, 'softmax-hardmax')).toContainText('budget of 2 s');
     const after = (await page.evaluate(() => (window as unknown as { stoppedAt: number }).stoppedAt)) - started - 2000;
-    console.log(`runaway: the stop message ${after.toFixed(0)} ms after its 2 s budget ran out; longest frame gap meanwhile ${gap.toFixed(0)} ms`);
+    console.log(
+      `runaway: the stop message ${after.toFixed(0)} ms after its 2 s budget ran out; longest frame gap meanwhile ${gap.toFixed(0)} ms`,
+    );
     expect(after).toBeLessThan(500);
     expect(gap).toBeLessThan(200);
   });

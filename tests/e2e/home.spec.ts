@@ -2,7 +2,14 @@ import { expect, test } from '@playwright/test';
 import { allPaths, lessonPaths } from './site';
 
 // The lecture sequence, which the lesson order follows.
-const sequence = [/binary classification/i, /logistic regression/i, /convexity/i, /shallow network/i, /activation/i, /softmax/i];
+const sequence = [
+  /binary classification/i,
+  /logistic regression/i,
+  /convexity/i,
+  /shallow network/i,
+  /activation/i,
+  /softmax/i,
+];
 
 test('the home page lists the six lessons in lecture order', async ({ page }) => {
   await page.goto('/');
@@ -22,7 +29,9 @@ test('every internal link and anchor on every page resolves', async ({ page, req
   const checked = new Set<string>();
   for (const path of allPaths) {
     await page.goto(path);
-    const links = await page.locator('a[href]').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    const links = await page
+      .locator('a[href]')
+      .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
     for (const link of links) {
       const url = new URL(link);
       if (url.origin !== new URL(page.url()).origin) continue;

@@ -7,7 +7,9 @@ test.describe('on a phone', () => {
   for (const path of allPaths) {
     test(`${path} fits the screen without sideways scrolling`, async ({ page }) => {
       await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
     });
   }
@@ -27,13 +29,18 @@ test('a lesson prints without navigation, in black on white', async ({ page }) =
   for (const selector of ['.site-header', '.course-nav', '.toc-side', '.pager', '.site-footer']) {
     await expect(page.locator(selector)).toBeHidden();
   }
-  const colours = await page.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]);
+  const colours = await page.evaluate(() => [
+    getComputedStyle(document.body).color,
+    getComputedStyle(document.body).backgroundColor,
+  ]);
   expect(colours).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.byteLength).toBeGreaterThan(10_000);
 });
 
-test('a lesson page loads at most 3.25 KB of JavaScript before any interaction (bytes reported)', async ({ page }, testInfo) => {
+test('a lesson page loads at most 3.25 KB of JavaScript before any interaction (bytes reported)', async ({
+  page,
+}, testInfo) => {
   const scripts = new Map<string, number>();
   page.on('response', async (response) => {
     if (response.request().resourceType() !== 'script') return;
@@ -44,7 +51,12 @@ test('a lesson page loads at most 3.25 KB of JavaScript before any interaction (
   // Only the lesson's script (the notebook's, the exercises' and the explorers' loaders) and
   // Vite's helper for lazy imports: no runtime, worker, editor, checker, explorer, KaTeX or
   // Plot until a cell, an answer or an explorer is used.
-  const names = [...scripts.keys()].map((url) => url.split('/').pop()!.replace(/\.[\w-]+\.js$/, ''));
+  const names = [...scripts.keys()].map((url) =>
+    url
+      .split('/')
+      .pop()!
+      .replace(/\.[\w-]+\.js$/, ''),
+  );
   expect(names).toContainEqual(expect.stringMatching(/^LessonLayout/));
   for (const name of names) expect(name).toMatch(/^(LessonLayout|preload-helper)/);
   const inline = await page.locator('script:not([src]):not([type="application/json"])').allTextContents();

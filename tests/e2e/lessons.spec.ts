@@ -10,7 +10,10 @@ for (const [index, path] of lessonPaths.entries()) {
     expect(await page.locator('.prose .katex-display').count()).toBeGreaterThan(2);
     await expect(page.locator('.katex-error')).toHaveCount(0);
     // KaTeX's fonts are loaded (a missing stylesheet would leave raw MathML-less text).
-    const katexFont = await page.locator('.katex').first().evaluate((el) => getComputedStyle(el).fontFamily);
+    const katexFont = await page
+      .locator('.katex')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontFamily);
     expect(katexFont).toContain('KaTeX_Main');
     await page.waitForLoadState('networkidle');
     expect(errors).toEqual([]);
@@ -28,7 +31,9 @@ for (const [index, path] of lessonPaths.entries()) {
     if (index > 0) await expect(previous).toHaveAttribute('href', lessonPaths[index - 1]!);
     if (index < lessonPaths.length - 1) await expect(next).toHaveAttribute('href', lessonPaths[index + 1]!);
     // The on-page table of contents points at the lesson's own sections.
-    const tocTargets = await page.locator('.toc-side a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const tocTargets = await page
+      .locator('.toc-side a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(tocTargets.length).toBeGreaterThan(3);
     for (const target of tocTargets) await expect(page.locator(target!)).toHaveCount(1);
   });

@@ -31,7 +31,10 @@ test.describe('on a phone (390 px)', () => {
   test('a block scrolled to its end fades at its start instead', async ({ page }) => {
     await page.goto('/lessons/softmax/');
     // Pinned by an attribute of its own: the locator must not follow data-overflow to another block.
-    await page.locator('.prose .katex-display[data-overflow="end"]').first().evaluate((el) => el.setAttribute('data-test-block', ''));
+    await page
+      .locator('.prose .katex-display[data-overflow="end"]')
+      .first()
+      .evaluate((el) => el.setAttribute('data-test-block', ''));
     const block = page.locator('[data-test-block]');
     await block.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
     await expect(block).toHaveAttribute('data-overflow', 'start');
@@ -58,7 +61,11 @@ test.describe('on a phone (390 px)', () => {
         [...document.querySelectorAll<SVGSVGElement>('.cell-plot svg[viewBox]')].flatMap((svg) => {
           const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
           const cell = svg.closest('[data-cell]')?.getAttribute('data-cell');
-          return [...svg.querySelectorAll('text')].map((text) => ({ cell, text: text.textContent, px: parseFloat(getComputedStyle(text).fontSize) * scale }));
+          return [...svg.querySelectorAll('text')].map((text) => ({
+            cell,
+            text: text.textContent,
+            px: parseFloat(getComputedStyle(text).fontSize) * scale,
+          }));
         }),
       );
       const small = sizes.filter((s) => s.px < MIN_CHART_TEXT_PX - 0.01);

@@ -18,10 +18,14 @@ test.describe('a cell cannot reach the page', () => {
     await page.goto(lesson);
     const forged = `for (let r=1;r<300;r++) postMessage({type:"result",requestId:r,id:"softmax-hardmax",display:{kind:"matrix",rows:'${IMG}',cols:1,values:[1]},logs:[],ms:0}); hardmax(z)`;
     await editAndRun(page, 'softmax-hardmax', forged);
-    await expect(output(page, 'softmax-hardmax').locator('.cell-error')).toContainText('Cells cannot post messages to the page');
+    await expect(output(page, 'softmax-hardmax').locator('.cell-error')).toContainText(
+      'Cells cannot post messages to the page',
+    );
     // Nor through the prototype, nor by closing the worker under the next cell.
     await editAndRun(page, 'softmax-hardmax', `Object.getPrototypeOf(self).postMessage.call(self, {type:"done"}); 1`);
-    await expect(output(page, 'softmax-hardmax').locator('.cell-error')).toContainText('Cells cannot post messages to the page');
+    await expect(output(page, 'softmax-hardmax').locator('.cell-error')).toContainText(
+      'Cells cannot post messages to the page',
+    );
     await editAndRun(page, 'softmax-hardmax', 'DedicatedWorkerGlobalScope.prototype.postMessage = () => 0');
     await expect(output(page, 'softmax-hardmax').locator('.cell-error')).toContainText(/read.only|Cannot assign/);
     await editAndRun(page, 'softmax-hardmax', 'hardmax(z)');
@@ -61,7 +65,9 @@ test.describe('a cell cannot reach the page', () => {
     await page.goto(lesson);
     for (let n = 0; n < 11; n++) {
       await editAndRun(page, 'softmax-hardmax', String(n));
-      await expect(output(page, 'softmax-hardmax').locator('.cell-error'), `forgery ${n}`).toContainText("the cells' worker sent the page");
+      await expect(output(page, 'softmax-hardmax').locator('.cell-error'), `forgery ${n}`).toContainText(
+        "the cells' worker sent the page",
+      );
       await expect(cell(page, 'softmax-hardmax')).toHaveAttribute('data-cell-status', 'error');
     }
     // A message that is within the protocol is drawn, as text.
@@ -75,9 +81,15 @@ test.describe('a cell cannot reach the page', () => {
 test.describe('nothing a cell returns freezes or crashes the page', () => {
   test('shows the rest of a cut output in pieces, from the keyboard', async ({ page }) => {
     await page.goto(lesson);
-    await editAndRun(page, 'softmax-hardmax', 'let s = ""; for (let i = 0; i < 5000; i++) s += `${i}`.padStart(10, "-"); s');
+    await editAndRun(
+      page,
+      'softmax-hardmax',
+      'let s = ""; for (let i = 0; i < 5000; i++) s += `${i}`.padStart(10, "-"); s',
+    );
     const out = output(page, 'softmax-hardmax');
-    await expect(out.locator('[data-cell-cut="value"]')).toContainText('Output cut: 20,000 of 50,000 characters are shown.');
+    await expect(out.locator('[data-cell-cut="value"]')).toContainText(
+      'Output cut: 20,000 of 50,000 characters are shown.',
+    );
     await out.getByRole('button', { name: 'Show more' }).click();
     const piece = out.locator('[data-cell-piece="value"]');
     await expect(piece).toContainText('Characters 20,001–40,000 of 50,000:');
@@ -97,8 +109,14 @@ test.describe('nothing a cell returns freezes or crashes the page', () => {
   test.describe('the true reason, at once, on the right cell', () => {
     for (const [thrown, message] of [
       ['throw Object.create(null)', 'The cell threw {}, which is not an Error.'],
-      ['throw new Proxy({}, { get() { throw 1 }, getPrototypeOf() { throw 2 }, ownKeys() { throw 3 } })', 'The cell threw a value that cannot be described, which is not an Error.'],
-      ['throw { toString() { throw new Error("no") } }', 'The cell threw {toString: ƒ toString()}, which is not an Error.'],
+      [
+        'throw new Proxy({}, { get() { throw 1 }, getPrototypeOf() { throw 2 }, ownKeys() { throw 3 } })',
+        'The cell threw a value that cannot be described, which is not an Error.',
+      ],
+      [
+        'throw { toString() { throw new Error("no") } }',
+        'The cell threw {toString: ƒ toString()}, which is not an Error.',
+      ],
       ['self.close(); 1', 'Cells cannot close the worker that runs them.'],
     ] as const) {
       test(thrown, async ({ page }) => {
@@ -125,19 +143,39 @@ test.describe('no state outlives its code', () => {
   test('a redefined softmax is gone after Reset, and after Reset all', async ({ page }) => {
     await page.goto(lesson);
     await editAndRun(page, 'softmax-three', 'const softmax = (z: number[]) => z.map(() => 0.5);\n1');
-    await editAndRun(page, 'softmax-four', 'const z = [5, 2, -1, 3];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat');
+    await editAndRun(
+      page,
+      'softmax-four',
+      'const z = [5, 2, -1, 3];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat',
+    );
     await expect(output(page, 'softmax-four').locator('.katex-mathml mn')).toHaveText(['0.5', '0.5', '0.5', '0.5']);
-    await cell(page, 'softmax-three').getByRole('button', { name: /^Reset/ }).click();
-    await expect(output(page, 'softmax-four').locator('.katex-mathml mn')).toHaveText(['0.842', '0.042', '0.002', '0.114']);
+    await cell(page, 'softmax-three')
+      .getByRole('button', { name: /^Reset/ })
+      .click();
+    await expect(output(page, 'softmax-four').locator('.katex-mathml mn')).toHaveText([
+      '0.842',
+      '0.042',
+      '0.002',
+      '0.114',
+    ]);
     await editAndRun(page, 'softmax-three', 'const softmax = (z: number[]) => z.map(() => 0.25);\n1');
     await expect(output(page, 'softmax-four').locator('.katex-mathml mn')).toHaveText(['0.25', '0.25', '0.25', '0.25']);
     await page.getByRole('button', { name: 'Reset all cells' }).click();
-    await expect(output(page, 'softmax-four').locator('.katex-mathml mn')).toHaveText(['0.842', '0.042', '0.002', '0.114']);
+    await expect(output(page, 'softmax-four').locator('.katex-mathml mn')).toHaveText([
+      '0.842',
+      '0.042',
+      '0.002',
+      '0.114',
+    ]);
   });
 
   test('a name a cell no longer defines is gone: its readers say so', async ({ page }) => {
     await page.goto(lesson);
-    await editAndRun(page, 'softmax-four', 'const z = [5, 2, -1, 3];\nconst t = z.map(Math.exp);\nconst yhat2 = softmax(z);\nyhat2');
+    await editAndRun(
+      page,
+      'softmax-four',
+      'const z = [5, 2, -1, 3];\nconst t = z.map(Math.exp);\nconst yhat2 = softmax(z);\nyhat2',
+    );
     await expect(output(page, 'softmax-chart').locator('.cell-error')).toContainText('yhat is not defined');
     await expect(cell(page, 'softmax-chart')).toHaveAttribute('data-cell-status', 'error');
   });
@@ -145,40 +183,59 @@ test.describe('no state outlives its code', () => {
   test('a cell that changes a built-in is stopped, and the others keep the real one', async ({ page }) => {
     await page.goto(lesson);
     await editAndRun(page, 'softmax-hardmax', 'Array.prototype.map = function () { return [42] };\nhardmax(z)');
-    await expect(output(page, 'softmax-hardmax').locator('.cell-error')).toContainText('This cell changed Array.prototype.map, which every cell shares.');
-    await editAndRun(page, 'softmax-four', 'const z = [1, 1];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat');
+    await expect(output(page, 'softmax-hardmax').locator('.cell-error')).toContainText(
+      'This cell changed Array.prototype.map, which every cell shares.',
+    );
+    await editAndRun(
+      page,
+      'softmax-four',
+      'const z = [1, 1];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat',
+    );
     await expect(output(page, 'softmax-four').locator('.katex-mathml mn')).toHaveText(['0.5', '0.5']);
   });
 });
 
 test.describe('saved edits never run unasked if they did not finish', () => {
   const seed = (page: Page, edits: Record<string, unknown>) =>
-    page.addInitScript(([key, value]) => {
-      if (sessionStorage.getItem('seeded')) return;
-      sessionStorage.setItem('seeded', '1');
-      localStorage.setItem(key!, value!);
-    }, [storageKey(lesson), JSON.stringify(edits)]);
+    page.addInitScript(
+      ([key, value]) => {
+        if (sessionStorage.getItem('seeded')) return;
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem(key!, value!);
+      },
+      [storageKey(lesson), JSON.stringify(edits)],
+    );
 
   test('code that was running when the page closed is shown, marked, and runs only on Run', async ({ page }) => {
-    await seed(page, { 'softmax-hardmax': { code: 'while (true) {}', base: fingerprint('hardmax(z)'), run: 'running' } });
+    await seed(page, {
+      'softmax-hardmax': { code: 'while (true) {}', base: fingerprint('hardmax(z)'), run: 'running' },
+    });
     await page.goto(lesson);
     const notice = cell(page, 'softmax-hardmax').locator('[data-cell-notice]');
-    await expect(notice).toContainText('Your edit is shown but has not run on this visit: last time it did not finish (the page was closed, or crashed, while it ran).');
+    await expect(notice).toContainText(
+      'Your edit is shown but has not run on this visit: last time it did not finish (the page was closed, or crashed, while it ran).',
+    );
     await expect(cell(page, 'softmax-hardmax').locator('.cm-content')).toHaveText('while (true) {}');
     await expect(cell(page, 'softmax-hardmax')).toHaveAttribute('data-cell-status', 'stale');
     // Nothing runs: the lesson's output stays, and no run starts.
     await page.waitForTimeout(1000);
     await expect(output(page, 'softmax-hardmax').locator('.katex-mathml mn')).toHaveText(['1', '0', '0', '0']);
     await cell(page, 'softmax-hardmax').locator('[data-cell-run]').click();
-    await expect(output(page, 'softmax-hardmax').locator('.cell-error')).toContainText('budget of 2 s', { timeout: 5000 });
+    await expect(output(page, 'softmax-hardmax').locator('.cell-error')).toContainText('budget of 2 s', {
+      timeout: 5000,
+    });
   });
 
   test('code stopped over its budget is not run again on the next visit', async ({ page }) => {
     await page.goto(lesson);
     await editAndRun(page, 'softmax-hardmax', 'while (true) {}');
-    await expect(output(page, 'softmax-hardmax').locator('.cell-error')).toContainText('budget of 2 s', { timeout: 5000 });
+    await expect(output(page, 'softmax-hardmax').locator('.cell-error')).toContainText('budget of 2 s', {
+      timeout: 5000,
+    });
     await page.reload();
-    await expect(cell(page, 'softmax-hardmax').locator('[data-cell-notice]')).toContainText('last time it was stopped (it ran over its budget)');
+    await expect(cell(page, 'softmax-hardmax').locator('[data-cell-notice]')).toContainText(
+      'last time it was stopped (it ran over its budget)',
+    );
     await expect(cell(page, 'softmax-hardmax')).toHaveAttribute('data-cell-status', 'stale');
     await page.waitForTimeout(500);
     await expect(cell(page, 'softmax-hardmax')).toHaveAttribute('data-cell-status', 'stale');
@@ -190,7 +247,9 @@ test.describe('saved edits never run unasked if they did not finish', () => {
     await expect(cell(page, 'softmax-hardmax').locator('[data-cell-notice]')).toContainText('it has not run yet');
     await cell(page, 'softmax-hardmax').locator('[data-cell-run]').click();
     await expect(output(page, 'softmax-hardmax').locator('.katex-mathml mn')).toHaveText(['0', '1']);
-    await expect(cell(page, 'softmax-hardmax').locator('[data-cell-notice]')).toContainText('your version is saved in this browser');
+    await expect(cell(page, 'softmax-hardmax').locator('[data-cell-notice]')).toContainText(
+      'your version is saved in this browser',
+    );
   });
 });
 
@@ -222,7 +281,9 @@ test.describe('nothing typed is lost', () => {
     await page.keyboard.type('/* hello */ ');
     await expect(cell(page, 'softmax-four').locator('.cm-content')).toBeVisible({ timeout: 10_000 });
     await page.keyboard.type('+');
-    await expect(cell(page, 'softmax-four').locator('.cm-content')).toContainText('const z = /* hello */ +[5, 2, -1, 3];');
+    await expect(cell(page, 'softmax-four').locator('.cm-content')).toContainText(
+      'const z = /* hello */ +[5, 2, -1, 3];',
+    );
   });
 
   test('a cell run before the page has read every cell runs once it has', async ({ page }) => {
@@ -233,7 +294,9 @@ test.describe('nothing typed is lost', () => {
     });
     await page.goto(lesson);
     await editAndRun(page, 'softmax-hardmax', 'hardmax([0, 3])');
-    await expect(output(page, 'softmax-hardmax').locator('.katex-mathml mn')).toHaveText(['0', '1'], { timeout: 10_000 });
+    await expect(output(page, 'softmax-hardmax').locator('.katex-mathml mn')).toHaveText(['0', '1'], {
+      timeout: 10_000,
+    });
   });
 
   test('two tabs editing two cells keep both edits, and each tab learns of the other’s', async ({ context }) => {
@@ -248,7 +311,10 @@ test.describe('nothing typed is lost', () => {
     await expect(output(a, 'softmax-hardmax').locator('.katex-mathml mn')).toHaveText(['0', '1']);
     await editAndRun(b, 'softmax-three', 'softmax([0, 0])');
     await expect(output(b, 'softmax-three').locator('.katex-mathml mn')).toHaveText(['0.5', '0.5']);
-    const saved = await a.evaluate((key) => Object.keys(JSON.parse(localStorage.getItem(key) ?? '{}')).sort(), storageKey(lesson));
+    const saved = await a.evaluate(
+      (key) => Object.keys(JSON.parse(localStorage.getItem(key) ?? '{}')).sort(),
+      storageKey(lesson),
+    );
     expect(saved).toEqual(['softmax-hardmax', 'softmax-three']);
     // Tab A shows tab B's edit, waiting for a Run here.
     await expect(cell(a, 'softmax-three').locator('.cm-content')).toHaveText('softmax([0, 0])');
@@ -281,7 +347,11 @@ test.describe('a link that cannot be used says what was wrong', () => {
     ['not base64url', '#cells=!!!', 'characters that base64url does not use'],
     ['not JSON', `#cells=${Buffer.from('{oops').toString('base64url')}`, 'not JSON'],
     ['bad UTF-8', `#cells=${Buffer.from([0xff, 0xfe]).toString('base64url')}`, 'not valid UTF-8'],
-    ['code over the limit', `#${encodeShared({ 'softmax-four': 'x'.repeat(100_001) })}`, 'longer than 100,000 characters'],
+    [
+      'code over the limit',
+      `#${encodeShared({ 'softmax-four': 'x'.repeat(100_001) })}`,
+      'longer than 100,000 characters',
+    ],
   ] as const) {
     test(name, async ({ page }) => {
       await page.goto(lesson + hash);
@@ -293,14 +363,22 @@ test.describe('a link that cannot be used says what was wrong', () => {
   test('unknown cells are named and left out; the rest is offered', async ({ page }) => {
     await page.goto(`${lesson}#${encodeShared({ nope: '1', 'softmax-hardmax': 'hardmax([0, 2])' })}`);
     await expect(page.locator('[data-notebook-message]')).toContainText('this lesson has no cell “nope”');
-    await expect(page.getByRole('region', { name: 'Code from a shared link' })).toContainText('This link changes 1 cell');
+    await expect(page.getByRole('region', { name: 'Code from a shared link' })).toContainText(
+      'This link changes 1 cell',
+    );
   });
 
-  test('an input value that does not parse, or a slider value out of range, is refused and the field shows what the cells use', async ({ page }) => {
+  test('an input value that does not parse, or a slider value out of range, is refused and the field shows what the cells use', async ({
+    page,
+  }) => {
     await page.goto(`${lesson}#${encodeShared({ 'input-scores': 'abc', 'input-scale': '99' })}`);
-    await expect(cell(page, 'input-scores').locator('[data-cell-input-message]')).toContainText('The link’s value, “abc”, cannot be used');
+    await expect(cell(page, 'input-scores').locator('[data-cell-input-message]')).toContainText(
+      'The link’s value, “abc”, cannot be used',
+    );
     await expect(page.locator('#field-input-scores')).toHaveValue('1000, 0');
-    await expect(cell(page, 'input-scale').locator('[data-cell-input-message]')).toContainText("99 is outside the slider's range, 0 to 3.");
+    await expect(cell(page, 'input-scale').locator('[data-cell-input-message]')).toContainText(
+      "99 is outside the slider's range, 0 to 3.",
+    );
     await expect(page.getByLabel('Scale factor for the scores')).toHaveValue('1');
     await expect(page.getByRole('region', { name: 'Code from a shared link' })).toHaveCount(0);
   });

@@ -8,7 +8,14 @@ export const lessonPaths: string[] = readdirSync(new URL('../../content/lessons/
   .map((name) => `/lessons/${name.replace(/^\d+-/, '').replace(/\.mdx$/, '')}/`);
 
 /** Every page of the site a reader can reach. */
-export const allPaths: string[] = ['/', '/notation/', '/search/', '/exercises/', '/exercises/sheet/?title=Week%203&due=2026-12-01&ex=softmax-dz', ...lessonPaths];
+export const allPaths: string[] = [
+  '/',
+  '/notation/',
+  '/search/',
+  '/exercises/',
+  '/exercises/sheet/?title=Week%203&due=2026-12-01&ex=softmax-dz',
+  ...lessonPaths,
+];
 
 /** Collects console errors and uncaught exceptions for the life of a page. */
 export function collectErrors(page: Page): string[] {
@@ -29,7 +36,8 @@ export const output = (page: Page, id: string): Locator => cell(page, id).locato
 /** Opens a cell's editor as a student would (click the code) and replaces the code, without running it. */
 export async function editCode(page: Page, id: string, code: string): Promise<void> {
   const editor = cell(page, id).locator('.cm-content');
-  if ((await editor.count()) === 0) await cell(page, id).locator('[data-cell-editor] pre, [data-cell-editor] summary').first().click();
+  if ((await editor.count()) === 0)
+    await cell(page, id).locator('[data-cell-editor] pre, [data-cell-editor] summary').first().click();
   await expect(editor).toBeVisible();
   await editor.click();
   await page.keyboard.press('ControlOrMeta+a');

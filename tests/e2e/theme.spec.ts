@@ -37,7 +37,11 @@ test('the theme switch changes the theme and is remembered across pages and relo
 
 test('a page still loads when storage is blocked', async ({ page }) => {
   await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
   });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

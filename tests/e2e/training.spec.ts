@@ -11,14 +11,20 @@ test.describe('the training explorer', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(lesson);
-    await expect(explorer(page).locator('svg.explorer-static image')).toHaveAttribute('href', /^data:image\/png;base64,/);
+    await expect(explorer(page).locator('svg.explorer-static image')).toHaveAttribute(
+      'href',
+      /^data:image\/png;base64,/,
+    );
     await expect(explorer(page).locator('svg.explorer-static path')).toHaveCount(2);
     await expect(stat(page, 'epoch')).toHaveText('0');
     await expect(explorer(page).locator('[data-explorer-controls]')).toBeHidden();
     await context.close();
   });
 
-  test('learns XOR while playing, and the paused set-up is a link that reopens it exactly', async ({ page, context }) => {
+  test('learns XOR while playing, and the paused set-up is a link that reopens it exactly', async ({
+    page,
+    context,
+  }) => {
     const errors = collectErrors(page);
     await page.goto(lesson);
     const play = explorer(page).getByRole('button', { name: 'Play' });
@@ -44,7 +50,10 @@ test.describe('the training explorer', () => {
     expect(errors).toEqual([]);
   });
 
-  test('one epoch, reset to the same start, a new data set, and a learning rate changed while training', async ({ page, context }) => {
+  test('one epoch, reset to the same start, a new data set, and a learning rate changed while training', async ({
+    page,
+    context,
+  }) => {
     await page.goto(lesson);
     const x = explorer(page);
     await x.getByRole('button', { name: 'One epoch' }).click();
@@ -82,7 +91,9 @@ test.describe('the training explorer', () => {
     expect(page.url()).toContain('data:circles');
   });
 
-  test('adds points with the keyboard and with a click, and reports a bad link instead of breaking', async ({ page }) => {
+  test('adds points with the keyboard and with a click, and reports a bad link instead of breaking', async ({
+    page,
+  }) => {
     await page.goto(`${lesson}?xor=data:nonsense;layers:4;lr:99;add:0.5_0.5_1,bad#explorer-xor`);
     const x = explorer(page);
     await expect(x.locator('[data-explorer-message]')).toContainText('"nonsense"');
@@ -90,7 +101,9 @@ test.describe('the training explorer', () => {
     await x.locator('canvas').focus();
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowRight');
-    await expect(x.locator('[data-explorer-message]')).toContainText('Cursor at (0.08, 0.08): the network predicts class');
+    await expect(x.locator('[data-explorer-message]')).toContainText(
+      'Cursor at (0.08, 0.08): the network predicts class',
+    );
     await page.keyboard.press('Enter');
     await expect(x.locator('[data-explorer-message]')).toContainText('2 added in all');
     await x.getByLabel(/class 0/).check();
@@ -102,7 +115,7 @@ test.describe('the training explorer', () => {
     expect(page.url()).not.toContain('add:');
   });
 
-  test('says what was wrong with a link, and still says it once the link\'s epochs are replayed', async ({ page }) => {
+  test("says what was wrong with a link, and still says it once the link's epochs are replayed", async ({ page }) => {
     const errors = collectErrors(page);
     await page.goto(`${lesson}?xor=data:nope;epoch:300#explorer-xor`);
     const x = explorer(page);
@@ -121,7 +134,9 @@ test.describe('the training explorer', () => {
     expect(errors).toEqual([]);
   });
 
-  test('Play pressed twice while a link replays cancels the play it queued, and the replay still ends', async ({ page }) => {
+  test('Play pressed twice while a link replays cancels the play it queued, and the replay still ends', async ({
+    page,
+  }) => {
     const errors = collectErrors(page);
     // A few seconds of replay (500 points, 2-8-8-1), so both presses land before it ends.
     await page.goto(`${lesson}?xor=data:xor;n:500;seed:1;layers:8,8;act:tanh;lr:1;epoch:6000#explorer-xor`);
@@ -165,7 +180,9 @@ test.describe('the training explorer', () => {
   });
 
   test('trains three spiral classes in the softmax lesson', async ({ page }) => {
-    await page.goto('/lessons/softmax/?spiral=data:spiral;n:300;seed:1;layers:16,16;act:relu;lr:0.5;epoch:400#explorer-spiral');
+    await page.goto(
+      '/lessons/softmax/?spiral=data:spiral;n:300;seed:1;layers:16,16;act:relu;lr:0.5;epoch:400#explorer-spiral',
+    );
     const x = page.locator('[data-explorer="spiral"]');
     await expect(x.locator('[data-stat="epoch"]')).toHaveText('400');
     expect(Number.parseFloat((await x.locator('[data-stat="accuracy"]').textContent())!)).toBeGreaterThan(80);

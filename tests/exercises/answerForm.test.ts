@@ -13,20 +13,37 @@ async function answerFormHtml(spec: AnswerSpec, idBase: string): Promise<string>
   return container.renderToString(AnswerField, { props: { spec, idBase } });
 }
 
-const dz: AnswerSpec = { name: 'dz', label: 'dz =', type: 'expression', expected: 'yhat - y', variables: { yhat: [0.01, 0.99], y: [0, 1] } };
+const dz: AnswerSpec = {
+  name: 'dz',
+  label: 'dz =',
+  type: 'expression',
+  expected: 'yhat - y',
+  variables: { yhat: [0.01, 0.99], y: [0, 1] },
+};
 
 describe('the answer form', () => {
   it('names the variables in its help as the preview typesets them', async () => {
-    const spec: AnswerSpec = { ...dz, expected: 'alpha * W2 + yhat', variables: { alpha: [0, 1], W2: [0, 1], yhat: [0, 1] } };
+    const spec: AnswerSpec = {
+      ...dz,
+      expected: 'alpha * W2 + yhat',
+      variables: { alpha: [0, 1], W2: [0, 1], yhat: [0, 1] },
+    };
     const html = await answerFormHtml(spec, 'answer-x');
     expect([nameTex('alpha'), nameTex('W2'), nameTex('yhat')]).toEqual(['\\alpha', 'W_2', '\\hat{y}']);
     for (const name of ['alpha', 'W2', 'yhat']) {
-      expect(html).toContain(katex.renderToString(nameTex(name), { throwOnError: true, strict: 'ignore', trust: false }));
+      expect(html).toContain(
+        katex.renderToString(nameTex(name), { throwOnError: true, strict: 'ignore', trust: false }),
+      );
     }
   });
 
   it('carries the fingerprint of the published spec, which changes when the answer does', async () => {
-    const first: AnswerSpec = { name: 'p', label: 'p =', type: 'number', expected: 'exp(5) / (exp(5) + exp(2) + exp(-1) + exp(3))' };
+    const first: AnswerSpec = {
+      name: 'p',
+      label: 'p =',
+      type: 'number',
+      expected: 'exp(5) / (exp(5) + exp(2) + exp(-1) + exp(3))',
+    };
     const version = answerVersion(publishSpec(dz));
     expect(version).toMatch(/^[0-9a-f]{8}$/);
     expect(await answerFormHtml(dz, 'answer-x')).toContain(`data-answer-version="${version}"`);
@@ -40,6 +57,8 @@ describe('the answer form', () => {
       { ...dz, variables: { yhat: [0.01, 0.98], y: [0, 1] } },
     ] satisfies AnswerSpec[];
     for (const spec of changed) expect(answerVersion(publishSpec(spec))).not.toBe(version);
-    expect(answerVersion(publishSpec({ ...first, expected: 'exp(5) / (exp(5) + exp(2) + exp(-1) + exp(4))' }))).not.toBe(answerVersion(publishSpec(first)));
+    expect(
+      answerVersion(publishSpec({ ...first, expected: 'exp(5) / (exp(5) + exp(2) + exp(-1) + exp(4))' })),
+    ).not.toBe(answerVersion(publishSpec(first)));
   });
 });

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { answersFileText, handInFileName, MAX_FILE_BYTES, MAX_STUDENT, mergeLoaded, parseAnswersFile, readAnswersFile, studentName, validateAnswersFile } from '../../src/exercises/answersFile';
+import {
+  answersFileText,
+  handInFileName,
+  MAX_FILE_BYTES,
+  MAX_STUDENT,
+  mergeLoaded,
+  parseAnswersFile,
+  readAnswersFile,
+  studentName,
+  validateAnswersFile,
+} from '../../src/exercises/answersFile';
 import { replaceQuestion } from '../../src/exercises/browser/answersTools';
 import { currentVerdict, exerciseState, sanitizeProgress, type Progress } from '../../src/exercises/progress';
 
@@ -14,7 +24,11 @@ const progress = {
 
 describe('answers file', () => {
   it('writes the verdicts for the reader, and reads back the inputs and done marks only', () => {
-    const text = answersFileText(progress, new Date('2026-11-24T10:00:00Z'), { title: 'Week 3', due: '', exercises: ['softmax-dz'] });
+    const text = answersFileText(progress, new Date('2026-11-24T10:00:00Z'), {
+      title: 'Week 3',
+      due: '',
+      exercises: ['softmax-dz'],
+    });
     expect(JSON.parse(text).progress).toEqual(progress);
     expect(readAnswersFile(text)).toEqual({
       ok: true,
@@ -23,7 +37,10 @@ describe('answers file', () => {
   });
 
   it('a file claiming "correct" does not make an exercise solved', () => {
-    const text = answersFileText({ 'softmax-dz': { answers: { dz: { input: 'anything', status: 'correct', message: 'Right.', version: V1 } } } }, new Date());
+    const text = answersFileText(
+      { 'softmax-dz': { answers: { dz: { input: 'anything', status: 'correct', message: 'Right.', version: V1 } } } },
+      new Date(),
+    );
     const result = readAnswersFile(text);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -34,19 +51,43 @@ describe('answers file', () => {
   it('refuses files that are not ours, with a reason', () => {
     expect(readAnswersFile('not json')).toMatchObject({ ok: false, message: expect.stringMatching(/not JSON/) });
     expect(readAnswersFile('{"format":"other"}')).toMatchObject({ ok: false });
-    expect(readAnswersFile('{"format":"nn-live-answers","version":2,"progress":{}}')).toMatchObject({ ok: false, message: expect.stringMatching(/newer version/) });
-    expect(readAnswersFile('{"format":"nn-live-answers","version":1,"progress":{}}')).toMatchObject({ ok: false, message: 'This file holds no answers.' });
+    expect(readAnswersFile('{"format":"nn-live-answers","version":2,"progress":{}}')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/newer version/),
+    });
+    expect(readAnswersFile('{"format":"nn-live-answers","version":1,"progress":{}}')).toMatchObject({
+      ok: false,
+      message: 'This file holds no answers.',
+    });
   });
 
   it.each([
     // An object whose toString is not a function: String() of it throws.
-    ['{"format":"nn-live-answers","version":{"toString":1},"progress":{}}', "This file's format version is an object, not a number, so it cannot be read."],
-    ['{"format":"nn-live-answers","version":"1","progress":{}}', 'This file\'s format version is "1", not a number, so it cannot be read.'],
-    ['{"format":"nn-live-answers","version":[1],"progress":{}}', "This file's format version is a list, not a number, so it cannot be read."],
-    ['{"format":"nn-live-answers","progress":{}}', "This file's format version is undefined, not a number, so it cannot be read."],
-    ['{"format":"nn-live-answers","version":0,"progress":{}}', 'This file has an unknown format version (0), so it cannot be read.'],
+    [
+      '{"format":"nn-live-answers","version":{"toString":1},"progress":{}}',
+      "This file's format version is an object, not a number, so it cannot be read.",
+    ],
+    [
+      '{"format":"nn-live-answers","version":"1","progress":{}}',
+      'This file\'s format version is "1", not a number, so it cannot be read.',
+    ],
+    [
+      '{"format":"nn-live-answers","version":[1],"progress":{}}',
+      "This file's format version is a list, not a number, so it cannot be read.",
+    ],
+    [
+      '{"format":"nn-live-answers","progress":{}}',
+      "This file's format version is undefined, not a number, so it cannot be read.",
+    ],
+    [
+      '{"format":"nn-live-answers","version":0,"progress":{}}',
+      'This file has an unknown format version (0), so it cannot be read.',
+    ],
     ['{"format":"nn-live-answers","version":1,"progress":{"toString":1}}', 'This file holds no answers.'],
-    ['{"format":"nn-live-answers","version":1,"progress":"all correct"}', 'This file holds no answers (its progress is "all correct").'],
+    [
+      '{"format":"nn-live-answers","version":1,"progress":"all correct"}',
+      'This file holds no answers (its progress is "all correct").',
+    ],
     ['{"format":{"toString":1},"version":1}', 'This file is not a file of answers saved from this course.'],
   ])('refuses %s with a message, never an exception', (text, message) => {
     expect(readAnswersFile(text)).toEqual({ ok: false, message });
@@ -54,7 +95,16 @@ describe('answers file', () => {
 
   it('checks the type of every field, and never throws whatever the fields hold', () => {
     const field = fc.oneof(fc.jsonValue(), fc.constant({ toString: 1, valueOf: 1 }));
-    const file = fc.record({ format: fc.constant('nn-live-answers'), version: fc.oneof(fc.constant(1), field), saved: field, assignment: field, progress: field }, { requiredKeys: ['format'] });
+    const file = fc.record(
+      {
+        format: fc.constant('nn-live-answers'),
+        version: fc.oneof(fc.constant(1), field),
+        saved: field,
+        assignment: field,
+        progress: field,
+      },
+      { requiredKeys: ['format'] },
+    );
     fc.assert(
       fc.property(file, (value) => {
         const result = readAnswersFile(JSON.stringify(value));
@@ -62,7 +112,15 @@ describe('answers file', () => {
       }),
     );
     // Well-formed descriptive fields are kept, malformed ones left out.
-    expect(validateAnswersFile({ format: 'nn-live-answers', version: 1, saved: 5, assignment: { title: 'W', due: '', exercises: [1] }, progress: {} })).toEqual({
+    expect(
+      validateAnswersFile({
+        format: 'nn-live-answers',
+        version: 1,
+        saved: 5,
+        assignment: { title: 'W', due: '', exercises: [1] },
+        progress: {},
+      }),
+    ).toEqual({
       ok: true,
       file: { format: 'nn-live-answers', version: 1, saved: '', progress: {} },
     });
@@ -75,11 +133,23 @@ describe('answers file', () => {
         b: 'junk',
         c: { answers: [] },
         // A verdict without a well-formed version can never be shown, so it is not kept.
-        d: { answers: { x: { input: '1', status: 'correct' }, y: { input: '2', status: 'correct', version: 'v1' }, z: { input: '3', status: 'incorrect', message: 'No.', version: V2 } } },
+        d: {
+          answers: {
+            x: { input: '1', status: 'correct' },
+            y: { input: '2', status: 'correct', version: 'v1' },
+            z: { input: '3', status: 'incorrect', message: 'No.', version: V2 },
+          },
+        },
       }),
     ).toEqual({
       a: { answers: { x: { input: 'y' } } },
-      d: { answers: { x: { input: '1' }, y: { input: '2' }, z: { input: '3', status: 'incorrect', message: 'No.', version: V2 } } },
+      d: {
+        answers: {
+          x: { input: '1' },
+          y: { input: '2' },
+          z: { input: '3', status: 'incorrect', message: 'No.', version: V2 },
+        },
+      },
     });
     fc.assert(fc.property(fc.jsonValue(), (value) => void sanitizeProgress(value)));
     fc.assert(fc.property(fc.string(), (text) => void readAnswersFile(text)));
@@ -94,7 +164,9 @@ describe('answers file', () => {
         constructor: { answers: { x: { input: '4' } } },
         prototype: { answers: { x: { input: '5' } } },
       },
-    }).replace('"a":', '"__proto__":{"answers":{"x":{"input":"6"}}},"a":').replace('"x":{"input":"1"}', '"x":{"input":"1"},"__proto__":{"input":"7"}');
+    })
+      .replace('"a":', '"__proto__":{"answers":{"x":{"input":"6"}}},"a":')
+      .replace('"x":{"input":"1"}', '"x":{"input":"1"},"__proto__":{"input":"7"}');
     // JSON.parse makes __proto__ an own key, as a crafted file would.
     expect(Object.keys(JSON.parse(text).progress)).toContain('__proto__');
     const result = readAnswersFile(text);
@@ -107,7 +179,10 @@ describe('answers file', () => {
   });
 
   it('refuses a file larger than MAX_FILE_BYTES without parsing it', () => {
-    expect(readAnswersFile(' '.repeat(MAX_FILE_BYTES + 1))).toMatchObject({ ok: false, message: expect.stringMatching(/too large/) });
+    expect(readAnswersFile(' '.repeat(MAX_FILE_BYTES + 1))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/too large/),
+    });
   });
 
   it('never throws on arbitrary text', () => {
@@ -120,9 +195,21 @@ describe('a hand-in', () => {
 
   it('carries the name, the sheet and the time, and loads back the inputs as before', () => {
     const text = answersFileText(progress, new Date('2026-11-24T10:00:00Z'), sheet, 'Ana Rahimi');
-    expect(JSON.parse(text)).toMatchObject({ version: 1, saved: '2026-11-24T10:00:00.000Z', student: 'Ana Rahimi', assignment: sheet });
-    expect(parseAnswersFile(text)).toMatchObject({ ok: true, file: { student: 'Ana Rahimi', assignment: sheet }, unsafeKeys: [] });
-    expect(readAnswersFile(text)).toMatchObject({ ok: true, progress: { 'softmax-dz': { answers: { dz: { input: 'yhat - y' } } } } });
+    expect(JSON.parse(text)).toMatchObject({
+      version: 1,
+      saved: '2026-11-24T10:00:00.000Z',
+      student: 'Ana Rahimi',
+      assignment: sheet,
+    });
+    expect(parseAnswersFile(text)).toMatchObject({
+      ok: true,
+      file: { student: 'Ana Rahimi', assignment: sheet },
+      unsafeKeys: [],
+    });
+    expect(readAnswersFile(text)).toMatchObject({
+      ok: true,
+      progress: { 'softmax-dz': { answers: { dz: { input: 'yhat - y' } } } },
+    });
   });
 
   it('still loads a file saved before names existed, and leaves a blank name out', () => {
@@ -139,8 +226,14 @@ describe('a hand-in', () => {
     // The zero-width non-joiner is part of Persian spelling.
     expect(studentName('محمد\u200Cعلی')).toBe('محمد\u200Cعلی');
     expect(Array.from(studentName('x'.repeat(500)))).toHaveLength(MAX_STUDENT);
-    expect(parseAnswersFile(JSON.stringify({ format: 'nn-live-answers', version: 1, student: 'A\u0000B', progress: {} }))).toMatchObject({ ok: true, file: { student: 'A B' } });
-    expect(parseAnswersFile(JSON.stringify({ format: 'nn-live-answers', version: 1, student: { first: 'A' }, progress: {} }))).toMatchObject({ ok: true, file: { progress: {} } });
+    expect(
+      parseAnswersFile(JSON.stringify({ format: 'nn-live-answers', version: 1, student: 'A\u0000B', progress: {} })),
+    ).toMatchObject({ ok: true, file: { student: 'A B' } });
+    expect(
+      parseAnswersFile(
+        JSON.stringify({ format: 'nn-live-answers', version: 1, student: { first: 'A' }, progress: {} }),
+      ),
+    ).toMatchObject({ ok: true, file: { progress: {} } });
   });
 
   it.each([
@@ -156,11 +249,15 @@ describe('a hand-in', () => {
 
   it('names every download with safe characters only, at most 206 bytes', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 300 }), (title, name) => {
-        const file = handInFileName(title, name);
-        expect(file).toMatch(/^[\p{L}\p{N}\p{M}]([\p{L}\p{N}\p{M}-]*[\p{L}\p{N}\p{M}])?\.json$/u);
-        expect(new TextEncoder().encode(file).length).toBeLessThanOrEqual(206);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 300 }),
+        fc.string({ unit: 'grapheme', maxLength: 300 }),
+        (title, name) => {
+          const file = handInFileName(title, name);
+          expect(file).toMatch(/^[\p{L}\p{N}\p{M}]([\p{L}\p{N}\p{M}-]*[\p{L}\p{N}\p{M}])?\.json$/u);
+          expect(new TextEncoder().encode(file).length).toBeLessThanOrEqual(206);
+        },
+      ),
     );
   });
 });
@@ -170,7 +267,12 @@ describe('exercise state', () => {
   const b = { name: 'b', version: V1 };
 
   it('is solved when every answer is correct, tried when any was checked', () => {
-    const record = { answers: { a: { input: '1', status: 'correct' as const, version: V1 }, b: { input: '2', status: 'incorrect' as const, version: V1 } } };
+    const record = {
+      answers: {
+        a: { input: '1', status: 'correct' as const, version: V1 },
+        b: { input: '2', status: 'incorrect' as const, version: V1 },
+      },
+    };
     expect(exerciseState(undefined, [a])).toBe('not-tried');
     expect(exerciseState({ answers: { a: { input: 'typed, never checked' } } }, [a])).toBe('not-tried');
     expect(exerciseState(record, [a, b])).toBe('tried');
@@ -201,7 +303,9 @@ describe('the lesson loader', () => {
 describe('loading a file over the answers this browser has', () => {
   const stored: Progress = {
     same: { answers: { x: { input: '1', status: 'correct', message: 'Right.', version: V1 } } },
-    other: { answers: { x: { input: 'newer', status: 'incorrect', message: 'No.', version: V1 }, y: { input: 'kept' } } },
+    other: {
+      answers: { x: { input: 'newer', status: 'incorrect', message: 'No.', version: V1 }, y: { input: 'kept' } },
+    },
     blank: { answers: { x: { input: '  ' } } },
     done: { answers: {}, done: true },
     untouched: { answers: { x: { input: 'mine' } } },
@@ -219,7 +323,9 @@ describe('loading a file over the answers this browser has', () => {
     // Not `same` (same input), `blank` (nothing typed), `fresh` (nothing stored) or `untouched` (not in the file).
     expect(replaced).toEqual(['other', 'done']);
     expect(mergeLoaded({}, loaded).replaced).toEqual([]);
-    expect(mergeLoaded(stored, { other: { answers: { x: { input: 'newer' }, y: { input: 'kept' } } } }).replaced).toEqual([]);
+    expect(
+      mergeLoaded(stored, { other: { answers: { x: { input: 'newer' }, y: { input: 'kept' } } } }).replaced,
+    ).toEqual([]);
     expect(mergeLoaded(stored, { other: { answers: { x: { input: 'newer' } } } }).replaced).toEqual(['other']);
   });
 
@@ -239,7 +345,9 @@ describe('loading a file over the answers this browser has', () => {
     expect(replaceQuestion('week-3-answers.json', ['softmax-dz'])).toBe(
       "This browser already has different answers to 1 exercise in week-3-answers.json: softmax-dz. Loading the file replaces them. Load it? (Cancel keeps this browser's answers.)",
     );
-    expect(replaceQuestion('a.json', ['p', 'q', 'r', 's', 't'])).toContain('to 5 exercises in a.json: p, q, r and 2 more.');
+    expect(replaceQuestion('a.json', ['p', 'q', 'r', 's', 't'])).toContain(
+      'to 5 exercises in a.json: p, q, r and 2 more.',
+    );
     expect(replaceQuestion('a.json', ['p', 'q', 'r'])).toContain('to 3 exercises in a.json: p, q, r.');
   });
 });

@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assignmentQuery, formatDue, isIsoDate, MAX_EXERCISES, MAX_LINK_IDS, MAX_TITLE, parseAssignment } from '../../src/exercises/assignment';
+import {
+  assignmentQuery,
+  formatDue,
+  isIsoDate,
+  MAX_EXERCISES,
+  MAX_LINK_IDS,
+  MAX_TITLE,
+  parseAssignment,
+} from '../../src/exercises/assignment';
 
 const known = new Set(['softmax-dz', 'act-sigmoid', 'act-tanh']);
 
 describe('assignment links', () => {
   it('round-trips title, due date, exercises in order and the solutions flag', () => {
-    const assignment = { title: 'Week 3 — derivatives & <b>bold</b>?', due: '2026-12-01', exercises: ['act-tanh', 'softmax-dz'], solutions: true };
+    const assignment = {
+      title: 'Week 3 — derivatives & <b>bold</b>?',
+      due: '2026-12-01',
+      exercises: ['act-tanh', 'softmax-dz'],
+      solutions: true,
+    };
     const parsed = parseAssignment(assignmentQuery(assignment), known);
     expect(parsed).toEqual({ ...assignment, unknown: [], problems: [] });
   });
@@ -48,7 +61,9 @@ describe('assignment links', () => {
     const many = new Set(Array.from({ length: MAX_LINK_IDS }, (_, i) => `e${i}`));
     const parsed = parseAssignment(`ex=${[...many].join(',')}`, many);
     expect(parsed.exercises).toHaveLength(MAX_EXERCISES);
-    expect(parsed.problems).toEqual([`A sheet holds at most ${MAX_EXERCISES} exercises; the first ${MAX_EXERCISES} are shown, and the ${MAX_LINK_IDS - MAX_EXERCISES} after them are left out ("e60", "e61", "e62", "e63", "e64", …).`]);
+    expect(parsed.problems).toEqual([
+      `A sheet holds at most ${MAX_EXERCISES} exercises; the first ${MAX_EXERCISES} are shown, and the ${MAX_LINK_IDS - MAX_EXERCISES} after them are left out ("e60", "e61", "e62", "e63", "e64", …).`,
+    ]);
   });
 
   it('never throws on arbitrary query strings', () => {

@@ -1,12 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswer, expectedValue, validateSpec, type ExpressionAnswer, type NumberAnswer, type ShapeAnswer, type VectorAnswer } from '../../src/exercises/check';
+import {
+  checkAnswer,
+  expectedValue,
+  validateSpec,
+  type ExpressionAnswer,
+  type NumberAnswer,
+  type ShapeAnswer,
+  type VectorAnswer,
+} from '../../src/exercises/check';
 import { binaryCrossEntropy, sigmoid, softmax, tanh } from '../../src/ml';
 
 const base = { name: 'answer', label: 'x =' };
-const numberAnswer = (expected: string, tolerance?: number): NumberAnswer => ({ ...base, type: 'number', expected, ...(tolerance === undefined ? {} : { tolerance }) });
+const numberAnswer = (expected: string, tolerance?: number): NumberAnswer => ({
+  ...base,
+  type: 'number',
+  expected,
+  ...(tolerance === undefined ? {} : { tolerance }),
+});
 const vectorAnswer = (expected: string): VectorAnswer => ({ ...base, type: 'vector', expected });
 const shapeAnswer = (expected: string): ShapeAnswer => ({ ...base, type: 'shape', expected });
-const expressionAnswer = (expected: string, variables: ExpressionAnswer['variables'], tolerance?: number): ExpressionAnswer => ({
+const expressionAnswer = (
+  expected: string,
+  variables: ExpressionAnswer['variables'],
+  tolerance?: number,
+): ExpressionAnswer => ({
   ...base,
   type: 'expression',
   expected,
@@ -20,7 +37,16 @@ const SOFTMAX_FIRST = 'exp(5)/(exp(5)+exp(2)+exp(-1)+exp(3))';
 describe('checkAnswer: a number', () => {
   const spec = numberAnswer(SOFTMAX_FIRST);
 
-  it.each(['0.842', '0.8421', ' 0.84203 ', SOFTMAX_FIRST, '1/(1 + exp(-3) + exp(-6) + exp(-2))', '[0.842]', '(0.842)', '8.42e-1'])('accepts %s', (input) => {
+  it.each([
+    '0.842',
+    '0.8421',
+    ' 0.84203 ',
+    SOFTMAX_FIRST,
+    '1/(1 + exp(-3) + exp(-6) + exp(-2))',
+    '[0.842]',
+    '(0.842)',
+    '8.42e-1',
+  ])('accepts %s', (input) => {
     expect(checkAnswer(spec, input)).toMatchObject({ status: 'correct', message: 'Correct.' });
   });
 
@@ -41,10 +67,14 @@ describe('checkAnswer: a number', () => {
     expect(checkAnswer(numberAnswer('3072'), '3000')).toMatchObject({ status: 'incorrect', message: 'Not correct.' });
     // 3070 is 0.07% off, 3080 0.26%: rounded a digit too early.
     expect(checkAnswer(numberAnswer('3072'), '3070').status).toBe('correct');
-    expect(checkAnswer(numberAnswer('3072'), '3080')).toMatchObject({ message: 'Close, but not within 0.1%: give more significant digits.' });
+    expect(checkAnswer(numberAnswer('3072'), '3080')).toMatchObject({
+      message: 'Close, but not within 0.1%: give more significant digits.',
+    });
     // With a tolerance of 5%, 30% off is not close either: the band never exceeds 10%.
     expect(checkAnswer(numberAnswer('3072', 0.05), '2200')).toMatchObject({ message: 'Not correct.' });
-    expect(checkAnswer(numberAnswer('3072', 0.05), '2800')).toMatchObject({ message: 'Close, but not within 5%: give more significant digits.' });
+    expect(checkAnswer(numberAnswer('3072', 0.05), '2800')).toMatchObject({
+      message: 'Close, but not within 5%: give more significant digits.',
+    });
   });
 
   it('says when only the sign is wrong', () => {
@@ -57,16 +87,25 @@ describe('checkAnswer: a number', () => {
 
   it('takes the tolerance from the spec', () => {
     expect(checkAnswer(numberAnswer(SOFTMAX_FIRST, 0.01), '0.84').status).toBe('correct');
-    expect(checkAnswer(numberAnswer(SOFTMAX_FIRST, 0.01), '0.83')).toMatchObject({ message: 'Close, but not within 1%: give more significant digits.' });
+    expect(checkAnswer(numberAnswer(SOFTMAX_FIRST, 0.01), '0.83')).toMatchObject({
+      message: 'Close, but not within 1%: give more significant digits.',
+    });
   });
 
   it('calls an undefined value incorrect, not invalid', () => {
-    expect(checkAnswer(spec, 'log(-1)')).toMatchObject({ status: 'incorrect', message: 'Not correct: this evaluates to NaN, not to a number.' });
+    expect(checkAnswer(spec, 'log(-1)')).toMatchObject({
+      status: 'incorrect',
+      message: 'Not correct: this evaluates to NaN, not to a number.',
+    });
   });
 
   it.each([
     ['', 'empty answer', { start: 0, end: 0 }],
-    ['0.8x', "unknown name 'x' — this answer is a number: use numbers, e, pi and functions such as exp(…)", { start: 3, end: 4 }],
+    [
+      '0.8x',
+      "unknown name 'x' — this answer is a number: use numbers, e, pi and functions such as exp(…)",
+      { start: 3, end: 4 },
+    ],
     ['exp(5', "missing ')' for the '(' at column 4", { start: 3, end: 4 }],
     ['0,842', 'expected one number, got 2: write decimals with a point (0.5), not a comma', { start: 0, end: 5 }],
     ['0.842, 0.1, 3', 'expected one number, got 3', { start: 0, end: 13 }],
@@ -77,14 +116,23 @@ describe('checkAnswer: a number', () => {
 });
 
 describe('checkAnswer: a vector', () => {
-  const spec = vectorAnswer('exp(5)/(exp(5)+exp(2)+exp(-1)+exp(3)), exp(2)/(exp(5)+exp(2)+exp(-1)+exp(3)), exp(-1)/(exp(5)+exp(2)+exp(-1)+exp(3)), exp(3)/(exp(5)+exp(2)+exp(-1)+exp(3))');
+  const spec = vectorAnswer(
+    'exp(5)/(exp(5)+exp(2)+exp(-1)+exp(3)), exp(2)/(exp(5)+exp(2)+exp(-1)+exp(3)), exp(-1)/(exp(5)+exp(2)+exp(-1)+exp(3)), exp(3)/(exp(5)+exp(2)+exp(-1)+exp(3))',
+  );
 
-  it.each(['0.8421, 0.04192, 0.002087, 0.1140', '[0.8421, 0.04192, 0.002087, 0.1140]', '(0.8421,0.04192,0.002087,0.1140)', '0.8421, 0.04192, exp(-1)/176.3, 0.114'])('accepts %s', (input) => {
+  it.each([
+    '0.8421, 0.04192, 0.002087, 0.1140',
+    '[0.8421, 0.04192, 0.002087, 0.1140]',
+    '(0.8421,0.04192,0.002087,0.1140)',
+    '0.8421, 0.04192, exp(-1)/176.3, 0.114',
+  ])('accepts %s', (input) => {
     expect(checkAnswer(spec, input).status).toBe('correct');
   });
 
   it('typesets the reading as a bracketed list', () => {
-    expect(checkAnswer(spec, '[0.8421, 0.04192, 0.002087, 0.1140]').previewTex).toBe('\\left[0.8421,\\ 0.04192,\\ 0.002087,\\ 0.1140\\right]');
+    expect(checkAnswer(spec, '[0.8421, 0.04192, 0.002087, 0.1140]').previewTex).toBe(
+      '\\left[0.8421,\\ 0.04192,\\ 0.002087,\\ 0.1140\\right]',
+    );
   });
 
   it('says which entries are wrong and points at the first', () => {
@@ -102,20 +150,38 @@ describe('checkAnswer: a vector', () => {
       message: 'Not correct: entry 3 is wrong; it is close, but not within 0.1%: give more significant digits.',
     });
     // 0.002 is 4% below it: more than ten tolerances off, so not called close.
-    expect(checkAnswer(spec, '0.8421, 0.04192, 0.002, 0.1140')).toMatchObject({ status: 'incorrect', message: 'Not correct: entry 3 is wrong.' });
+    expect(checkAnswer(spec, '0.8421, 0.04192, 0.002, 0.1140')).toMatchObject({
+      status: 'incorrect',
+      message: 'Not correct: entry 3 is wrong.',
+    });
   });
 
   it('refuses an empty entry and a thousands separator instead of reading other numbers', () => {
     const pair = vectorAnswer('1000, 2');
-    expect(checkAnswer(pair, '1000,,2')).toMatchObject({ status: 'invalid', message: 'entry 2 is empty: delete the extra comma at column 6', position: { start: 5, end: 6 } });
-    expect(checkAnswer(vectorAnswer('1, 0, 2'), '1,000, 2')).toMatchObject({ status: 'invalid', message: expect.stringMatching(/^'1,000' at column 1 looks like a thousands separator: write 1000 /), position: { start: 0, end: 5 } });
+    expect(checkAnswer(pair, '1000,,2')).toMatchObject({
+      status: 'invalid',
+      message: 'entry 2 is empty: delete the extra comma at column 6',
+      position: { start: 5, end: 6 },
+    });
+    expect(checkAnswer(vectorAnswer('1, 0, 2'), '1,000, 2')).toMatchObject({
+      status: 'invalid',
+      message: expect.stringMatching(/^'1,000' at column 1 looks like a thousands separator: write 1000 /),
+      position: { start: 0, end: 5 },
+    });
     expect(checkAnswer(pair, '1,000, 2')).toMatchObject({ status: 'invalid', position: { start: 0, end: 5 } });
     expect(checkAnswer(pair, '1000, 2').status).toBe('correct');
   });
 
   it('names the expected and the given count when the length is wrong', () => {
-    expect(checkAnswer(spec, '0.8421, 0.04192, 0.002087')).toMatchObject({ status: 'invalid', message: 'expected 4 numbers, got 3', position: { start: 0, end: 25 } });
-    expect(checkAnswer(spec, '0.8421 0.04192')).toMatchObject({ status: 'invalid', message: "missing a comma (between entries) or an operator before '0.04192' at column 8" });
+    expect(checkAnswer(spec, '0.8421, 0.04192, 0.002087')).toMatchObject({
+      status: 'invalid',
+      message: 'expected 4 numbers, got 3',
+      position: { start: 0, end: 25 },
+    });
+    expect(checkAnswer(spec, '0.8421 0.04192')).toMatchObject({
+      status: 'invalid',
+      message: "missing a comma (between entries) or an operator before '0.04192' at column 8",
+    });
   });
 });
 
@@ -123,11 +189,18 @@ describe('checkAnswer: a shape', () => {
   const spec = shapeAnswer('4, 3');
 
   it.each(['4, 3', '(4, 3)', '4x3', '4 × 3', '(4,3)', '[4, 3]', '4 by 3', ' 4 X 3 ', '4*3'])('accepts %s', (input) => {
-    expect(checkAnswer(spec, input)).toEqual({ status: 'correct', message: 'Correct.', previewTex: '\\left(4,\\ 3\\right)' });
+    expect(checkAnswer(spec, input)).toEqual({
+      status: 'correct',
+      message: 'Correct.',
+      previewTex: '\\left(4,\\ 3\\right)',
+    });
   });
 
   it('says when rows and columns are swapped', () => {
-    expect(checkAnswer(spec, '(3, 4)')).toMatchObject({ status: 'incorrect', message: 'Not correct: that is (3, 4): rows and columns swapped.' });
+    expect(checkAnswer(spec, '(3, 4)')).toMatchObject({
+      status: 'incorrect',
+      message: 'Not correct: that is (3, 4): rows and columns swapped.',
+    });
   });
 
   it.each([
@@ -140,23 +213,36 @@ describe('checkAnswer: a shape', () => {
 
   it('reads arithmetic in rows and columns separated by a comma, and shows what it came to', () => {
     const nx = shapeAnswer('12288, 1');
-    expect(checkAnswer(nx, '64*64*3, 1')).toEqual({ status: 'correct', message: 'Correct.', previewTex: '\\left(64 \\cdot 64 \\cdot 3,\\ 1\\right) = \\left(12288,\\ 1\\right)' });
+    expect(checkAnswer(nx, '64*64*3, 1')).toEqual({
+      status: 'correct',
+      message: 'Correct.',
+      previewTex: '\\left(64 \\cdot 64 \\cdot 3,\\ 1\\right) = \\left(12288,\\ 1\\right)',
+    });
     expect(checkAnswer(nx, '(64^2 * 3, 1)').status).toBe('correct');
-    expect(checkAnswer(nx, '1, 64*64*3')).toMatchObject({ status: 'incorrect', message: 'Not correct: that is (1, 12288): rows and columns swapped.' });
+    expect(checkAnswer(nx, '1, 64*64*3')).toMatchObject({
+      status: 'incorrect',
+      message: 'Not correct: that is (1, 12288): rows and columns swapped.',
+    });
   });
 
   it.each([
     ['', 'empty answer'],
     ['4', 'a shape has two numbers, rows and columns; this reads as one number: 4'],
     ['4, 3, 2', 'a shape has two entries, rows and columns; this reads as 3: 4, 3 and 2'],
-    ['64*64*3*1', 'a shape has two numbers, rows and columns; this reads as 4 numbers: 64, 64, 3 and 1: to compute rows or columns, put a comma between them, as in 2*3, 4'],
+    [
+      '64*64*3*1',
+      'a shape has two numbers, rows and columns; this reads as 4 numbers: 64, 64, 3 and 1: to compute rows or columns, put a comma between them, as in 2*3, 4',
+    ],
     ['4 3', 'put a comma between rows and columns: 4, 3'],
     ['4.5, 3', "'4.5' at column 1 is not a whole number"],
     ['64/5, 3', "'64/5' at column 1 is 12.8, which is not a whole number"],
     ['(4, 3', "missing ')' for the '(' at column 1"],
     ['-4, 3', "'-4' at column 1 is negative: a shape counts rows and columns"],
     ['4,, 3', 'entry 2 is empty: delete the extra comma at column 3'],
-    ['12,288, 1', "'12,288' at column 1 looks like a thousands separator: write 12288 (commas separate entries; decimals take a point)"],
+    [
+      '12,288, 1',
+      "'12,288' at column 1 looks like a thousands separator: write 12288 (commas separate entries; decimals take a point)",
+    ],
     ['n, 3', "unknown name 'n' — this answer is a number: use numbers, e, pi and functions such as exp(…)"],
     ['99999999999999999999, 3', "'99999999999999999999' at column 1 is too large"],
   ])('%j is invalid: %s', (input, message) => {
@@ -167,8 +253,21 @@ describe('checkAnswer: a shape', () => {
 describe('checkAnswer: an expression', () => {
   const dz = expressionAnswer('yhat - y', { yhat: [0.01, 0.99], y: [0, 1] });
 
-  it.each(['yhat - y', '-(y - yhat)', 'yhat + (-1)*y', 'ŷ − y', 'y_hat - y', '(yhat - y)', '-y + yhat', 'yhat(1 - y) - y(1 - yhat)', '2(yhat - y)/2'])('accepts %s for ŷ − y', (input) => {
-    expect(checkAnswer(dz, input)).toMatchObject({ status: 'correct', message: 'Correct: equal to the expected expression at 24 points of the domain.' });
+  it.each([
+    'yhat - y',
+    '-(y - yhat)',
+    'yhat + (-1)*y',
+    'ŷ − y',
+    'y_hat - y',
+    '(yhat - y)',
+    '-y + yhat',
+    'yhat(1 - y) - y(1 - yhat)',
+    '2(yhat - y)/2',
+  ])('accepts %s for ŷ − y', (input) => {
+    expect(checkAnswer(dz, input)).toMatchObject({
+      status: 'correct',
+      message: 'Correct: equal to the expected expression at 24 points of the domain.',
+    });
   });
 
   it('says when only the sign is wrong', () => {
@@ -182,7 +281,9 @@ describe('checkAnswer: an expression', () => {
   it('names a point where a wrong answer differs', () => {
     const verdict = checkAnswer(dz, 'yhat*y');
     expect(verdict).toMatchObject({ status: 'incorrect', previewTex: '\\hat{y} \\cdot y' });
-    expect(verdict.message).toMatch(/^Not correct: at yhat = [\d.]+, y = [\d.]+ yours is [\d.]+, but the expected value is −?[\d.]+\.$/);
+    expect(verdict.message).toMatch(
+      /^Not correct: at yhat = [\d.]+, y = [\d.]+ yours is [\d.]+, but the expected value is −?[\d.]+\.$/,
+    );
   });
 
   it('says when an answer is a constant multiple', () => {
@@ -229,8 +330,16 @@ describe('checkAnswer: an expression', () => {
   });
 
   it('is invalid, with a position, when the answer does not read', () => {
-    expect(checkAnswer(dz, 'yh - y')).toEqual({ status: 'invalid', message: "unknown variable 'yh' — this answer uses: yhat, y", position: { start: 0, end: 2 } });
-    expect(checkAnswer(dz, 'yhat - (y')).toMatchObject({ status: 'invalid', message: "missing ')' for the '(' at column 8", position: { start: 7, end: 8 } });
+    expect(checkAnswer(dz, 'yh - y')).toEqual({
+      status: 'invalid',
+      message: "unknown variable 'yh' — this answer uses: yhat, y",
+      position: { start: 0, end: 2 },
+    });
+    expect(checkAnswer(dz, 'yhat - (y')).toMatchObject({
+      status: 'invalid',
+      message: "missing ')' for the '(' at column 8",
+      position: { start: 7, end: 8 },
+    });
     expect(checkAnswer(dz, 'z')).toMatchObject({ status: 'invalid' });
     expect(checkAnswer(dz, '')).toMatchObject({ status: 'invalid', message: 'empty answer' });
   });
@@ -243,7 +352,9 @@ describe('checkAnswer: domains and tolerance of expressions', () => {
     const integers = expressionAnswer(index, { r: [1, 64, 'integer'], k: [1, 64, 'integer'], c: [1, 3, 'integer'] });
     const verdict = checkAnswer(integers, '(c - 1)*4096 + r*64 + k');
     expect(verdict.status).toBe('incorrect');
-    expect(verdict.message).toMatch(/^Not correct: at r = \d+, k = \d+, c = [123] yours is \d+, but the expected value is \d+\.$/);
+    expect(verdict.message).toMatch(
+      /^Not correct: at r = \d+, k = \d+, c = [123] yours is \d+, but the expected value is \d+\.$/,
+    );
     expect(checkAnswer(integers, '4096(c-1) + 64(r-1) + k').status).toBe('correct');
     // The same answer on real-valued domains is compared at fractional points.
     const reals = expressionAnswer(index, { r: [1, 64], k: [1, 64], c: [1, 3] });
@@ -259,7 +370,9 @@ describe('checkAnswer: domains and tolerance of expressions', () => {
 
   it('fails an answer that agrees on only part of the domain', () => {
     const spec = expressionAnswer('relu(x)', { x: [-1, 1] });
-    expect(checkAnswer(spec, 'x').message).toMatch(/^Not correct: it agrees on part of the domain only; at x = −[\d.]+ yours is −[\d.]+, but the expected value is 0\.$/);
+    expect(checkAnswer(spec, 'x').message).toMatch(
+      /^Not correct: it agrees on part of the domain only; at x = −[\d.]+ yours is −[\d.]+, but the expected value is 0\.$/,
+    );
     expect(checkAnswer(spec, 'abs(x)').status).toBe('incorrect');
   });
 
@@ -280,7 +393,9 @@ describe('checkAnswer: domains and tolerance of expressions', () => {
     const spec = expressionAnswer('x', { x: [0, 1] });
     const verdict = checkAnswer(spec, 'sqrt(x - 0.5)^2 + 0.5');
     expect(verdict.status).toBe('incorrect');
-    expect(verdict.message).toMatch(/^Not correct: at x = [\d.]+ yours is undefined \(NaN\), but the expected value is [\d.]+\.$/);
+    expect(verdict.message).toMatch(
+      /^Not correct: at x = [\d.]+ yours is undefined \(NaN\), but the expected value is [\d.]+\.$/,
+    );
     expect(checkAnswer(spec, '1/(x - x)').message).toMatch(/yours is undefined \(∞\)/);
   });
 
@@ -315,20 +430,32 @@ describe('validateSpec', () => {
 
   it.each<[NumberAnswer | VectorAnswer | ShapeAnswer | ExpressionAnswer, string]>([
     [numberAnswer('exp(5'), "answer 'answer': expected 'exp(5' does not read: missing ')' for the '(' at column 4"],
-    [numberAnswer('x + 1'), "answer 'answer': expected 'x + 1' does not read: unknown name 'x' — this answer is a number: use numbers, e, pi and functions such as exp(…)"],
+    [
+      numberAnswer('x + 1'),
+      "answer 'answer': expected 'x + 1' does not read: unknown name 'x' — this answer is a number: use numbers, e, pi and functions such as exp(…)",
+    ],
     [numberAnswer('log(-1)'), "answer 'answer': expected 'log(-1)' evaluates to NaN (entry 1)"],
     [numberAnswer('1, 2'), "answer 'answer': expected '1, 2' is 2 values, not one number"],
     [vectorAnswer('1, 2, log(0)'), "answer 'answer': expected '1, 2, log(0)' evaluates to -Infinity (entry 3)"],
     [vectorAnswer('[]'), "answer 'answer': expected '[]' has no entries"],
     [shapeAnswer('0, 3'), "answer 'answer': expected shape '0, 3' has a zero dimension"],
-    [expressionAnswer('yhat - z', { yhat: [0, 1], y: [0, 1] }), "answer 'answer': expected 'yhat - z' does not read: unknown variable 'z' — this answer uses: yhat, y"],
-    [expressionAnswer('log(x)', { x: [-2, -1] }), "answer 'answer': expected 'log(x)' is undefined (NaN or ±∞) on most of the variables' domains"],
+    [
+      expressionAnswer('yhat - z', { yhat: [0, 1], y: [0, 1] }),
+      "answer 'answer': expected 'yhat - z' does not read: unknown variable 'z' — this answer uses: yhat, y",
+    ],
+    [
+      expressionAnswer('log(x)', { x: [-2, -1] }),
+      "answer 'answer': expected 'log(x)' is undefined (NaN or ±∞) on most of the variables' domains",
+    ],
   ])('refuses %j', (spec, message) => {
     expect(validateSpec(spec)).toBe(message);
   });
 
   it('makes checkAnswer say the exercise is broken rather than blame the student', () => {
-    expect(checkAnswer(numberAnswer('exp(5'), '1')).toMatchObject({ status: 'invalid', message: expect.stringMatching(/^this exercise's expected answer is broken: /) });
+    expect(checkAnswer(numberAnswer('exp(5'), '1')).toMatchObject({
+      status: 'invalid',
+      message: expect.stringMatching(/^this exercise's expected answer is broken: /),
+    });
   });
 });
 
@@ -336,7 +463,9 @@ describe('expectedValue: the checker computes what src/ml computes', () => {
   it('softmax([5, 2, −1, 3])', () => {
     const expected = softmax([5, 2, -1, 3]);
     expect(expectedValue(numberAnswer(SOFTMAX_FIRST))).toBeCloseTo(expected[0]!, 14);
-    const all = expectedValue(vectorAnswer([5, 2, -1, 3].map((z) => `exp(${z})/(exp(5)+exp(2)+exp(-1)+exp(3))`).join(', ')));
+    const all = expectedValue(
+      vectorAnswer([5, 2, -1, 3].map((z) => `exp(${z})/(exp(5)+exp(2)+exp(-1)+exp(3))`).join(', ')),
+    );
     all.forEach((value, i) => expect(value).toBeCloseTo(expected[i]!, 14));
   });
 
@@ -353,6 +482,8 @@ describe('expectedValue: the checker computes what src/ml computes', () => {
   });
 
   it('throws, with the reason, for a broken spec', () => {
-    expect(() => expectedValue(numberAnswer('exp('))).toThrow("answer 'answer': expected 'exp(' does not read: missing ')' for the '(' at column 4");
+    expect(() => expectedValue(numberAnswer('exp('))).toThrow(
+      "answer 'answer': expected 'exp(' does not read: missing ')' for the '(' at column 4",
+    );
   });
 });

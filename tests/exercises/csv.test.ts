@@ -75,7 +75,13 @@ describe('CSV fields', () => {
   });
 
   it('round-trips any table through an RFC 4180 reader, guard included', () => {
-    const table = fc.array(fc.array(fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', '=', '+', '-', '@', '\t', ' ', 'ü', 'ر') }), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 });
+    const table = fc.array(
+      fc.array(
+        fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', '=', '+', '-', '@', '\t', ' ', 'ü', 'ر') }),
+        { minLength: 1, maxLength: 5 },
+      ),
+      { minLength: 1, maxLength: 5 },
+    );
     fc.assert(
       fc.property(table, (lines) => {
         expect(readCsv(csvText(lines))).toEqual(lines.map((fields) => fields.map(guarded)));
@@ -94,16 +100,37 @@ describe('CSV fields', () => {
 });
 
 describe('the grades CSV', () => {
-  const sheet: GradedSheet = { title: 'Week 3', due: '2026-12-01', exercises: ['softmax-four', 'softmax-two', 'cvx-proof'] };
+  const sheet: GradedSheet = {
+    title: 'Week 3',
+    due: '2026-12-01',
+    exercises: ['softmax-four', 'softmax-two', 'cvx-proof'],
+  };
   const answers = {
     'softmax-four': [publishSpec({ name: 'p', label: 'p', type: 'number', expected: '1/4' })],
-    'softmax-two': [publishSpec({ name: 'a', label: 'a', type: 'number', expected: '1/2' }), publishSpec({ name: 'b', label: 'b', type: 'vector', expected: '1, 2' })],
+    'softmax-two': [
+      publishSpec({ name: 'a', label: 'a', type: 'number', expected: '1/2' }),
+      publishSpec({ name: 'b', label: 'b', type: 'vector', expected: '1, 2' }),
+    ],
     'cvx-proof': [],
   };
-  const file = (name: string, student: string | undefined, saved: string, inputs: Record<string, Record<string, string>>, done = false) => ({
+  const file = (
+    name: string,
+    student: string | undefined,
+    saved: string,
+    inputs: Record<string, Record<string, string>>,
+    done = false,
+  ) => ({
     name,
     text: answersFileText(
-      { ...Object.fromEntries(Object.entries(inputs).map(([id, fields]) => [id, { answers: Object.fromEntries(Object.entries(fields).map(([k, input]) => [k, { input }])) }])), ...(done ? { 'cvx-proof': { answers: {}, done: true } } : {}) },
+      {
+        ...Object.fromEntries(
+          Object.entries(inputs).map(([id, fields]) => [
+            id,
+            { answers: Object.fromEntries(Object.entries(fields).map(([k, input]) => [k, { input }])) },
+          ]),
+        ),
+        ...(done ? { 'cvx-proof': { answers: {}, done: true } } : {}),
+      },
       new Date(saved),
       { ...sheet, exercises: [...sheet.exercises] },
       student,
@@ -115,7 +142,13 @@ describe('the grades CSV', () => {
       sheet,
       answers,
       [
-        file('a.json', 'Rahimi, Ana', '2026-11-30T10:00:00Z', { 'softmax-four': { p: '0.25' }, 'softmax-two': { a: '0.5', b: '1, 3' } }, true),
+        file(
+          'a.json',
+          'Rahimi, Ana',
+          '2026-11-30T10:00:00Z',
+          { 'softmax-four': { p: '0.25' }, 'softmax-two': { a: '0.5', b: '1, 3' } },
+          true,
+        ),
         { name: 'broken.json', text: '{' },
         file('=cmd.json', undefined, '2026-12-03T10:00:00Z', { 'softmax-two': { a: '1/2', b: '1, 2' } }),
       ],
@@ -132,6 +165,8 @@ describe('the grades CSV', () => {
   });
 
   it('is a heading alone when no file could be graded', () => {
-    expect(readCsv(gradesCsv(sheet, [{ kind: 'problem', file: 'x.json', reason: 'No.' }]).slice(1))).toEqual([['Student', 'Handed in', 'Late', 'softmax-four', 'softmax-two', 'cvx-proof', 'Total']]);
+    expect(readCsv(gradesCsv(sheet, [{ kind: 'problem', file: 'x.json', reason: 'No.' }]).slice(1))).toEqual([
+      ['Student', 'Handed in', 'Late', 'softmax-four', 'softmax-two', 'cvx-proof', 'Total'],
+    ]);
   });
 });

@@ -32,7 +32,8 @@ function centred(f: (x: number) => number, x: number, h = 1e-3): number {
   return (4 * narrow - wide) / 3;
 }
 
-const close = (a: number, b: number, tolerance = 1e-7) => Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+const close = (a: number, b: number, tolerance = 1e-7) =>
+  Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
 
 describe('derivative: exact small cases', () => {
   // Each derivative against the hand-written one, at points where both are defined.
@@ -66,7 +67,10 @@ describe('derivative: exact small cases', () => {
     const reference = read(expected);
     for (const x of points) {
       const env = { x, y: 0.3 };
-      expect(close(evaluate(derived, env), evaluate(reference, env)), `at x = ${x}: ${evaluate(derived, env)} against ${evaluate(reference, env)}`).toBe(true);
+      expect(
+        close(evaluate(derived, env), evaluate(reference, env)),
+        `at x = ${x}: ${evaluate(derived, env)} against ${evaluate(reference, env)}`,
+      ).toBe(true);
     }
   });
 
@@ -115,12 +119,18 @@ const FUNCTION_CASES: Record<FunctionName, { input: string; x: fc.Arbitrary<numb
   log: { input: 'log(2x + 0.5)', x: fc.double({ min: 0.1, max: 5, noNaN: true }) },
   ln: { input: 'ln(x^2 + 1)', x: fc.double({ min: -5, max: 5, noNaN: true }) },
   sqrt: { input: 'sqrt(3x + 1)', x: fc.double({ min: 0.1, max: 5, noNaN: true }) },
-  abs: { input: 'abs(2x - 1)', x: fc.oneof(fc.double({ min: -3, max: 0.45, noNaN: true }), fc.double({ min: 0.55, max: 3, noNaN: true })) },
+  abs: {
+    input: 'abs(2x - 1)',
+    x: fc.oneof(fc.double({ min: -3, max: 0.45, noNaN: true }), fc.double({ min: 0.55, max: 3, noNaN: true })),
+  },
   sigma: { input: 'sigma(1.7x + 0.3)', x: fc.double({ min: -4, max: 4, noNaN: true }) },
   tanh: { input: 'tanh(0.8x - 0.5)', x: fc.double({ min: -4, max: 4, noNaN: true }) },
   sin: { input: 'sin(2x + 1)', x: fc.double({ min: -4, max: 4, noNaN: true }) },
   cos: { input: 'cos(x^2)', x: fc.double({ min: -2, max: 2, noNaN: true }) },
-  relu: { input: 'relu(1 - 3x)', x: fc.oneof(fc.double({ min: -3, max: 0.3, noNaN: true }), fc.double({ min: 0.37, max: 3, noNaN: true })) },
+  relu: {
+    input: 'relu(1 - 3x)',
+    x: fc.oneof(fc.double({ min: -3, max: 0.3, noNaN: true }), fc.double({ min: 0.37, max: 3, noNaN: true })),
+  },
   max: { input: 'max(x, 1 - x, 0.2x^2)', x: fc.double({ min: -3, max: 3, noNaN: true }) },
   min: { input: 'min(x, 1 - x, 0.2x^2)', x: fc.double({ min: -3, max: 3, noNaN: true }) },
 };
@@ -169,14 +179,17 @@ function kinkProbes(e: Expr): ((env: Environment) => number)[] {
       return [...kinkProbes(e.left), ...kinkProbes(e.right)];
     case 'call': {
       const inner = e.args.flatMap(kinkProbes);
-      if (e.fn === 'abs' || e.fn === 'relu') return [...inner, (env) => Math.sign(evaluate(e.args[0]!, env)) || Number.NaN];
+      if (e.fn === 'abs' || e.fn === 'relu')
+        return [...inner, (env) => Math.sign(evaluate(e.args[0]!, env)) || Number.NaN];
       if (e.fn === 'max' || e.fn === 'min') {
         return [
           ...inner,
           (env) => {
             const values = e.args.map((arg) => evaluate(arg, env));
             const best = e.fn === 'max' ? Math.max(...values) : Math.min(...values);
-            const winners = values.flatMap((value, i) => (Math.abs(value - best) <= 1e-12 * Math.max(1, Math.abs(best)) ? [i] : []));
+            const winners = values.flatMap((value, i) =>
+              Math.abs(value - best) <= 1e-12 * Math.max(1, Math.abs(best)) ? [i] : [],
+            );
             return winners.length === 1 ? winners[0]! : Number.NaN;
           },
         ];
@@ -213,16 +226,21 @@ describe('derivative: against centred differences', () => {
    */
   const names = Object.keys(FUNCTIONS) as FunctionName[];
   const { expr } = fc.letrec<{ expr: string; leaf: string; node: string }>((tie) => ({
-    leaf: fc.oneof(fc.constantFrom('x', 'y', 'x', 'e', 'pi', '2', '0.5', '3'), fc.integer({ min: 1, max: 9 }).map(String)),
+    leaf: fc.oneof(
+      fc.constantFrom('x', 'y', 'x', 'e', 'pi', '2', '0.5', '3'),
+      fc.integer({ min: 1, max: 9 }).map(String),
+    ),
     node: fc.oneof(
-      fc.tuple(tie('expr'), fc.constantFrom('+', '-', '*', '/', ''), tie('expr')).map(([a, op, b]) => `(${a}) ${op} (${b})`),
+      fc
+        .tuple(tie('expr'), fc.constantFrom('+', '-', '*', '/', ''), tie('expr'))
+        .map(([a, op, b]) => `(${a}) ${op} (${b})`),
       fc.tuple(tie('expr'), fc.constantFrom('2', '3', '-1', '0.5')).map(([a, n]) => `(${a})^(${n})`),
       fc.tuple(fc.constantFrom('2', 'e', '0.5'), tie('expr')).map(([b, a]) => `${b}^(${a})`),
       fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => `(1 + (${a})^2)^(${b})`),
       tie('expr').map((a) => `-(${a})`),
-      fc.tuple(fc.constantFrom(...names), fc.array(tie('expr'), { minLength: 2, maxLength: 3 })).map(([fn, args]) =>
-        FUNCTIONS[fn].arity === 'one' ? `${fn}(${args[0]})` : `${fn}(${args.join(', ')})`,
-      ),
+      fc
+        .tuple(fc.constantFrom(...names), fc.array(tie('expr'), { minLength: 2, maxLength: 3 }))
+        .map(([fn, args]) => (FUNCTIONS[fn].arity === 'one' ? `${fn}(${args[0]})` : `${fn}(${args.join(', ')})`)),
     ),
     expr: fc.oneof({ depthSize: 'small', maxDepth: 4 }, tie('leaf'), tie('node')),
   }));
@@ -241,10 +259,13 @@ describe('derivative: against centred differences', () => {
         const exact = evaluate(derivative(ast, 'x'), env);
         const numeric = centred(f, x0);
         compared++;
-        expect(close(exact, numeric, 1e-5), `d/dx ${input} at x = ${x0}, y = ${y0}: ${exact} against ${numeric}`).toBe(true);
+        expect(close(exact, numeric, 1e-5), `d/dx ${input} at x = ${x0}, y = ${y0}: ${exact} against ${numeric}`).toBe(
+          true,
+        );
         // And in y, the other variable held constant.
         const g = (t: number) => evaluate(ast, { x: x0, y: t });
-        if (smoothAt(ast, env, 'y')) expect(close(evaluate(derivative(ast, 'y'), env), centred(g, y0), 1e-5), `d/dy ${input}`).toBe(true);
+        if (smoothAt(ast, env, 'y'))
+          expect(close(evaluate(derivative(ast, 'y'), env), centred(g, y0), 1e-5), `d/dy ${input}`).toBe(true);
       }),
       { numRuns: 1000, maxSkipsPerRun: 1000 },
     );

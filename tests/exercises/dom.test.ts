@@ -24,14 +24,18 @@ function exercise(version = V1) {
   for (const input of document.querySelectorAll('input')) {
     let value: string | undefined;
     Object.defineProperties(input, {
-      defaultValue: { get: () => input.getAttribute('value') ?? '', set: (text: string) => input.setAttribute('value', text) },
+      defaultValue: {
+        get: () => input.getAttribute('value') ?? '',
+        set: (text: string) => input.setAttribute('value', text),
+      },
       value: { get: () => value ?? input.getAttribute('value') ?? '', set: (text: string) => (value = text) },
       focus: { value: () => (active = input) },
     });
   }
   const root = document.querySelector('[data-exercise]') as unknown as HTMLElement;
   const field = (name: string) => root.querySelector<HTMLInputElement>(`[data-answer="${name}"]`)!;
-  const verdict = (name: string) => root.querySelector<HTMLElement>(`[data-answer-form="${name}"] [data-answer-verdict]`)!;
+  const verdict = (name: string) =>
+    root.querySelector<HTMLElement>(`[data-answer-form="${name}"] [data-answer-verdict]`)!;
   const label = () => root.querySelector<HTMLElement>('[data-exercise-state-label]')!.textContent;
   return { root, field, verdict, label };
 }
@@ -49,7 +53,9 @@ describe('putting saved answers back', () => {
       { name: 'dz', version: V1 },
       { name: 'da', version: V1 },
     ]);
-    const { document } = parseHTML(`<ul><li data-exercise="x" data-answers="dz:${V1} da:${V2}"></li><li data-exercise="y" data-answers=""></li></ul>`);
+    const { document } = parseHTML(
+      `<ul><li data-exercise="x" data-answers="dz:${V1} da:${V2}"></li><li data-exercise="y" data-answers=""></li></ul>`,
+    );
     const [x, y] = [...document.querySelectorAll('li')] as unknown as HTMLElement[];
     expect(currentAnswers(x!)).toEqual([
       { name: 'dz', version: V1 },

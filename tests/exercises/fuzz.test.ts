@@ -21,7 +21,11 @@ const SPECS: AnswerSpec[] = [
 const TIME_LIMIT_MS = 2000;
 
 /** The checker's last resorts: reaching one means something inside threw. */
-const FALLBACK_MESSAGES = ['this answer could not be checked', 'this answer could not be read', 'this derivation could not be checked'];
+const FALLBACK_MESSAGES = [
+  'this answer could not be checked',
+  'this answer could not be read',
+  'this derivation could not be checked',
+];
 
 // The first call compiles the checker's code; time the warm checker, as a student meets it.
 beforeAll(() => {
@@ -32,7 +36,9 @@ function checkedQuickly(spec: AnswerSpec, input: string): Verdict {
   const started = performance.now();
   const verdict = checkAnswer(spec, input);
   const elapsed = performance.now() - started;
-  expect(elapsed, `${spec.type} answer ${JSON.stringify(input.slice(0, 80))} took ${elapsed} ms`).toBeLessThan(TIME_LIMIT_MS);
+  expect(elapsed, `${spec.type} answer ${JSON.stringify(input.slice(0, 80))} took ${elapsed} ms`).toBeLessThan(
+    TIME_LIMIT_MS,
+  );
   return verdict;
 }
 
@@ -46,7 +52,8 @@ function expectWellFormed(verdict: Verdict, input: string): void {
     expect(verdict.position.end).toBeLessThanOrEqual(input.length);
     expect(verdict.position.start).toBeLessThanOrEqual(verdict.position.end);
   }
-  if (verdict.status === 'invalid') expect(verdict.previewTex === undefined || verdict.message.startsWith('expected')).toBe(true);
+  if (verdict.status === 'invalid')
+    expect(verdict.previewTex === undefined || verdict.message.startsWith('expected')).toBe(true);
   else expect(verdict.previewTex).toBeDefined();
 }
 
@@ -56,10 +63,73 @@ const property = (input: string) => {
 
 /** The language's own pieces, so that most generated answers get deep into the reader. */
 const GRAMMAR_TOKENS = [
-  'x', 'y', 'yhat', 'ŷ', 'y\u0302', 'z1', 'xy', 'Y', 'σ', 'α', 'π', 'e', 'pi', '0', '2', '0.5', '.5', '1e-3', '1e', '2.',
-  '1e308', '1e999', '+', '-', '−', '*', '**', '·', '×', '⋅', '/', '^', '²', '⁻¹', '(', ')', '[', ']', ',', ' ',
-  'exp', 'exp(', 'log(', 'ln(', 'sqrt(', '√', 'abs(', 'sigma(', 'sigmoid(', 'tanh(', 'sin(', 'cos(', 'max(', 'min(',
-  'relu(', 'sigm(', 'f(', 'toString(', 'constructor', '__proto__', 'by', '=', '|', '{', '$', '\\', '_',
+  'x',
+  'y',
+  'yhat',
+  'ŷ',
+  'y\u0302',
+  'z1',
+  'xy',
+  'Y',
+  'σ',
+  'α',
+  'π',
+  'e',
+  'pi',
+  '0',
+  '2',
+  '0.5',
+  '.5',
+  '1e-3',
+  '1e',
+  '2.',
+  '1e308',
+  '1e999',
+  '+',
+  '-',
+  '−',
+  '*',
+  '**',
+  '·',
+  '×',
+  '⋅',
+  '/',
+  '^',
+  '²',
+  '⁻¹',
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  ' ',
+  'exp',
+  'exp(',
+  'log(',
+  'ln(',
+  'sqrt(',
+  '√',
+  'abs(',
+  'sigma(',
+  'sigmoid(',
+  'tanh(',
+  'sin(',
+  'cos(',
+  'max(',
+  'min(',
+  'relu(',
+  'sigm(',
+  'f(',
+  'toString(',
+  'constructor',
+  '__proto__',
+  'by',
+  '=',
+  '|',
+  '{',
+  '$',
+  '\\',
+  '_',
 ];
 
 // Hundreds of fast-check runs per test: on a loaded CI machine they can pass Vitest's default 5 s.
@@ -74,11 +144,19 @@ describe('fuzzing checkAnswer: nothing a student types throws or hangs', { timeo
   });
 
   it('survives strings built from the grammar’s tokens', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...GRAMMAR_TOKENS), { maxLength: 60 }).map((parts) => parts.join('')), property), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...GRAMMAR_TOKENS), { maxLength: 60 }).map((parts) => parts.join('')),
+        property,
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it('survives long strings from the grammar’s tokens, up to and past the length limit', () => {
-    const long = fc.array(fc.constantFrom(...GRAMMAR_TOKENS), { minLength: 100, maxLength: 260 }).map((parts) => parts.join(''));
+    const long = fc
+      .array(fc.constantFrom(...GRAMMAR_TOKENS), { minLength: 100, maxLength: 260 })
+      .map((parts) => parts.join(''));
     fc.assert(fc.property(long, property), { numRuns: 200 });
   });
 
@@ -101,16 +179,28 @@ describe('fuzzing checkAnswer: nothing a student types throws or hangs', { timeo
 
   it('gives deeply nested input a message, not a stack overflow', () => {
     const nested = (inner: string, depth: number) => '('.repeat(depth) + inner + ')'.repeat(depth);
-    expect(checkAnswer(SPECS[3]!, nested('y', MAX_NESTING + 1))).toMatchObject({ status: 'invalid', message: expect.stringMatching(/^nested too deeply/) });
+    expect(checkAnswer(SPECS[3]!, nested('y', MAX_NESTING + 1))).toMatchObject({
+      status: 'invalid',
+      message: expect.stringMatching(/^nested too deeply/),
+    });
     // A number answer may be enclosed in one pair of brackets more (read as a list of one).
     expect(checkAnswer(SPECS[0]!, nested('1', MAX_NESTING + 1))).toMatchObject({ status: 'incorrect' });
-    expect(checkAnswer(SPECS[0]!, nested('1', MAX_NESTING + 2))).toMatchObject({ status: 'invalid', message: expect.stringMatching(/^nested too deeply/) });
+    expect(checkAnswer(SPECS[0]!, nested('1', MAX_NESTING + 2))).toMatchObject({
+      status: 'invalid',
+      message: expect.stringMatching(/^nested too deeply/),
+    });
   });
 
   it('refuses an overlong answer with a message', () => {
     const input = 'y'.repeat(10_000);
-    expect(checkedQuickly(SPECS[3]!, input)).toMatchObject({ status: 'invalid', message: `the answer is too long: 10000 characters, at most ${MAX_INPUT_LENGTH}` });
-    expect(checkedQuickly(SPECS[2]!, input)).toMatchObject({ status: 'invalid', message: `the answer is too long: 10000 characters, at most ${MAX_INPUT_LENGTH}` });
+    expect(checkedQuickly(SPECS[3]!, input)).toMatchObject({
+      status: 'invalid',
+      message: `the answer is too long: 10000 characters, at most ${MAX_INPUT_LENGTH}`,
+    });
+    expect(checkedQuickly(SPECS[2]!, input)).toMatchObject({
+      status: 'invalid',
+      message: `the answer is too long: 10000 characters, at most ${MAX_INPUT_LENGTH}`,
+    });
   });
 });
 
@@ -155,14 +245,35 @@ describe('fuzzing a steps answer: no derivation throws or hangs', { timeout: 60_
     }
   };
 
-  const LINE_TOKENS = [...GRAMMAR_TOKENS, 'a', 'z', '1 - a', 'dz', '\n', '\n', '\r\n', '\r', '=', '= ', 'dz = ', "σ'(z) =", '\u2028'];
+  const LINE_TOKENS = [
+    ...GRAMMAR_TOKENS,
+    'a',
+    'z',
+    '1 - a',
+    'dz',
+    '\n',
+    '\n',
+    '\r\n',
+    '\r',
+    '=',
+    '= ',
+    'dz = ',
+    "σ'(z) =",
+    '\u2028',
+  ];
 
   it('survives arbitrary Unicode text', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), property), { numRuns: 300 });
   });
 
   it('survives text built from the grammar’s tokens, newlines and =', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...LINE_TOKENS), { maxLength: 120 }).map((parts) => parts.join('')), property), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...LINE_TOKENS), { maxLength: 120 }).map((parts) => parts.join('')),
+        property,
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it.each([

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, MAX_INPUT_LENGTH, MAX_NESTING, parseExpression, parseList, type Expr, type SourceError } from '../../src/exercises/expression';
+import {
+  evaluate,
+  MAX_INPUT_LENGTH,
+  MAX_NESTING,
+  parseExpression,
+  parseList,
+  type Expr,
+  type SourceError,
+} from '../../src/exercises/expression';
 
 const VARIABLES = ['x', 'y', 'a', 'b', 'z', 'yhat', 'z1', 'W2', 'alpha'];
 
@@ -215,7 +223,11 @@ describe('parseExpression: messages', () => {
   });
 
   it('names the variables the answer uses', () => {
-    expect(problem('yh - y', ['yhat', 'y'])).toEqual({ message: "unknown variable 'yh' — this answer uses: yhat, y", start: 0, end: 2 });
+    expect(problem('yh - y', ['yhat', 'y'])).toEqual({
+      message: "unknown variable 'yh' — this answer uses: yhat, y",
+      start: 0,
+      end: 2,
+    });
   });
 
   it('points out a different case', () => {
@@ -223,7 +235,9 @@ describe('parseExpression: messages', () => {
   });
 
   it('says a number answer has no variables', () => {
-    expect(problem('2x', []).message).toBe("unknown name 'x' — this answer is a number: use numbers, e, pi and functions such as exp(…)");
+    expect(problem('2x', []).message).toBe(
+      "unknown name 'x' — this answer is a number: use numbers, e, pi and functions such as exp(…)",
+    );
   });
 
   it('names the functions, and the closest one', () => {
@@ -253,7 +267,9 @@ describe('parseExpression: messages', () => {
 
   it('refuses answers longer than the limit', () => {
     const long = 'x+'.repeat(MAX_INPUT_LENGTH) + 'x';
-    expect(problem(long).message).toBe(`the answer is too long: ${long.length} characters, at most ${MAX_INPUT_LENGTH}`);
+    expect(problem(long).message).toBe(
+      `the answer is too long: ${long.length} characters, at most ${MAX_INPUT_LENGTH}`,
+    );
   });
 
   it.each([
@@ -266,7 +282,9 @@ describe('parseExpression: messages', () => {
     expect(parseExpression(nest(MAX_NESTING), { variables: ['x'] }).ok).toBe(true);
     const input = nest(MAX_NESTING + 1);
     const error = problem(input, ['x']);
-    expect(error.message).toBe(`nested too deeply at column ${error.start + 1}: at most ${MAX_NESTING} levels of brackets, signs and powers`);
+    expect(error.message).toBe(
+      `nested too deeply at column ${error.start + 1}: at most ${MAX_NESTING} levels of brackets, signs and powers`,
+    );
     expect(input.slice(error.start, error.end)).toBe(pointsAt);
   });
 
@@ -300,29 +318,48 @@ describe('parseList', () => {
   });
 
   it('reports an entry missing, pointing at the comma to remove', () => {
-    expect(parseList('1, , 2')).toEqual({ ok: false, error: { message: 'entry 2 is empty: delete the extra comma at column 4', start: 3, end: 4 } });
-    expect(parseList('1,,2')).toEqual({ ok: false, error: { message: 'entry 2 is empty: delete the extra comma at column 3', start: 2, end: 3 } });
-    expect(parseList('[1, 2,]')).toMatchObject({ ok: false, error: { message: 'entry 3 is empty: delete the extra comma at column 6', start: 5, end: 6 } });
-    expect(parseList(', 1')).toMatchObject({ ok: false, error: { message: 'entry 1 is empty: delete the extra comma at column 1', start: 0, end: 1 } });
+    expect(parseList('1, , 2')).toEqual({
+      ok: false,
+      error: { message: 'entry 2 is empty: delete the extra comma at column 4', start: 3, end: 4 },
+    });
+    expect(parseList('1,,2')).toEqual({
+      ok: false,
+      error: { message: 'entry 2 is empty: delete the extra comma at column 3', start: 2, end: 3 },
+    });
+    expect(parseList('[1, 2,]')).toMatchObject({
+      ok: false,
+      error: { message: 'entry 3 is empty: delete the extra comma at column 6', start: 5, end: 6 },
+    });
+    expect(parseList(', 1')).toMatchObject({
+      ok: false,
+      error: { message: 'entry 1 is empty: delete the extra comma at column 1', start: 0, end: 1 },
+    });
   });
 
   it('refuses a thousands separator, saying how to write the number', () => {
     expect(parseList('1,000, 2')).toEqual({
       ok: false,
       error: {
-        message: "'1,000' at column 1 looks like a thousands separator: write 1000 (commas separate entries; decimals take a point)",
+        message:
+          "'1,000' at column 1 looks like a thousands separator: write 1000 (commas separate entries; decimals take a point)",
         start: 0,
         end: 5,
       },
     });
     // Inside brackets, and counted in characters as the student sees them.
     expect(parseList('[ŷ, 12,288]')).toMatchObject({ ok: false, error: { start: 4, end: 10 } });
-    expect(parseList('[ŷ, 12,288]', { variables: ['yhat'] })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^'12,288' at column 5 looks like a thousands separator: write 12288 /) } });
+    expect(parseList('[ŷ, 12,288]', { variables: ['yhat'] })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^'12,288' at column 5 looks like a thousands separator: write 12288 /) },
+    });
     // A space after the comma: two entries.
     expect(items('1, 000')).toEqual(['1', '000']);
   });
 
   it('suggests commas between entries typed with spaces', () => {
-    expect(parseList('0.1 0.2')).toMatchObject({ ok: false, error: { message: "missing a comma (between entries) or an operator before '0.2' at column 5" } });
+    expect(parseList('0.1 0.2')).toMatchObject({
+      ok: false,
+      error: { message: "missing a comma (between entries) or an operator before '0.2' at column 5" },
+    });
   });
 });

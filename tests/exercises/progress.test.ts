@@ -8,7 +8,7 @@ const freshSession = async () => {
   return import('../../src/exercises/progress');
 };
 
-describe('the page\'s copy of a student\'s progress', () => {
+describe("the page's copy of a student's progress", () => {
   let storage: ReturnType<typeof fakeStorage>;
   /** What storage holds of every exercise. */
   const stored = () => storage.read(PROGRESS_KEY) as Record<string, { answers: Record<string, unknown> }>;
@@ -30,7 +30,10 @@ describe('the page\'s copy of a student\'s progress', () => {
     expect(session.unsavedExercises()).toEqual(['softmax-dz']);
     expect(changes).toHaveBeenCalled();
     // The newest answer is on the page, next to what storage had.
-    expect(session.pageProgress()).toEqual({ old: { answers: { a: { input: 'kept' } } }, 'softmax-dz': { answers: { dz: { input: 'yhat - y' } } } });
+    expect(session.pageProgress()).toEqual({
+      old: { answers: { a: { input: 'kept' } } },
+      'softmax-dz': { answers: { dz: { input: 'yhat - y' } } },
+    });
     expect(stored()).toEqual({ old: { answers: { a: { input: 'kept' } } } });
 
     // A second answer to the same exercise builds on the first, not on what storage has.

@@ -2,8 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { checkAnswer, publishSpec } from '../../src/exercises/check';
 import type { AnswerSpec } from '../../src/exercises/spec';
 
-const dz: AnswerSpec = { name: 'dz', label: 'dz =', type: 'expression', expected: 'yhat - y', variables: { yhat: [0.01, 0.99], y: [0, 1] } };
-const first: AnswerSpec = { name: 'p', label: 'p =', type: 'number', expected: 'exp(5) / (exp(5) + exp(2) + exp(-1) + exp(3))' };
+const dz: AnswerSpec = {
+  name: 'dz',
+  label: 'dz =',
+  type: 'expression',
+  expected: 'yhat - y',
+  variables: { yhat: [0.01, 0.99], y: [0, 1] },
+};
+const first: AnswerSpec = {
+  name: 'p',
+  label: 'p =',
+  type: 'number',
+  expected: 'exp(5) / (exp(5) + exp(2) + exp(-1) + exp(3))',
+};
 
 describe('the spec a page carries', () => {
   it('holds values, not the formula or the arithmetic that gives the answer away', () => {

@@ -13,12 +13,22 @@ const base: StepsAnswer = {
 };
 
 describe('a steps answer in an exercise file', () => {
-  const file = (answer: Record<string, unknown>) => ({ id: 'x-steps', lesson: 'softmax', order: 1, title: 'T', kind: 'derivation', answers: [answer] });
+  const file = (answer: Record<string, unknown>) => ({
+    id: 'x-steps',
+    lesson: 'softmax',
+    order: 1,
+    title: 'T',
+    kind: 'derivation',
+    answers: [answer],
+  });
 
   it('is read by the exercise schema', () => {
     expect(exerciseSchema.safeParse(file(base)).success).toBe(true);
     const { derive: _derive, ...withStart } = base;
-    expect(exerciseSchema.safeParse(file({ ...withStart, start: 'exp(-z) / (1 + exp(-z))^2', where: { s: 'sigma(z)' } })).success).toBe(true);
+    expect(
+      exerciseSchema.safeParse(file({ ...withStart, start: 'exp(-z) / (1 + exp(-z))^2', where: { s: 'sigma(z)' } }))
+        .success,
+    ).toBe(true);
   });
 
   it.each([
@@ -41,16 +51,52 @@ describe('validateSteps: the build fails on a chain that cannot be finished', ()
   });
 
   it.each([
-    ['derive.of does not read', { ...base, derive: { of: 'sigma(z', wrt: 'z' } }, "answer 'chain': derive.of 'sigma(z' does not read: missing ')' for the '(' at column 6"],
-    ['wrt is not a variable', { ...base, derive: { of: 'sigma(z)', wrt: 'x' } }, "answer 'chain': derive: 'x' is not one of the variables (z)"],
-    ['start does not read', { ...base, derive: undefined, start: 'z +' }, "answer 'chain': start 'z +' does not read: something is missing after '+' at column 3"],
-    ['expected does not read', { ...base, expected: 'sigma(y)' }, /^answer 'chain': expected 'sigma\(y\)' does not read: unknown variable 'y'/],
-    ['a milestone does not read', { ...base, milestones: [{ form: '(z', says: 's' }] }, /^answer 'chain': milestone '\(z' does not read/],
-    ['a where definition does not read', { ...base, where: { a: 'sigma(' } }, /^answer 'chain': where a: 'sigma\(' does not read/],
+    [
+      'derive.of does not read',
+      { ...base, derive: { of: 'sigma(z', wrt: 'z' } },
+      "answer 'chain': derive.of 'sigma(z' does not read: missing ')' for the '(' at column 6",
+    ],
+    [
+      'wrt is not a variable',
+      { ...base, derive: { of: 'sigma(z)', wrt: 'x' } },
+      "answer 'chain': derive: 'x' is not one of the variables (z)",
+    ],
+    [
+      'start does not read',
+      { ...base, derive: undefined, start: 'z +' },
+      "answer 'chain': start 'z +' does not read: something is missing after '+' at column 3",
+    ],
+    [
+      'expected does not read',
+      { ...base, expected: 'sigma(y)' },
+      /^answer 'chain': expected 'sigma\(y\)' does not read: unknown variable 'y'/,
+    ],
+    [
+      'a milestone does not read',
+      { ...base, milestones: [{ form: '(z', says: 's' }] },
+      /^answer 'chain': milestone '\(z' does not read/,
+    ],
+    [
+      'a where definition does not read',
+      { ...base, where: { a: 'sigma(' } },
+      /^answer 'chain': where a: 'sigma\(' does not read/,
+    ],
     ['a where name is a variable', { ...base, where: { z: '1' } }, "answer 'chain': where: 'z' is already a variable"],
-    ['expected is not the derivative', { ...base, expected: 'sigma(z)' }, /^answer 'chain': expected 'sigma\(z\)' is not equal to the derivative of 'sigma\(z\)' with respect to z: at z = \S+ it is \S+, the start is \S+$/],
-    ['a milestone is not the start', { ...base, milestones: [{ form: 'exp(-z) / (1 + exp(-z))', says: 's' }] }, /^answer 'chain': milestone 'exp\(-z\) \/ \(1 \+ exp\(-z\)\)' is not equal to the derivative/],
-    ['the start is undefined on most of the domain', { ...base, derive: undefined, start: 'log(-z^2 - 1)', expected: 'log(-z^2 - 1)', milestones: [] }, /undefined \(NaN or ±∞\) on most of the variables' domains/],
+    [
+      'expected is not the derivative',
+      { ...base, expected: 'sigma(z)' },
+      /^answer 'chain': expected 'sigma\(z\)' is not equal to the derivative of 'sigma\(z\)' with respect to z: at z = \S+ it is \S+, the start is \S+$/,
+    ],
+    [
+      'a milestone is not the start',
+      { ...base, milestones: [{ form: 'exp(-z) / (1 + exp(-z))', says: 's' }] },
+      /^answer 'chain': milestone 'exp\(-z\) \/ \(1 \+ exp\(-z\)\)' is not equal to the derivative/,
+    ],
+    [
+      'the start is undefined on most of the domain',
+      { ...base, derive: undefined, start: 'log(-z^2 - 1)', expected: 'log(-z^2 - 1)', milestones: [] },
+      /undefined \(NaN or ±∞\) on most of the variables' domains/,
+    ],
   ])('refuses a spec where %s', (_case, spec, message) => {
     const problem = validateSteps(spec as StepsAnswer);
     if (typeof message === 'string') expect(problem).toBe(message);
@@ -76,11 +122,23 @@ describe('the published form of a steps answer', () => {
     const json = JSON.stringify(publishSteps(dz));
     for (const formula of ['sigma', 'log', 'a - y', '1 - a']) expect(json).not.toContain(formula);
     const page = JSON.parse(json);
-    expect(Object.keys(page).sort()).toEqual(['defined', 'from', 'label', 'milestones', 'name', 'points', 'type', 'variables']);
+    expect(Object.keys(page).sort()).toEqual([
+      'defined',
+      'from',
+      'label',
+      'milestones',
+      'name',
+      'points',
+      'type',
+      'variables',
+    ]);
     expect(page).toMatchObject({ defined: ['a'], from: 'derivative', variables: { z: [-4, 4], y: [0, 1] } });
     expect(page.points).toHaveLength(24);
     expect(Object.keys(page.points[0].env)).toEqual(['z', 'y', 'a']);
-    expect(page.milestones[0]).toMatchObject({ says: 'the chain rule through a', form: { kind: 'product', constant: 1 } });
+    expect(page.milestones[0]).toMatchObject({
+      says: 'the chain rule through a',
+      form: { kind: 'product', constant: 1 },
+    });
     expect(page.milestones[0].form.parts).toHaveLength(3);
   });
 

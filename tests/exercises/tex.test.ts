@@ -83,7 +83,16 @@ describe('toTex', () => {
         .replace(/\\cdot/g, '*')
         .replace(/\^\{/g, '^((')
         .replace(/\}/g, '))');
-    for (const input of ['a - (b - x)', '(a + b) / (x - y) * 2', '-(a - b)^2', '2^-x^2', 'a + -b * x', '(a / b)^(x - 1)', 'a - (-(b - x))', '1/2x']) {
+    for (const input of [
+      'a - (b - x)',
+      '(a + b) / (x - y) * 2',
+      '-(a - b)^2',
+      '2^-x^2',
+      'a + -b * x',
+      '(a / b)^(x - 1)',
+      'a - (-(b - x))',
+      '1/2x',
+    ]) {
       const env = { a: 1.3, b: 0.7, x: 0.4, y: 2.1 };
       const roundTrip = parseExpression(untex(tex(input)), { variables: ['a', 'b', 'x', 'y'] });
       expect(roundTrip.ok, `${input} → ${tex(input)} → ${untex(tex(input))}`).toBe(true);
@@ -92,7 +101,39 @@ describe('toTex', () => {
   });
 
   it('renders in KaTeX without errors, and holds no TeX-active characters a student typed', () => {
-    const tokens = ['x', 'y', 'yhat', 'ŷ', 'z1', 'α', '2', '.5', '1e-3', '+', '-', '−', '*', '·', '/', '^', '**', '(', ')', '[', ']', 'exp(', 'sigma(', 'sqrt(', 'abs(', 'max(', ',', ' ', 'pi', 'e', '²'];
+    const tokens = [
+      'x',
+      'y',
+      'yhat',
+      'ŷ',
+      'z1',
+      'α',
+      '2',
+      '.5',
+      '1e-3',
+      '+',
+      '-',
+      '−',
+      '*',
+      '·',
+      '/',
+      '^',
+      '**',
+      '(',
+      ')',
+      '[',
+      ']',
+      'exp(',
+      'sigma(',
+      'sqrt(',
+      'abs(',
+      'max(',
+      ',',
+      ' ',
+      'pi',
+      'e',
+      '²',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 30 }), (parts) => {
         const result = parseExpression(parts.join(''), { variables: ['x', 'y', 'yhat', 'z1', 'alpha'] });

@@ -2,12 +2,42 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeConfig, encodeConfig, LIMITS, quoteLinkText, type ExplorerConfig } from '../../src/explorer/config';
 
-const defaults: ExplorerConfig = { data: 'xor', points: 200, classes: 2, seed: 1, layers: [4], activation: 'tanh', learningRate: 1, rateChanges: [], epoch: 0, added: [] };
+const defaults: ExplorerConfig = {
+  data: 'xor',
+  points: 200,
+  classes: 2,
+  seed: 1,
+  layers: [4],
+  activation: 'tanh',
+  learningRate: 1,
+  rateChanges: [],
+  epoch: 0,
+  added: [],
+};
 
 describe('explorer set-up in a link', () => {
   it('round-trips every field', () => {
-    const config: ExplorerConfig = { data: 'moons', points: 500, classes: 2, seed: 42, layers: [8, 8], activation: 'relu', learningRate: 0.03, rateChanges: [{ epoch: 100, rate: 0.3 }, { epoch: 180, rate: 0.01 }], epoch: 250, added: [{ x0: 0.41, x1: -0.2, label: 1, epoch: 0 }, { x0: -1, x1: 1.5, label: 0, epoch: 120 }] };
-    expect(encodeConfig(config)).toBe('data:moons;n:500;seed:42;layers:8,8;act:relu;lr:0.03,0.3@100,0.01@180;epoch:250;add:0.41_-0.2_1,-1_1.5_0@120');
+    const config: ExplorerConfig = {
+      data: 'moons',
+      points: 500,
+      classes: 2,
+      seed: 42,
+      layers: [8, 8],
+      activation: 'relu',
+      learningRate: 0.03,
+      rateChanges: [
+        { epoch: 100, rate: 0.3 },
+        { epoch: 180, rate: 0.01 },
+      ],
+      epoch: 250,
+      added: [
+        { x0: 0.41, x1: -0.2, label: 1, epoch: 0 },
+        { x0: -1, x1: 1.5, label: 0, epoch: 120 },
+      ],
+    };
+    expect(encodeConfig(config)).toBe(
+      'data:moons;n:500;seed:42;layers:8,8;act:relu;lr:0.03,0.3@100,0.01@180;epoch:250;add:0.41_-0.2_1,-1_1.5_0@120',
+    );
     expect(decodeConfig(encodeConfig(config), defaults)).toEqual({ config, problems: [] });
   });
 
@@ -17,7 +47,10 @@ describe('explorer set-up in a link', () => {
   });
 
   it('keeps the defaults for what it cannot use and names each problem', () => {
-    const { config, problems } = decodeConfig('data:<script>;layers:99;lr:1e9;seed:-1;act:swish;epoch:1.5;n:3;add:1_2_7,x_y_1,0.5_0.5_0', defaults);
+    const { config, problems } = decodeConfig(
+      'data:<script>;layers:99;lr:1e9;seed:-1;act:swish;epoch:1.5;n:3;add:1_2_7,x_y_1,0.5_0.5_0',
+      defaults,
+    );
     expect(config).toEqual({ ...defaults, added: [{ x0: 0.5, x1: 0.5, label: 0, epoch: 0 }] });
     expect(problems).toHaveLength(8);
     expect(problems.join(' ')).toContain('"<script>"');
@@ -29,7 +62,7 @@ describe('explorer set-up in a link', () => {
     expect(problems).toHaveLength(4);
   });
 
-  it('says that a value which is not a set-up at all is not one, quoting it, and keeps the lesson\'s setting', () => {
+  it("says that a value which is not a set-up at all is not one, quoting it, and keeps the lesson's setting", () => {
     for (const text of ['<script>alert(1)</script>', 'hello', 'epochs', '<img src=x onerror=alert(1)>;;']) {
       const { config, problems } = decodeConfig(text, defaults);
       expect(config).toEqual(defaults);
@@ -43,8 +76,12 @@ describe('explorer set-up in a link', () => {
   it('names an unknown data set and the ones there are, and still uses the rest of the link', () => {
     const { config, problems } = decodeConfig('data:nope;epoch:300', defaults);
     expect(config).toEqual({ ...defaults, epoch: 300 });
-    expect(problems).toEqual([`The link's data set "nope" is not one of separable, xor, circles, moons, spiral; the lesson's setting is kept.`]);
-    expect(decodeConfig('data:moons', defaults, ['xor', 'circles']).problems).toEqual([`The link's data set "moons" is not offered by this explorer (xor, circles); the lesson's setting is kept.`]);
+    expect(problems).toEqual([
+      `The link's data set "nope" is not one of separable, xor, circles, moons, spiral; the lesson's setting is kept.`,
+    ]);
+    expect(decodeConfig('data:moons', defaults, ['xor', 'circles']).problems).toEqual([
+      `The link's data set "moons" is not offered by this explorer (xor, circles); the lesson's setting is kept.`,
+    ]);
   });
 
   it('names parts that are not settings and settings it does not know, and uses the others', () => {
@@ -57,8 +94,12 @@ describe('explorer set-up in a link', () => {
   });
 
   it('names the first unreadable added point and how many are left out', () => {
-    expect(decodeConfig('add:1_2_7,x_y_1,0.5_0.5_0', defaults).problems).toEqual([`The link's added point "1_2_7" is not x_y_class within ±5 with a class below 2; 2 such points are left out.`]);
-    expect(decodeConfig('add:0.5_0.5_1,bad', defaults).problems).toEqual([`The link's added point "bad" is not x_y_class within ±5 with a class below 2; it is left out.`]);
+    expect(decodeConfig('add:1_2_7,x_y_1,0.5_0.5_0', defaults).problems).toEqual([
+      `The link's added point "1_2_7" is not x_y_class within ±5 with a class below 2; 2 such points are left out.`,
+    ]);
+    expect(decodeConfig('add:0.5_0.5_1,bad', defaults).problems).toEqual([
+      `The link's added point "bad" is not x_y_class within ±5 with a class below 2; it is left out.`,
+    ]);
   });
 
   it('says when it reads only the first parts of a long link', () => {

@@ -8,7 +8,18 @@ import { heatmapBuffers, paintHeatmap } from '../../src/explorer/heatmap';
 import { parametersJson, Replay, trainedNetwork, trainingData } from '../../src/explorer/model';
 import { createNetwork } from '../../src/explorer/engine/network';
 
-const xor: ExplorerConfig = { data: 'xor', points: 200, classes: 2, seed: 1, layers: [4], activation: 'tanh', learningRate: 1, rateChanges: [], epoch: 0, added: [] };
+const xor: ExplorerConfig = {
+  data: 'xor',
+  points: 200,
+  classes: 2,
+  seed: 1,
+  layers: [4],
+  activation: 'tanh',
+  learningRate: 1,
+  rateChanges: [],
+  epoch: 0,
+  added: [],
+};
 
 describe('explorer model', () => {
   it('puts the student’s points after the generated ones, in X (2, m) row-major', () => {
@@ -56,7 +67,16 @@ describe('explorer model', () => {
   });
 
   it('three spiral classes use a softmax output with three units', () => {
-    const network = trainedNetwork({ ...xor, data: 'spiral', classes: 3, layers: [16, 16], activation: 'relu', learningRate: 0.5, points: 300, epoch: 10 });
+    const network = trainedNetwork({
+      ...xor,
+      data: 'spiral',
+      classes: 3,
+      layers: [16, 16],
+      activation: 'relu',
+      learningRate: 0.5,
+      points: 300,
+      epoch: 10,
+    });
     expect(network.sizes).toEqual([2, 16, 16, 3]);
     expect(network.output).toBe('softmax');
   });
@@ -87,7 +107,9 @@ describe('explorer geometry', () => {
     const line = lossPolyline([4, 3, 2, 1, 0.5], 5, 100, 40).split(' ');
     expect(line[0]).toBe('0.0,0.0');
     expect(line.at(-1)).toBe('100.0,35.0');
-    expect(lossPolyline(new Float64Array(10_000).fill(1), 10_000, 100, 40, 200).split(' ').length).toBeLessThanOrEqual(201);
+    expect(lossPolyline(new Float64Array(10_000).fill(1), 10_000, 100, 40, 200).split(' ').length).toBeLessThanOrEqual(
+      201,
+    );
   });
 });
 

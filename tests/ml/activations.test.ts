@@ -59,7 +59,7 @@ describe('activation values', () => {
     { g: elu, z: 0, slope: 1 },
     { g: selu, z: 0, slope: SELU_LAMBDA },
     { g: linear, z: 123, slope: 1 },
-  ])("$g.name′($z) = $slope", ({ g, z, slope }) => {
+  ])('$g.name′($z) = $slope', ({ g, z, slope }) => {
     expect(g.derivative(z)).toBeCloseTo(slope, 14);
   });
 

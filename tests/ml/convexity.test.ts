@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CHORD_RELATIVE_TOLERANCE, chordGap, chordGapAlong, chordSample, convexityProbe, convexityProbeAlong } from '../../src/ml/convexity';
+import {
+  CHORD_RELATIVE_TOLERANCE,
+  chordGap,
+  chordGapAlong,
+  chordSample,
+  convexityProbe,
+  convexityProbeAlong,
+} from '../../src/ml/convexity';
 import { linearlySeparable } from '../../src/ml/datasets';
 import { logisticCost } from '../../src/ml/logistic';
 import { columnVector, rowVector } from '../../src/ml/matrix';
@@ -37,7 +44,15 @@ describe('convexityProbe', () => {
   it('reports the worst chord it found, with lhs, rhs and gap', () => {
     const { worst } = convexityProbe((x) => -x * x, { xs: [-1, 0, 1], ts: [0.5] });
     // −x² on [−1, 1] at t = ½: the chord is at −1, the graph at 0.
-    expect(worst).toEqual({ x1: -1, x2: 1, t: 0.5, lhs: -0, rhs: -1, gap: -1, tolerance: CHORD_RELATIVE_TOLERANCE * 1 });
+    expect(worst).toEqual({
+      x1: -1,
+      x2: 1,
+      t: 0.5,
+      lhs: -0,
+      rhs: -1,
+      gap: -1,
+      tolerance: CHORD_RELATIVE_TOLERANCE * 1,
+    });
   });
 
   it('counts a rounding-sized negative gap on a straight line as no violation, and says how big it may be', () => {
@@ -125,9 +140,18 @@ describe('the cost of a sigmoid unit as a function of one weight (lecture 01)', 
 
 describe('errors', () => {
   it.each([
-    { run: () => chordGapAlong(() => 0, [1, 2], [1, 2, 3], 0.5), message: 'chordGapAlong: w1 (2), w2 (3): lengths differ' },
-    { run: () => convexityProbe(Math.abs, { range: [0, 1], samples: 1 }), message: 'convexityProbe: 1 samples: need an integer ≥ 2' },
-    { run: () => convexityProbe(Math.abs, { xs: [1] }), message: 'convexityProbe: (1) points, (9) ts: need 2 points and 1 t' },
+    {
+      run: () => chordGapAlong(() => 0, [1, 2], [1, 2, 3], 0.5),
+      message: 'chordGapAlong: w1 (2), w2 (3): lengths differ',
+    },
+    {
+      run: () => convexityProbe(Math.abs, { range: [0, 1], samples: 1 }),
+      message: 'convexityProbe: 1 samples: need an integer ≥ 2',
+    },
+    {
+      run: () => convexityProbe(Math.abs, { xs: [1] }),
+      message: 'convexityProbe: (1) points, (9) ts: need 2 points and 1 t',
+    },
   ])('throws "$message"', ({ run, message }) => {
     expectRangeError(run, message);
   });

@@ -14,11 +14,7 @@ export function expectRangeError(run: () => unknown, message: string): void {
 }
 
 /** Asserts equal lengths and every entry within 10^−digits / 2 of the expected one. */
-export function expectAllClose(
-  actual: ArrayLike<number>,
-  expected: ArrayLike<number>,
-  digits = 10,
-): void {
+export function expectAllClose(actual: ArrayLike<number>, expected: ArrayLike<number>, digits = 10): void {
   expect(actual.length).toBe(expected.length);
   for (let k = 0; k < expected.length; k++) expect(actual[k]).toBeCloseTo(expected[k]!, digits);
 }

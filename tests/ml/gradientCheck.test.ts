@@ -78,7 +78,12 @@ describe('gradient check of logistic regression', () => {
   it('would reject Scully’s 1/(2m): halving the gradient gives relative error 1/3', () => {
     // 02-…: "dλ = 1/(2m) X Eᵀ". ‖g/2 − g‖ / (‖g/2‖ + ‖g‖) = (1/2) / (3/2) for any g ≠ 0.
     const { analytic, numeric } = gradientCheckLogistic(p, X, Y);
-    expect(relativeError(analytic.map((v) => v / 2), numeric)).toBeCloseTo(1 / 3, 6);
+    expect(
+      relativeError(
+        analytic.map((v) => v / 2),
+        numeric,
+      ),
+    ).toBeCloseTo(1 / 3, 6);
   });
 });
 

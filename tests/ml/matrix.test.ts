@@ -142,11 +142,7 @@ describe('matrix products', () => {
       fc.property(entries(6), entries(12), (a, b) => {
         const P = matrix(2, 3, a);
         const Q = matrix(3, 4, b);
-        expectAllClose(
-          toArray(transpose(matmul(P, Q))),
-          toArray(matmul(transpose(Q), transpose(P))),
-          9,
-        );
+        expectAllClose(toArray(transpose(matmul(P, Q))), toArray(matmul(transpose(Q), transpose(P))), 9);
       }),
       { numRuns: 50 },
     );
@@ -162,7 +158,15 @@ describe('element-wise operations with broadcasting', () => {
 
   it.each([
     // Same shape: entry by entry.
-    { label: 'a (3,2) matrix', operand: fromRows([[1, 1], [1, 1], [1, 1]]), sum: [2, 3, 4, 5, 6, 7] },
+    {
+      label: 'a (3,2) matrix',
+      operand: fromRows([
+        [1, 1],
+        [1, 1],
+        [1, 1],
+      ]),
+      sum: [2, 3, 4, 5, 6, 7],
+    },
     // (r,1) broadcasts across columns, as b1 (nH,1) is added to W1 X (nH,m).
     { label: 'a (3,1) column', operand: columnVector([10, 20, 30]), sum: [11, 12, 23, 24, 35, 36] },
     // (1,c) broadcasts across rows.
@@ -245,7 +249,14 @@ describe('shape errors', () => {
     { run: () => add(zeros(3, 1), M32), message: 'add: (3,1)+(3,2): shapes do not broadcast' },
     { run: () => matrix(2, 3, [1, 2, 3, 4, 5]), message: 'matrix: (2,3): data has 5 values, the shape needs 6' },
     { run: () => matrix(-1, 2), message: 'matrix: (-1,2): dimensions must be non-negative integers' },
-    { run: () => fromRows([[1, 2, 3], [4, 5]]), message: 'fromRows: (1,3) at row 0, (1,2) at row 1: rows are ragged' },
+    {
+      run: () =>
+        fromRows([
+          [1, 2, 3],
+          [4, 5],
+        ]),
+      message: 'fromRows: (1,3) at row 0, (1,2) at row 1: rows are ragged',
+    },
     { run: () => get(A, 2, 0), message: 'get: (2,3): no entry (2,0)' },
     { run: () => column(A, 3), message: 'column: (2,3): no column 3' },
     { run: () => hstack([A, zeros(3, 1)]), message: 'hstack: (2,3)|(3,1): row counts differ' },

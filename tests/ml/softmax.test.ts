@@ -13,7 +13,11 @@ describe('softmax on the lectures’ examples', () => {
     // Σt = 176.3 on the slide; 176.2556… before rounding.
     expect(t.reduce((a, b) => a + b)).toBeCloseTo(176.3, 1);
     expectAllClose(softmax(z), [0.842, 0.042, 0.002, 0.114], 3);
-    expectAllClose(softmax(z), [0.8420335723974581, 0.04192238303698896, 0.0020871925504063493, 0.11395685201514683], 14);
+    expectAllClose(
+      softmax(z),
+      [0.8420335723974581, 0.04192238303698896, 0.0020871925504063493, 0.11395685201514683],
+      14,
+    );
   });
 
   it('softmax([6, -2, 3]) ≈ [0.9523, 0.000319, 0.0474], not the slide’s [0.952, 0.00037, 0.048]', () => {
@@ -68,9 +72,11 @@ describe('softmax properties', () => {
     fc.assert(
       fc.property(logits, (z) => {
         const p = softmax(z);
-        z.forEach((zi, i) => z.forEach((zj, j) => {
-          if (zi > zj) expect(p[i]! >= p[j]!).toBe(true);
-        }));
+        z.forEach((zi, i) =>
+          z.forEach((zj, j) => {
+            if (zi > zj) expect(p[i]! >= p[j]!).toBe(true);
+          }),
+        );
       }),
     );
   });
@@ -105,7 +111,11 @@ describe('column-wise softmax and hardmax', () => {
     expect(shape(A)).toEqual([3, 3]);
     expectAllClose(toArray(sumColumns(A)), [1, 1, 1], 14);
     const columns = [softmax([5, 2, -1]), softmax([6, -2, 3]), softmax([1000, 0, 0])];
-    expectAllClose(toArray(A), [0, 1, 2].flatMap((i) => columns.map((c) => c[i]!)), 15);
+    expectAllClose(
+      toArray(A),
+      [0, 1, 2].flatMap((i) => columns.map((c) => c[i]!)),
+      15,
+    );
   });
 
   it('applies hardmax to each column, choosing the first maximum on ties', () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { oneHot, spiral, xor } from '../../src/ml/datasets';
-import {
-  columnVector,
-  filled,
-  fromRows,
-  map,
-  matrix,
-  rowVector,
-  shape,
-  toArray,
-  zeros,
-} from '../../src/ml/matrix';
+import { columnVector, filled, fromRows, map, matrix, rowVector, shape, toArray, zeros } from '../../src/ml/matrix';
 import type { Matrix } from '../../src/ml/matrix';
 import { binaryCrossEntropyCost, categoricalCrossEntropyCost } from '../../src/ml/losses';
 import { gaussian, mulberry32 } from '../../src/ml/random';
@@ -98,7 +88,11 @@ describe('shapes through the network', () => {
     const nX = 64 * 64 * 3;
     expect(nX).toBe(12288);
     const params = initTwoLayer({ nX, nH: 2, nY: 1 }, mulberry32(2));
-    const image = matrix(nX, 1, Array.from({ length: nX }, (_, k) => (k % 256) / 255));
+    const image = matrix(
+      nX,
+      1,
+      Array.from({ length: nX }, (_, k) => (k % 256) / 255),
+    );
     expect(shape(forwardTwoLayer(params, image, sigmoidNet).A2)).toEqual([1, 1]);
   });
 });
@@ -120,7 +114,11 @@ describe('initialisation', () => {
   it('scales the weights by the given factor', () => {
     const small = initTwoLayer({ nX: 2, nH: 3, nY: 1 }, mulberry32(9));
     const large = initTwoLayer({ nX: 2, nH: 3, nY: 1 }, mulberry32(9), 1);
-    expectAllClose(toArray(large.W1), toArray(small.W1).map((w) => w * 100), 12);
+    expectAllClose(
+      toArray(large.W1),
+      toArray(small.W1).map((w) => w * 100),
+      12,
+    );
   });
 });
 
@@ -138,10 +136,7 @@ describe('cost, update and prediction', () => {
       categoricalCrossEntropyCost(A2, Y),
       15,
     );
-    expect(twoLayerCost(A2, Y, { hidden: 'relu', output: 'sigmoid' })).toBeCloseTo(
-      binaryCrossEntropyCost(A2, Y),
-      15,
-    );
+    expect(twoLayerCost(A2, Y, { hidden: 'relu', output: 'sigmoid' })).toBeCloseTo(binaryCrossEntropyCost(A2, Y), 15);
   });
 
   it('subtracts the learning rate times each gradient', () => {
@@ -245,7 +240,10 @@ describe('shape errors', () => {
   const { cache } = forwardTwoLayer(params, X, sigmoidNet);
   it.each([
     // X must have nX = 3 rows for W1 (4,3).
-    { run: () => forwardTwoLayer(params, zeros(2, 5), sigmoidNet), message: 'forwardTwoLayer: W1 (4,3), X (2,5): X must have 3 rows' },
+    {
+      run: () => forwardTwoLayer(params, zeros(2, 5), sigmoidNet),
+      message: 'forwardTwoLayer: W1 (4,3), X (2,5): X must have 3 rows',
+    },
     // b1 must match the 4 hidden units.
     {
       run: () => forwardTwoLayer({ ...params, b1: zeros(3, 1) }, X, sigmoidNet),
@@ -265,8 +263,14 @@ describe('shape errors', () => {
       run: () => backwardTwoLayer(params, cache, X, zeros(3, 5), sigmoidNet),
       message: 'backwardTwoLayer: A2 (1,5), Y (3,5): Y must be (1,5)',
     },
-    { run: () => backwardTwoLayer(params, cache, zeros(4, 5), zeros(1, 5), sigmoidNet), message: 'backwardTwoLayer: W1 (4,3), X (4,5): X must have 3 rows' },
-    { run: () => twoLayerCost(zeros(1, 5), zeros(1, 4), sigmoidNet), message: 'twoLayerCost: A2 (1,5), Y (1,4): Y must be (1,5)' },
+    {
+      run: () => backwardTwoLayer(params, cache, zeros(4, 5), zeros(1, 5), sigmoidNet),
+      message: 'backwardTwoLayer: W1 (4,3), X (4,5): X must have 3 rows',
+    },
+    {
+      run: () => twoLayerCost(zeros(1, 5), zeros(1, 4), sigmoidNet),
+      message: 'twoLayerCost: A2 (1,5), Y (1,4): Y must be (1,5)',
+    },
     {
       run: () => predictTwoLayer(initTwoLayer({ nX: 3, nH: 4, nY: 2 }, mulberry32(1)), X, sigmoidNet),
       message: 'predictTwoLayer: A2 (2,5): a sigmoid output needs 1 row',

@@ -20,7 +20,9 @@ function compileError(source: string): CellError {
 
 describe('compileCell: type stripping and analysis', () => {
   it('strips annotations, casts and type declarations', () => {
-    const { js } = compileCell('type Vec = number[]\ninterface P { x: number }\nconst z: Vec = [1, 2] as Vec\nconst n = z.length as number');
+    const { js } = compileCell(
+      'type Vec = number[]\ninterface P { x: number }\nconst z: Vec = [1, 2] as Vec\nconst n = z.length as number',
+    );
     expect(js).not.toMatch(/\bVec\b|\binterface\b|: number|\bas\b/);
     // Sucrase keeps every line on its line.
     expect(js.split('\n')).toHaveLength(4);
@@ -69,7 +71,11 @@ describe('compileCell: the body', () => {
     // Without a trailing expression the display is undefined.
     ['const y = x * 2', { x: 3 }, { [DISPLAY_NAME]: undefined, y: 6 }],
     // Functions and classes are returned too.
-    ['function double(v: number) { return 2 * v }\ndouble(x)', { x: 4 }, { [DISPLAY_NAME]: 8, double: expect.any(Function) }],
+    [
+      'function double(v: number) { return 2 * v }\ndouble(x)',
+      { x: 4 },
+      { [DISPLAY_NAME]: 8, double: expect.any(Function) },
+    ],
     // A trailing comment does not swallow the generated return.
     ['x * 10 // the scaled value', { x: 5 }, { [DISPLAY_NAME]: 50 }],
     // A trailing expression with a semicolon.
@@ -193,9 +199,17 @@ describe('locateRuntimeError', () => {
   it.each([
     // A frame in the cell's URL: the wrapper's 2 lines and the body's 'use strict' line are
     // taken off and the column mapped.
-    ['a frame in the cell', { stack: `TypeError: x\n    at eval (cell-softmax.js:5:${jsColumn})\n    at run (worker.js:1:1)` }, { line: 2, column: 21 }],
+    [
+      'a frame in the cell',
+      { stack: `TypeError: x\n    at eval (cell-softmax.js:5:${jsColumn})\n    at run (worker.js:1:1)` },
+      { line: 2, column: 21 },
+    ],
     // The first matching frame wins.
-    ['two frames in the cell', { stack: `E\n    at f (cell-softmax.js:4:1)\n    at g (cell-softmax.js:5:1)` }, { line: 1, column: 1 }],
+    [
+      'two frames in the cell',
+      { stack: `E\n    at f (cell-softmax.js:4:1)\n    at g (cell-softmax.js:5:1)` },
+      { line: 1, column: 1 },
+    ],
     // A real Error object works the same way.
     ['an Error', Object.assign(new Error('x'), { stack: 'Error: x\n at cell-softmax.js:4:7' }), { line: 1, column: 7 }],
     // No frame in the cell: nothing is known.

@@ -20,7 +20,14 @@ describe('describe: kinds', () => {
     // So is a Float64Array.
     ['a Float64Array', Float64Array.from([0.5, 0.25]), { kind: 'vector', values: [0.5, 0.25] }],
     // A number[][] with equal rows is a matrix, row-major.
-    ['a number[][]', [[1, 2, 3], [4, 5, 6]], { kind: 'matrix', rows: 2, cols: 3, values: [1, 2, 3, 4, 5, 6] }],
+    [
+      'a number[][]',
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      { kind: 'matrix', rows: 2, cols: 3, values: [1, 2, 3, 4, 5, 6] },
+    ],
     // A src/ml Matrix.
     ['a src/ml Matrix', matrix(2, 2, [1, 0, 0, 1]), { kind: 'matrix', rows: 2, cols: 2, values: [1, 0, 0, 1] }],
     // A string is text.
@@ -35,9 +42,19 @@ describe('describe: kinds', () => {
     ['true', true, { kind: 'data', text: 'true' }],
     ['null', null, { kind: 'data', text: 'null' }],
     // A function gets its name, not its source.
-    ['a function', function relu(z: number) { return Math.max(0, z); }, { kind: 'data', text: 'ƒ relu(…)' }],
+    [
+      'a function',
+      function relu(z: number) {
+        return Math.max(0, z);
+      },
+      { kind: 'data', text: 'ƒ relu(…)' },
+    ],
     // A page element cannot be shown, and says so.
-    ['a DOM-like object', { nodeType: 1, nodeName: 'DIV' }, { kind: 'data', text: 'a page element (DIV): cells cannot show page elements' }],
+    [
+      'a DOM-like object',
+      { nodeType: 1, nodeName: 'DIV' },
+      { kind: 'data', text: 'a page element (DIV): cells cannot show page elements' },
+    ],
   ])('describes %s', (_name, value, node) => {
     expect(describeValue(value)).toEqual(node);
   });
@@ -56,17 +73,46 @@ describe('describe: kinds', () => {
 
   it.each([
     // A getter that throws.
-    ['a throwing getter', Object.defineProperty({}, 'boom', { enumerable: true, get: () => { throw new Error('nope'); } })],
+    [
+      'a throwing getter',
+      Object.defineProperty({}, 'boom', {
+        enumerable: true,
+        get: () => {
+          throw new Error('nope');
+        },
+      }),
+    ],
     // A proxy whose every trap throws.
-    ['a hostile proxy', new Proxy({}, { get: () => { throw new Error('nope'); }, ownKeys: () => { throw new Error('nope'); }, getPrototypeOf: () => { throw new Error('nope'); } })],
+    [
+      'a hostile proxy',
+      new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error('nope');
+          },
+          ownKeys: () => {
+            throw new Error('nope');
+          },
+          getPrototypeOf: () => {
+            throw new Error('nope');
+          },
+        },
+      ),
+    ],
   ])('turns %s into a message instead of throwing', (_name, value) => {
     expect(describeValue(value)).toEqual({ kind: 'text', text: '(this value cannot be shown: nope)' });
   });
 
   it('never throws on any value', () => {
-    fc.assert(fc.property(fc.anything({ withTypedArray: true, withMap: true, withSet: true, withDate: true, withBigInt: true }), (value) => {
-      expect(typeof describeValue(value).kind).toBe('string');
-    }));
+    fc.assert(
+      fc.property(
+        fc.anything({ withTypedArray: true, withMap: true, withSet: true, withDate: true, withBigInt: true }),
+        (value) => {
+          expect(typeof describeValue(value).kind).toBe('string');
+        },
+      ),
+    );
   });
 });
 
@@ -132,7 +178,14 @@ describe('describe: tex', () => {
   // Fixed (was a bug): describe() shows a number[][] as a matrix, but the tex tag's texOf() has no
   // case for it and interpolates String([[1, 2], [3, 4]]), i.e. "1,2,3,4".
   it('interpolates a number[][] as a matrix', () => {
-    expect(describeValue(tex`${[[1, 2], [3, 4]]}`)).toEqual({ kind: 'tex', tex: '\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}' });
+    expect(
+      describeValue(
+        tex`${[
+          [1, 2],
+          [3, 4],
+        ]}`,
+      ),
+    ).toEqual({ kind: 'tex', tex: '\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}' });
   });
 });
 
@@ -203,7 +256,14 @@ describe('inspect', () => {
     ['deep nesting', [[[[[1]]]]], '[[[[…1]]]]'],
     ['deep objects', { a: { b: { c: { d: 1 } } } }, '{a: {b: {c: {…}}}}'],
     // The same object twice is not a cycle.
-    ['a shared object', (() => { const o = { v: 1 }; return [o, o]; })(), '[{v: 1}, {v: 1}]'],
+    [
+      'a shared object',
+      (() => {
+        const o = { v: 1 };
+        return [o, o];
+      })(),
+      '[{v: 1}, {v: 1}]',
+    ],
   ])('inspects %s', (_name, value, text) => {
     expect(inspect(value)).toBe(text);
   });
@@ -237,7 +297,10 @@ describe('describe: outputs stay within LIMITS, and say what was cut', () => {
     let s = 'x';
     for (let i = 0; i < 27; i++) s += s;
     const node = describeValue(s);
-    expect(node).toMatchObject({ kind: 'text', cut: [{ what: 'characters', shown: LIMITS.textChars, total: 2 ** 27 }] });
+    expect(node).toMatchObject({
+      kind: 'text',
+      cut: [{ what: 'characters', shown: LIMITS.textChars, total: 2 ** 27 }],
+    });
     expect(node.kind === 'text' && node.text.length).toBe(LIMITS.textChars);
   });
 

@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { compileCell, DISPLAY_NAME } from '../../src/notebook/compile';
-import { captureConsole, cellParameters, cellResult, cellSourceURL, newLogBook, shownLogs } from '../../src/notebook/execute';
+import {
+  captureConsole,
+  cellParameters,
+  cellResult,
+  cellSourceURL,
+  newLogBook,
+  shownLogs,
+} from '../../src/notebook/execute';
 import { LIMITS } from '../../src/notebook/limits';
 
 /** Compiles a cell, runs it with `inputs`, and splits the result. */
 function resultOf(source: string, inputs: Record<string, unknown> = {}) {
   const compiled = compileCell(source);
-  const returned = new Function(...Object.keys(inputs), compiled.body)(...Object.values(inputs)) as Record<string, unknown>;
+  const returned = new Function(...Object.keys(inputs), compiled.body)(...Object.values(inputs)) as Record<
+    string,
+    unknown
+  >;
   return cellResult(returned, compiled);
 }
 

@@ -47,8 +47,12 @@ describe('texMatrix', () => {
     expect(texMatrix(2, 3, [1, 2, 3, 4, 5, 6.0001])).toBe('\\begin{bmatrix} 1 & 2 & 3 \\\\ 4 & 5 & 6 \\end{bmatrix}');
   });
 
-  it('shows the 12 rows of lesson 1\'s three flattened images whole', () => {
-    const lines = texMatrix(12, 3, Array.from({ length: 36 }, (_, i) => i)).split(' \\\\ ');
+  it("shows the 12 rows of lesson 1's three flattened images whole", () => {
+    const lines = texMatrix(
+      12,
+      3,
+      Array.from({ length: 36 }, (_, i) => i),
+    ).split(' \\\\ ');
     expect(lines).toHaveLength(12);
     expect(lines.join()).not.toContain('vdots');
   });
@@ -74,17 +78,28 @@ describe('texMatrix', () => {
 
 describe('texVector and texMatrix of cut values: what was sent, then an ellipsis', () => {
   it('shows the first entries of a cut vector and ends with \\vdots, never a made-up last entry', () => {
-    expect(texVector([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 1_000_000)).toBe('\\begin{bmatrix} 1 \\\\ 2 \\\\ 3 \\\\ 4 \\\\ 5 \\\\ 6 \\\\ 7 \\\\ 8 \\\\ 9 \\\\ 10 \\\\ 11 \\\\ \\vdots \\end{bmatrix}');
+    expect(texVector([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 1_000_000)).toBe(
+      '\\begin{bmatrix} 1 \\\\ 2 \\\\ 3 \\\\ 4 \\\\ 5 \\\\ 6 \\\\ 7 \\\\ 8 \\\\ 9 \\\\ 10 \\\\ 11 \\\\ \\vdots \\end{bmatrix}',
+    );
     // Of the first 20 sent, 15 are shown before the ellipsis.
-    expect(texVector(Array.from({ length: 20 }, (_, i) => i), 1_000_000).match(/\\\\/g)).toHaveLength(15);
+    expect(
+      texVector(
+        Array.from({ length: 20 }, (_, i) => i),
+        1_000_000,
+      ).match(/\\\\/g),
+    ).toHaveLength(15);
   });
 
   it('shows the first rows of a matrix sent in whole rows, then a row of \\vdots', () => {
     // 2 of 1000 rows of 3 columns were sent.
-    expect(texMatrix(1000, 3, [1, 2, 3, 4, 5, 6])).toBe('\\begin{bmatrix} 1 & 2 & 3 \\\\ 4 & 5 & 6 \\\\ \\vdots & \\vdots & \\vdots \\end{bmatrix}');
+    expect(texMatrix(1000, 3, [1, 2, 3, 4, 5, 6])).toBe(
+      '\\begin{bmatrix} 1 & 2 & 3 \\\\ 4 & 5 & 6 \\\\ \\vdots & \\vdots & \\vdots \\end{bmatrix}',
+    );
   });
 
   it('shows the start of one long row, then \\cdots', () => {
-    expect(texMatrix(1, 20_000, [1, 2, 3, 4, 5, 6, 7, 8, 9])).toBe('\\begin{bmatrix} 1 & 2 & 3 & 4 & 5 & 6 & 7 & \\cdots \\end{bmatrix}');
+    expect(texMatrix(1, 20_000, [1, 2, 3, 4, 5, 6, 7, 8, 9])).toBe(
+      '\\begin{bmatrix} 1 & 2 & 3 & 4 & 5 & 6 & 7 & \\cdots \\end{bmatrix}',
+    );
   });
 });

@@ -2,18 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph, downstream, upstream } from '../../src/notebook/graph';
 import type { GraphCell } from '../../src/notebook/graph';
 
-const cell = (id: string, defines: string[] = [], references: string[] = []): GraphCell => ({ id, defines, references });
+const cell = (id: string, defines: string[] = [], references: string[] = []): GraphCell => ({
+  id,
+  defines,
+  references,
+});
 
 describe('buildGraph: run order', () => {
   it.each([
     // Independent cells run in document order.
     ['independent cells', [cell('x'), cell('y'), cell('z')], ['x', 'y', 'z']],
     // A chain written backwards runs forwards.
-    ['a chain written backwards', [cell('c', ['C'], ['B']), cell('b', ['B'], ['A']), cell('a', ['A'])], ['a', 'b', 'c']],
+    [
+      'a chain written backwards',
+      [cell('c', ['C'], ['B']), cell('b', ['B'], ['A']), cell('a', ['A'])],
+      ['a', 'b', 'c'],
+    ],
     // Among cells that are ready, document order decides: b before a, c waits for a.
     ['a reader before its definer', [cell('c', [], ['A']), cell('b'), cell('a', ['A'])], ['b', 'a', 'c']],
     // A diamond: a feeds b and c, which both feed d.
-    ['a diamond', [cell('d', [], ['B', 'C']), cell('c', ['C'], ['A']), cell('b', ['B'], ['A']), cell('a', ['A'])], ['a', 'c', 'b', 'd']],
+    [
+      'a diamond',
+      [cell('d', [], ['B', 'C']), cell('c', ['C'], ['A']), cell('b', ['B'], ['A']), cell('a', ['A'])],
+      ['a', 'c', 'b', 'd'],
+    ],
     // Names no cell defines (the prelude's softmax) add no edge.
     ['references to the prelude', [cell('p', ['P'], ['softmax']), cell('q', [], ['P', 'Math'])], ['p', 'q']],
     // A cell reading a name it defines itself does not wait for itself.
@@ -25,7 +37,11 @@ describe('buildGraph: run order', () => {
   });
 
   it('records who defines what, and the edges both ways', () => {
-    const graph = buildGraph([cell('a', ['z', 'scale']), cell('b', ['p'], ['z', 'softmax']), cell('c', [], ['p', 'scale'])]);
+    const graph = buildGraph([
+      cell('a', ['z', 'scale']),
+      cell('b', ['p'], ['z', 'softmax']),
+      cell('c', [], ['p', 'scale']),
+    ]);
     expect(Object.fromEntries(graph.definedBy)).toEqual({ z: 'a', scale: 'a', p: 'b' });
     expect(Object.fromEntries(graph.inputs)).toEqual({ a: [], b: ['a'], c: ['b', 'a'] });
     expect(Object.fromEntries(graph.outputs)).toEqual({ a: ['b', 'c'], b: ['c'], c: [] });
@@ -47,7 +63,11 @@ describe('buildGraph: errors', () => {
     // a reads b, b reads a.
     ['a 2-cycle', [cell('a', ['A'], ['B']), cell('b', ['B'], ['A'])], { a: 'a ← b ← a', b: 'b ← a ← b' }],
     // a reads c, c reads b, b reads a.
-    ['a 3-cycle', [cell('a', ['A'], ['C']), cell('b', ['B'], ['A']), cell('c', ['C'], ['B'])], { a: 'a ← c ← b ← a', b: 'b ← a ← c ← b', c: 'c ← b ← a ← c' }],
+    [
+      'a 3-cycle',
+      [cell('a', ['A'], ['C']), cell('b', ['B'], ['A']), cell('c', ['C'], ['B'])],
+      { a: 'a ← c ← b ← a', b: 'b ← a ← c ← b', c: 'c ← b ← a ← c' },
+    ],
   ])('names %s on each member', (_name, cells, cycles) => {
     const graph = buildGraph([...cells, cell('after', [], ['A']), cell('free', ['F'])]);
     for (const [id, cycle] of Object.entries(cycles)) expect(graph.errors.get(id)).toBe(`is part of a cycle: ${cycle}`);
@@ -60,7 +80,12 @@ describe('buildGraph: errors', () => {
   // first input is c, which sits on its own cycle with d, so a's message names "a ← c ← d",
   // a path that never returns to a, instead of its cycle with b.
   it('names the cycle a cell is on when its first input leads into another cycle', () => {
-    const graph = buildGraph([cell('a', ['A'], ['C', 'B']), cell('b', ['B'], ['A']), cell('c', ['C'], ['D']), cell('d', ['D'], ['C'])]);
+    const graph = buildGraph([
+      cell('a', ['A'], ['C', 'B']),
+      cell('b', ['B'], ['A']),
+      cell('c', ['C'], ['D']),
+      cell('d', ['D'], ['C']),
+    ]);
     expect(graph.errors.get('a')).toBe('is part of a cycle: a ← b ← a');
   });
 

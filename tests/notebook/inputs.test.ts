@@ -41,10 +41,12 @@ describe('parseNumber', () => {
   });
 
   it('never throws on any string', () => {
-    fc.assert(fc.property(anyString, (text) => {
-      const parsed = parseNumber(text);
-      expect(parsed.ok ? Number.isFinite(parsed.value) : parsed.message.length > 0).toBe(true);
-    }));
+    fc.assert(
+      fc.property(anyString, (text) => {
+        const parsed = parseNumber(text);
+        expect(parsed.ok ? Number.isFinite(parsed.value) : parsed.message.length > 0).toBe(true);
+      }),
+    );
   });
 });
 
@@ -102,36 +104,48 @@ describe('parseVector', () => {
   });
 
   it('never throws on any string', () => {
-    fc.assert(fc.property(anyString, (text) => {
-      const parsed = parseVector(text);
-      if (!parsed.ok && parsed.position !== undefined) {
-        // The position points inside the text.
-        expect(parsed.position).toBeGreaterThanOrEqual(1);
-        expect(parsed.position).toBeLessThanOrEqual(text.length);
-      }
-    }));
+    fc.assert(
+      fc.property(anyString, (text) => {
+        const parsed = parseVector(text);
+        if (!parsed.ok && parsed.position !== undefined) {
+          // The position points inside the text.
+          expect(parsed.position).toBeGreaterThanOrEqual(1);
+          expect(parsed.position).toBeLessThanOrEqual(text.length);
+        }
+      }),
+    );
   });
 
   it('reads back any list of finite numbers written with commas', () => {
-    fc.assert(fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 8 }), (values) => {
-      // String(-0) is "0": compare with what the text says.
-      expect(parseVector(values.map(String).join(', '))).toEqual({ ok: true, value: values.map((v) => Number(String(v))) });
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 8 }),
+        (values) => {
+          // String(-0) is "0": compare with what the text says.
+          expect(parseVector(values.map(String).join(', '))).toEqual({
+            ok: true,
+            value: values.map((v) => Number(String(v))),
+          });
+        },
+      ),
+    );
   });
 
   it('points at the bad entry for any position of it', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: -99, max: 99 }), { maxLength: 6 }), fc.nat(6), (values, at) => {
-      const entries = values.map(String);
-      const index = Math.min(at, entries.length);
-      entries.splice(index, 0, 'oops');
-      const text = entries.join(', ');
-      const parsed = parseVector(text);
-      expect(parsed.ok).toBe(false);
-      if (!parsed.ok) {
-        expect(parsed.position).toBe(text.indexOf('oops') + 1);
-        expect(parsed.message).toContain(`Entry ${index + 1} `);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -99, max: 99 }), { maxLength: 6 }), fc.nat(6), (values, at) => {
+        const entries = values.map(String);
+        const index = Math.min(at, entries.length);
+        entries.splice(index, 0, 'oops');
+        const text = entries.join(', ');
+        const parsed = parseVector(text);
+        expect(parsed.ok).toBe(false);
+        if (!parsed.ok) {
+          expect(parsed.position).toBe(text.indexOf('oops') + 1);
+          expect(parsed.message).toContain(`Entry ${index + 1} `);
+        }
+      }),
+    );
   });
 });
 
@@ -164,17 +178,24 @@ describe('parseOptions', () => {
   });
 
   it('reads back any list of distinct options joined with bars', () => {
-    const option = fc.string({ minLength: 1, maxLength: 12 }).map((text) => text.replace(/\|/g, '/').trim()).filter((text) => text !== '');
-    fc.assert(fc.property(fc.uniqueArray(option, { minLength: 2, maxLength: 8 }), (options) => {
-      expect(parseOptions(options.join(' | '))).toEqual({ ok: true, value: options });
-    }));
+    const option = fc
+      .string({ minLength: 1, maxLength: 12 })
+      .map((text) => text.replace(/\|/g, '/').trim())
+      .filter((text) => text !== '');
+    fc.assert(
+      fc.property(fc.uniqueArray(option, { minLength: 2, maxLength: 8 }), (options) => {
+        expect(parseOptions(options.join(' | '))).toEqual({ ok: true, value: options });
+      }),
+    );
   });
 
   it('never throws on any string', () => {
-    fc.assert(fc.property(anyString, (text) => {
-      const parsed = parseOptions(text);
-      expect(parsed.ok ? parsed.value.length >= 2 : parsed.message.length > 0).toBe(true);
-    }));
+    fc.assert(
+      fc.property(anyString, (text) => {
+        const parsed = parseOptions(text);
+        expect(parsed.ok ? parsed.value.length >= 2 : parsed.message.length > 0).toBe(true);
+      }),
+    );
   });
 });
 
@@ -201,9 +222,11 @@ describe('parseChoice', () => {
   });
 
   it('accepts exactly the options, on any string', () => {
-    fc.assert(fc.property(fc.oneof(anyString, fc.constantFrom(...losses)), (text) => {
-      expect(parseChoice(text, losses).ok).toBe(losses.includes(text.trim()));
-    }));
+    fc.assert(
+      fc.property(fc.oneof(anyString, fc.constantFrom(...losses)), (text) => {
+        expect(parseChoice(text, losses).ok).toBe(losses.includes(text.trim()));
+      }),
+    );
   });
 });
 

@@ -17,6 +17,8 @@ describe('the prelude cells share', () => {
   });
 
   it('is frozen all the way down', () => {
-    for (const value of Object.values(prelude)) if ((typeof value === 'object' && value !== null) || typeof value === 'function') expect(Object.isFrozen(value)).toBe(true);
+    for (const value of Object.values(prelude))
+      if ((typeof value === 'object' && value !== null) || typeof value === 'function')
+        expect(Object.isFrozen(value)).toBe(true);
   });
 });

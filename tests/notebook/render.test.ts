@@ -65,7 +65,9 @@ describe('renderDisplay escapes what a cell produced', () => {
   });
 
   it('escapes a note and what was cut', () => {
-    expectEscaped(renderDisplay({ kind: 'text', text: 'x', note: SCRIPT, cut: [{ what: 'characters', shown: 1, total: 2 }] }, env));
+    expectEscaped(
+      renderDisplay({ kind: 'text', text: 'x', note: SCRIPT, cut: [{ what: 'characters', shown: 1, total: 2 }] }, env),
+    );
   });
 });
 
@@ -107,14 +109,26 @@ describe('renderDisplay', () => {
   });
 
   it('passes TeX to the TeX renderer', () => {
-    expect(renderDisplay({ kind: 'tex', tex: '\\hat y' }, env)).toBe('<div class="cell-value cell-math"><TEX>\\hat y</TEX></div>');
+    expect(renderDisplay({ kind: 'tex', tex: '\\hat y' }, env)).toBe(
+      '<div class="cell-value cell-math"><TEX>\\hat y</TEX></div>',
+    );
   });
 
   it('shows table numbers rounded, empty cells blank, and what was cut', () => {
-    const html = renderDisplay({ kind: 'table', columns: ['p', 'note'], rows: [[0.8420335723974581, null]], cut: [{ what: 'rows', shown: 1, total: 11 }] }, env);
+    const html = renderDisplay(
+      {
+        kind: 'table',
+        columns: ['p', 'note'],
+        rows: [[0.8420335723974581, null]],
+        cut: [{ what: 'rows', shown: 1, total: 11 }],
+      },
+      env,
+    );
     expect(html).toContain('<th scope="col">p</th><th scope="col">note</th>');
     expect(html).toContain('<tr><td class="num">0.842</td><td></td></tr>');
-    expect(html).toContain('<p class="cell-note cell-cut" data-cell-cut="value">Output cut: 1 of 11 rows is shown.</p>');
+    expect(html).toContain(
+      '<p class="cell-note cell-cut" data-cell-cut="value">Output cut: 1 of 11 rows is shown.</p>',
+    );
   });
 
   it('says nothing of cuts when there are none', () => {
@@ -123,7 +137,11 @@ describe('renderDisplay', () => {
 
   it('hands plots to the plot renderer with their index', () => {
     const seen: unknown[] = [];
-    const html = renderDisplay({ kind: 'plot', spec: { call: 'ruleY', args: [[0]] }, notes: [] }, { ...env, renderPlot: (spec, index) => (seen.push(spec, index), '<PLOT/>') }, 3);
+    const html = renderDisplay(
+      { kind: 'plot', spec: { call: 'ruleY', args: [[0]] }, notes: [] },
+      { ...env, renderPlot: (spec, index) => (seen.push(spec, index), '<PLOT/>') },
+      3,
+    );
     expect(html).toBe('<div class="cell-value cell-plot"><PLOT/></div>');
     expect(seen).toEqual([{ call: 'ruleY', args: [[0]] }, 3]);
   });

@@ -16,11 +16,20 @@ let container: AstroContainer | undefined;
 
 /** The HTML of `mdx` as lesson `path` (`content/lessons/06-softmax.mdx`), hast-serialised. */
 export async function renderLesson(mdx: string, path = 'content/lessons/06-softmax.mdx'): Promise<string> {
-  const { default: Content } = await evaluate({ path, value: mdx }, { ...(runtime as unknown as Parameters<typeof evaluate>[1]), remarkPlugins: [remarkCells], elementAttributeNameCase: 'html' });
+  const { default: Content } = await evaluate(
+    { path, value: mdx },
+    {
+      ...(runtime as unknown as Parameters<typeof evaluate>[1]),
+      remarkPlugins: [remarkCells],
+      elementAttributeNameCase: 'html',
+    },
+  );
   if (!container) {
     container = await AstroContainer.create();
     container.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
   }
   const html = await container.renderToString(Content as never, { props: { components: lessonComponents } });
-  return unified().use(rehypeStringify).stringify(fromHtml(html.replace(/ data-astro-cid-[\w-]+/g, ''), { fragment: true }));
+  return unified()
+    .use(rehypeStringify)
+    .stringify(fromHtml(html.replace(/ data-astro-cid-[\w-]+/g, ''), { fragment: true }));
 }

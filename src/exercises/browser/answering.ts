@@ -14,7 +14,9 @@ import { exerciseState, updateExercise, type SavedAnswer } from '../progress';
  */
 function notSaved(): string {
   const kept = 'This browser did not save it (storage is blocked or full): it stays on this page until you leave it';
-  return document.querySelector('[data-answers-download]') ? `${kept}; download your answers to keep them.` : `${kept}.`;
+  return document.querySelector('[data-answers-download]')
+    ? `${kept}; download your answers to keep them.`
+    : `${kept}.`;
 }
 
 type Katex = typeof import('katex').default;
@@ -26,7 +28,9 @@ function specOf(form: HTMLFormElement): PublishedAnswer | null {
   if (!specs.has(form)) {
     let spec: PublishedAnswer | null;
     try {
-      spec = JSON.parse(form.querySelector('script[data-answer-spec]')?.textContent ?? 'null') as PublishedAnswer | null;
+      spec = JSON.parse(
+        form.querySelector('script[data-answer-spec]')?.textContent ?? 'null',
+      ) as PublishedAnswer | null;
     } catch {
       spec = null;
     }
@@ -54,7 +58,6 @@ function showPreview(form: HTMLFormElement, tex: string | undefined): void {
   else void loadKatex().then(draw);
 }
 
-
 function rootOf(element: Element): HTMLElement | null {
   return element.closest<HTMLElement>('[data-exercise]');
 }
@@ -79,12 +82,20 @@ function onSubmit(form: HTMLFormElement): void {
   const spec = specOf(form);
   if (!root || !field) return;
   if (!spec) {
-    showVerdict(form, { status: 'invalid', message: 'This answer cannot be checked: its definition in the page is unreadable.' });
+    showVerdict(form, {
+      status: 'invalid',
+      message: 'This answer cannot be checked: its definition in the page is unreadable.',
+    });
     return;
   }
   const verdict = checkAnswer(spec, field.value);
   // Stored with the version of the spec it was checked against, so that it counts only while that holds.
-  const answer: SavedAnswer = { input: field.value, status: verdict.status, message: verdict.message, version: versionOf(form) };
+  const answer: SavedAnswer = {
+    input: field.value,
+    status: verdict.status,
+    message: verdict.message,
+    version: versionOf(form),
+  };
   const { record, saved } = updateExercise(root.dataset['exercise']!, (r) => {
     r.answers[field.dataset['answer']!] = answer;
   });

@@ -6,7 +6,16 @@
  * never the file's verdicts. Before it replaces answers this browser already has (which may be
  * newer than the file's), it asks.
  */
-import { answersFileText, MAX_FILE_BYTES, mergeLoaded, readAnswersFile, withEditedInputs, type AnswersFile, type EditedInputs, type ReadResult } from '../answersFile';
+import {
+  answersFileText,
+  MAX_FILE_BYTES,
+  mergeLoaded,
+  readAnswersFile,
+  withEditedInputs,
+  type AnswersFile,
+  type EditedInputs,
+  type ReadResult,
+} from '../answersFile';
 import { pageProgress, storeLoaded, unsavedExercises, type Progress } from '../progress';
 import { exerciseRoots } from './dom';
 
@@ -23,7 +32,12 @@ export interface AnswersToolsOptions {
 
 /** A file name from a title: letters, digits and dashes only. */
 export function fileNameFrom(title: string, fallback: string): string {
-  const slug = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const slug = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
   return `${slug || fallback}-answers.json`;
 }
 
@@ -78,7 +92,10 @@ export function initAnswersTools(container: HTMLElement, options: AnswersToolsOp
     link.download = options.fileName();
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    const copy = notKept > 0 ? ` This browser did not save ${notKept === count ? 'them' : `${notKept} of them`}: this file is your copy.` : '';
+    const copy =
+      notKept > 0
+        ? ` This browser did not save ${notKept === count ? 'them' : `${notKept} of them`}: this file is your copy.`
+        : '';
     say(`Downloaded your answers to ${count} exercise${count === 1 ? '' : 's'} as ${link.download}.${copy}`);
   });
 
@@ -121,6 +138,10 @@ export function initAnswersTools(container: HTMLElement, options: AnswersToolsOp
     options.onLoaded(progress);
     // A file's verdicts are not loaded (anyone can write "correct" into a file): Check gives them.
     const loaded = `Loaded your answers to ${ids.length} exercise${ids.length === 1 ? '' : 's'} from ${file.name}: press Check to see the verdicts.`;
-    say(saved ? loaded : `${loaded} This browser did not save them (storage is blocked or full): they stay on this page until you leave it.`);
+    say(
+      saved
+        ? loaded
+        : `${loaded} This browser did not save them (storage is blocked or full): they stay on this page until you leave it.`,
+    );
   });
 }

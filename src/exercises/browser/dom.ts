@@ -3,9 +3,19 @@
  * Everything a student typed or a file supplied goes in as text (value, textContent), never
  * as markup.
  */
-import { currentVerdict, exerciseState, STATE_TEXT, type CurrentAnswer, type ExerciseRecord, type ExerciseState, type SavedAnswer } from '../progress';
+import {
+  currentVerdict,
+  exerciseState,
+  STATE_TEXT,
+  type CurrentAnswer,
+  type ExerciseRecord,
+  type ExerciseState,
+  type SavedAnswer,
+} from '../progress';
 
-export const exerciseRoots = (scope: ParentNode = document) => [...scope.querySelectorAll<HTMLElement>('[data-exercise]')];
+export const exerciseRoots = (scope: ParentNode = document) => [
+  ...scope.querySelectorAll<HTMLElement>('[data-exercise]'),
+];
 
 /** The version of an answer's spec the build wrote on its form. */
 export const versionOf = (form: HTMLElement) => form.dataset['answerVersion'] ?? '';
@@ -62,7 +72,11 @@ export interface RestoreOptions {
  * are in, or have typed in (its value is no longer the one the page or the last restore put
  * there), keeps its text and verdict unless `overwrite` is set.
  */
-export function restoreExercise(root: HTMLElement, record: ExerciseRecord | undefined, { overwrite = false }: RestoreOptions = {}): void {
+export function restoreExercise(
+  root: HTMLElement,
+  record: ExerciseRecord | undefined,
+  { overwrite = false }: RestoreOptions = {},
+): void {
   for (const form of root.querySelectorAll<HTMLFormElement>('[data-answer-form]')) {
     const field = form.querySelector<HTMLInputElement>('input[data-answer]');
     if (!field) continue;

@@ -34,7 +34,10 @@ export function initExerciseIndex(): void {
     const [lesson, kind, state] = FILTERS.map((name) => select(name).value);
     let shown = 0;
     for (const item of items) {
-      const visible = (!lesson || item.dataset['lesson'] === lesson) && (!kind || item.dataset['exerciseKind'] === kind) && (!state || item.dataset['exerciseState'] === state);
+      const visible =
+        (!lesson || item.dataset['lesson'] === lesson) &&
+        (!kind || item.dataset['exerciseKind'] === kind) &&
+        (!state || item.dataset['exerciseState'] === state);
       item.hidden = !visible;
       if (visible) shown++;
     }
@@ -42,7 +45,8 @@ export function initExerciseIndex(): void {
       group.hidden = !group.querySelector('[data-exercise]:not([hidden])');
     }
     empty.hidden = shown > 0;
-    count.textContent = shown === items.length ? `Showing all ${shown} exercises.` : `Showing ${shown} of ${items.length} exercises.`;
+    count.textContent =
+      shown === items.length ? `Showing all ${shown} exercises.` : `Showing ${shown} of ${items.length} exercises.`;
     const url = new URL(location.href);
     for (const name of FILTERS) {
       const value = select(name).value;
@@ -70,7 +74,8 @@ export function initExerciseIndex(): void {
   const picked = () => picks.filter((pick) => pick.checked).map((pick) => pick.value);
   const showPickCount = () => {
     const n = picked().length;
-    pickCount.textContent = n === 0 ? 'No exercises picked yet: tick them in the list.' : `${n} exercise${n === 1 ? '' : 's'} picked.`;
+    pickCount.textContent =
+      n === 0 ? 'No exercises picked yet: tick them in the list.' : `${n} exercise${n === 1 ? '' : 's'} picked.`;
     result.hidden = true;
   };
 
@@ -98,7 +103,11 @@ export function initExerciseIndex(): void {
     const due = field('due')!.value;
     const problems = [
       exercises.length === 0 ? 'Tick at least one exercise in the list.' : '',
-      title === '' ? 'Give the sheet a title.' : title.length > MAX_TITLE ? `Keep the title under ${MAX_TITLE} characters.` : '',
+      title === ''
+        ? 'Give the sheet a title.'
+        : title.length > MAX_TITLE
+          ? `Keep the title under ${MAX_TITLE} characters.`
+          : '',
       due !== '' && !isIsoDate(due) ? 'The due date is not a valid date.' : '',
     ].filter(Boolean);
     problem.textContent = problems.join(' ');
@@ -107,7 +116,10 @@ export function initExerciseIndex(): void {
       if (title === '') field('title')!.focus();
       return;
     }
-    const link = new URL(`${sheetPath}?${assignmentQuery({ title, due, exercises, solutions: field('solutions')?.checked ?? false })}`, location.href).href;
+    const link = new URL(
+      `${sheetPath}?${assignmentQuery({ title, due, exercises, solutions: field('solutions')?.checked ?? false })}`,
+      location.href,
+    ).href;
     linkField.value = link;
     openLink.href = link;
     copyStatus.textContent = '';

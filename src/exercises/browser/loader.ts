@@ -45,7 +45,9 @@ function checkOnFirstAnswer(): void {
     },
     // Offline or a failed deploy: say so where the student is looking; the next event retries.
     (event) => {
-      const verdict = (event?.target as Element | undefined)?.closest('[data-answer-form]')?.querySelector('[data-answer-verdict]');
+      const verdict = (event?.target as Element | undefined)
+        ?.closest('[data-answer-form]')
+        ?.querySelector('[data-answer-verdict]');
       if (verdict) verdict.textContent = 'The answer checker could not be loaded. Check your connection and try again.';
     },
   );

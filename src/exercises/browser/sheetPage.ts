@@ -30,7 +30,10 @@ function showSheet(): void {
   const problems = document.querySelector<HTMLElement>('[data-sheet-problems]')!;
   const summary = document.querySelector<HTMLElement>('[data-sheet-summary]')!;
   const messages = [...sheet.problems];
-  if (sheet.exercises.length === 0) messages.push('This link names no exercise of this course, so the sheet is empty. Problem sheets are made in the exercise index.');
+  if (sheet.exercises.length === 0)
+    messages.push(
+      'This link names no exercise of this course, so the sheet is empty. Problem sheets are made in the exercise index.',
+    );
   for (const message of messages) {
     const line = document.createElement('p');
     line.textContent = message;
@@ -57,7 +60,11 @@ function showSheet(): void {
   }
   const n = sheet.exercises.length;
   const count = `${n} exercise${n === 1 ? '' : 's'}`;
-  const heading = !sheet.solutions ? `${count}.` : solutions ? `${count}, with solutions.` : `${count}. This edition of the course has no solutions, so none are shown.`;
+  const heading = !sheet.solutions
+    ? `${count}.`
+    : solutions
+      ? `${count}, with solutions.`
+      : `${count}. This edition of the course has no solutions, so none are shown.`;
   const showSummary = () => {
     if (n > 0) summary.textContent = `${heading} ${storageSentence(container)}`;
   };
@@ -83,7 +90,8 @@ function showSheet(): void {
     assignment: () => ({ title, due: sheet.due, exercises: sheet.exercises }),
     fileName: () => fileNameFrom(title, 'sheet'),
     onLoaded: (progress) => {
-      for (const root of exerciseRoots(container)) restoreExercise(root, progress[root.dataset['exercise']!], { overwrite: true });
+      for (const root of exerciseRoots(container))
+        restoreExercise(root, progress[root.dataset['exercise']!], { overwrite: true });
     },
   });
   for (const element of document.querySelectorAll<HTMLElement>('[data-exercise-js]')) element.hidden = false;
@@ -95,10 +103,18 @@ function showSheet(): void {
  * saved as the student works, or, naming the exercises, only on this page.
  */
 function storageSentence(container: HTMLElement): string {
-  const unsaved = unsavedExercises().map((id) => container.querySelector(`[data-exercise="${CSS.escape(id)}"] .exercise-number`)?.textContent?.replace(/^\D+/, '') ?? id);
+  const unsaved = unsavedExercises().map(
+    (id) =>
+      container
+        .querySelector(`[data-exercise="${CSS.escape(id)}"] .exercise-number`)
+        ?.textContent?.replace(/^\D+/, '') ?? id,
+  );
   const keep = 'they stay on this page until you leave it, so download them to keep them';
   if (unsaved.length > 0) {
-    const which = unsaved.length === 1 ? `exercise ${unsaved[0]}` : `exercises ${unsaved.slice(0, -1).join(', ')} and ${unsaved[unsaved.length - 1]}`;
+    const which =
+      unsaved.length === 1
+        ? `exercise ${unsaved[0]}`
+        : `exercises ${unsaved.slice(0, -1).join(', ')} and ${unsaved[unsaved.length - 1]}`;
     return `This browser did not save your answers to ${which} (storage is blocked or full): ${keep}.`;
   }
   if (storageBlocked()) return `This browser does not let the page save your answers (storage is blocked): ${keep}.`;
@@ -132,7 +148,8 @@ function loadCheckerOnFirstAnswer(): void {
         loading = false;
         caught.length = 0;
         const verdict = target.closest('[data-answer-form]')?.querySelector('[data-answer-verdict]');
-        if (verdict) verdict.textContent = 'The answer checker could not be loaded. Check your connection and try again.';
+        if (verdict)
+          verdict.textContent = 'The answer checker could not be loaded. Check your connection and try again.';
       },
     );
   }

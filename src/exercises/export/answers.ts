@@ -19,7 +19,8 @@ export interface NumericEntry {
   readonly tolerance: number;
 }
 
-export const isNumeric = (answer: ExportAnswer): answer is NumericAnswer => answer.type === 'number' || answer.type === 'vector' || answer.type === 'shape';
+export const isNumeric = (answer: ExportAnswer): answer is NumericAnswer =>
+  answer.type === 'number' || answer.type === 'vector' || answer.type === 'shape';
 
 /** An expression answer with its formula (a full build's spec), parsed; null for anything else. */
 export function formulaOf(answer: ExportAnswer): { spec: FormulaAnswer; ast: Expr } | null {
@@ -64,10 +65,12 @@ export const expectedFormulaHtml = (formula: { spec: FormulaAnswer; ast: Expr })
   `\\(${escapeHtml(`${formula.spec.label} ${toTex(formula.ast)}`)}\\)`;
 
 /** Where the reference formula is, for Formulas' absolute error: its values at the checker's sample points. */
-export const referencePoints = (formula: { spec: FormulaAnswer; ast: Expr }): SamplePoint[] => samplePoints(formula.ast, formula.spec.variables, formula.spec.expected);
+export const referencePoints = (formula: { spec: FormulaAnswer; ast: Expr }): SamplePoint[] =>
+  samplePoints(formula.ast, formula.spec.variables, formula.spec.expected);
 
 /** The name a question is imported under: the title, with the id that matches it on re-import. */
-export const questionName = (exercise: ExportExercise, part?: string): string => `${exercise.number} ${exercise.title}${part ? ` — ${part}` : ''} [${exercise.id}]`.trim();
+export const questionName = (exercise: ExportExercise, part?: string): string =>
+  `${exercise.number} ${exercise.title}${part ? ` — ${part}` : ''} [${exercise.id}]`.trim();
 
 /**
  * A category name in Moodle's path syntax: "/" separates categories, so one in a name is written
@@ -76,7 +79,11 @@ export const questionName = (exercise: ExportExercise, part?: string): string =>
  * put the category under the course's "top" category (create_category_path).
  */
 export function categoryPath(title: string): string {
-  const name = title.replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim() || 'Problem sheet';
+  const name =
+    title
+      .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'Problem sheet';
   let escaped = name.replaceAll('/', '//');
   if (escaped.startsWith('/')) escaped = ` ${escaped}`;
   if (escaped.endsWith('/')) escaped = `${escaped} `;

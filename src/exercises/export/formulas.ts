@@ -21,7 +21,17 @@
  * - a part without a placeholder goes after the question text; `{_0}`, `{_1}` place its boxes.
  */
 import { categoryQuestion } from './moodle';
-import { formulaOf, inertBraces, isNumeric, labelHtml, numberText, numericEntries, questionName, referencePoints, type ExportAnswer } from './answers';
+import {
+  formulaOf,
+  inertBraces,
+  isNumeric,
+  labelHtml,
+  numberText,
+  numericEntries,
+  questionName,
+  referencePoints,
+  type ExportAnswer,
+} from './answers';
 import { DEFAULT_TOLERANCE } from '../check';
 import type { Expr } from '../expression';
 import { htmlField, textElement, textField } from './xml';
@@ -42,10 +52,34 @@ const PRECEDENCE = { '+': 1, '-': 1, '*': 2, '/': 2, '^': 4 } as const;
  * answer_parser::is_acceptable_algebraic_formula (classes/local/answer_parser.php). `log` is not
  * on it (`ln` is), nor are max and min.
  */
-export const FORMULAS_FUNCTIONS: ReadonlySet<string> = new Set(['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'sqrt', 'exp', 'log10', 'lb', 'ln', 'lg', 'abs', 'ceil', 'floor', 'fact']);
+export const FORMULAS_FUNCTIONS: ReadonlySet<string> = new Set([
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asinh',
+  'acosh',
+  'atanh',
+  'sqrt',
+  'exp',
+  'log10',
+  'lb',
+  'ln',
+  'lg',
+  'abs',
+  'ceil',
+  'floor',
+  'fact',
+]);
 
 /** max(a, b) = (a + b + |a − b|) / 2, min(a, b) = (a + b − |a − b|) / 2, folded over more arguments. */
-const extremum = (args: readonly string[], sign: '+' | '-'): string => args.reduce((a, b) => `((${a}) + (${b}) ${sign} abs((${a}) - (${b})))/2`);
+const extremum = (args: readonly string[], sign: '+' | '-'): string =>
+  args.reduce((a, b) => `((${a}) + (${b}) ${sign} abs((${a}) - (${b})))/2`);
 
 /**
  * A formula of the course's answer language in the Formulas plugin's syntax, with only the
@@ -54,7 +88,8 @@ const extremum = (args: readonly string[], sign: '+' | '-'): string => args.redu
  * power in algebraic formulas.
  */
 export function formulasSyntax(ast: Expr): string {
-  const atom = (node: Expr) => node.kind === 'number' || node.kind === 'constant' || node.kind === 'variable' || node.kind === 'call';
+  const atom = (node: Expr) =>
+    node.kind === 'number' || node.kind === 'constant' || node.kind === 'variable' || node.kind === 'call';
   const wrapped = (node: Expr) => (atom(node) ? formulasSyntax(node) : `(${formulasSyntax(node)})`);
   switch (ast.kind) {
     case 'number':
@@ -180,7 +215,9 @@ function partXml(p: Part, index: number): string {
 
 function formulasQuestion(exercise: ExportExercise, parts: readonly Part[], options: ExportOptions): string {
   const feedback = options.solutions && exercise.solutionHtml ? inertBraces(exercise.solutionHtml) : '';
-  const hints = options.solutions ? exercise.hintsHtml.map((hint) => htmlField('hint', inertBraces(hint), I)).join('') : '';
+  const hints = options.solutions
+    ? exercise.hintsHtml.map((hint) => htmlField('hint', inertBraces(hint), I)).join('')
+    : '';
   return [
     `  <question type="formulas">\n${I}<name>${textElement(questionName(exercise))}</name>\n`,
     htmlField('questiontext', inertBraces(exercise.statementHtml), I),
@@ -211,7 +248,9 @@ export function formulasXml(sheet: ExportSheet, options: ExportOptions): string 
     const parts = exercise.answers.map(part);
     // A formula left out of this edition leaves the question incomplete: it stays an essay in the core file.
     if (parts.some((p) => p === null)) return [];
-    return [`<!-- exercise: ${exercise.id.replace(/-{2,}/g, '-')} -->\n${formulasQuestion(exercise, parts as Part[], options)}`];
+    return [
+      `<!-- exercise: ${exercise.id.replace(/-{2,}/g, '-')} -->\n${formulasQuestion(exercise, parts as Part[], options)}`,
+    ];
   });
   if (questions.length === 0) return null;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n${categoryQuestion(sheet.title)}\n${questions.join('\n')}</quiz>\n`;

@@ -16,7 +16,19 @@
  * exercise id as its idnumber, in its name, and as a tag, since Moodle's Cloze import does not
  * read idnumber in all versions. The statement's math stays TeX between \( \) for MathJax.
  */
-import { categoryPath, expectedFormulaHtml, formulaOf, inertBraces, isNumeric, labelHtml, numberText, numericEntries, questionName, type ExportAnswer, type NumericEntry } from './answers';
+import {
+  categoryPath,
+  expectedFormulaHtml,
+  formulaOf,
+  inertBraces,
+  isNumeric,
+  labelHtml,
+  numberText,
+  numericEntries,
+  questionName,
+  type ExportAnswer,
+  type NumericEntry,
+} from './answers';
 import { escapeHtml } from '../../display/escape';
 import { htmlField, textElement, xmlText } from './xml';
 import type { ExportExercise, ExportOptions, ExportSheet } from './types';
@@ -24,7 +36,8 @@ import type { ExportExercise, ExportOptions, ExportSheet } from './types';
 const I = '    ';
 
 /** A Cloze NUMERICAL sub-question worth one mark. */
-const numerical = ({ value, tolerance }: NumericEntry) => `{1:NUMERICAL:=${numberText(value)}:${numberText(tolerance)}}`;
+const numerical = ({ value, tolerance }: NumericEntry) =>
+  `{1:NUMERICAL:=${numberText(value)}:${numberText(tolerance)}}`;
 
 /** The line of a numeric answer in the Cloze text: its label, then one field per entry. */
 function clozeLine(answer: ExportAnswer): string {
@@ -37,16 +50,26 @@ function clozeLine(answer: ExportAnswer): string {
 }
 
 /** The common head of a question (name, text, general feedback, id number), as import_headers reads it. */
-function head(type: string, name: string, textHtml: string, feedbackHtml: string, idnumber: string, extra = ''): string {
+function head(
+  type: string,
+  name: string,
+  textHtml: string,
+  feedbackHtml: string,
+  idnumber: string,
+  extra = '',
+): string {
   return `  <question type="${type}">\n${I}<name>${textElement(name)}</name>\n${htmlField('questiontext', textHtml, I)}${htmlField('generalfeedback', feedbackHtml, I)}${extra}${I}<idnumber>${xmlText(idnumber)}</idnumber>\n`;
 }
 
 /** The tag that finds a question again whatever Moodle kept of its idnumber. */
-const tags = (exercise: ExportExercise) => `${I}<tags>\n${I}  <tag>${textElement(`nn-live:${exercise.id}`)}</tag>\n${I}</tags>\n`;
+const tags = (exercise: ExportExercise) =>
+  `${I}<tags>\n${I}  <tag>${textElement(`nn-live:${exercise.id}`)}</tag>\n${I}</tags>\n`;
 
-const hints = (exercise: ExportExercise, options: ExportOptions) => (options.solutions ? exercise.hintsHtml.map((hint) => htmlField('hint', inertBraces(hint), I)).join('') : '');
+const hints = (exercise: ExportExercise, options: ExportOptions) =>
+  options.solutions ? exercise.hintsHtml.map((hint) => htmlField('hint', inertBraces(hint), I)).join('') : '';
 
-const feedback = (exercise: ExportExercise, options: ExportOptions) => (options.solutions && exercise.solutionHtml ? inertBraces(exercise.solutionHtml) : '');
+const feedback = (exercise: ExportExercise, options: ExportOptions) =>
+  options.solutions && exercise.solutionHtml ? inertBraces(exercise.solutionHtml) : '';
 
 function cloze(exercise: ExportExercise, options: ExportOptions): string {
   const lines = exercise.answers.map(clozeLine).filter(Boolean);
@@ -61,11 +84,18 @@ function graderInfo(exercise: ExportExercise, answers: readonly ExportAnswer[]):
     const formula = formulaOf(answer);
     return `<li>${formula ? inertBraces(expectedFormulaHtml(formula)) : `${inertBraces(labelHtml(answer.label))} (the expected answer is not part of this edition of the course)`}</li>`;
   });
-  const list = expected.length > 0 ? `<p>Expected answers (equivalent forms are right):</p>\n<ul>${expected.join('')}</ul>\n` : '';
+  const list =
+    expected.length > 0 ? `<p>Expected answers (equivalent forms are right):</p>\n<ul>${expected.join('')}</ul>\n` : '';
   return `${list}${exercise.solutionHtml ? `<p>Worked solution:</p>\n${inertBraces(exercise.solutionHtml)}` : ''}`;
 }
 
-function essay(exercise: ExportExercise, answers: readonly ExportAnswer[], idnumber: string, part: string | undefined, options: ExportOptions): string {
+function essay(
+  exercise: ExportExercise,
+  answers: readonly ExportAnswer[],
+  idnumber: string,
+  part: string | undefined,
+  options: ExportOptions,
+): string {
   const asked = answers.map((answer) => `<p>${inertBraces(labelHtml(answer.label))}</p>`).join('\n');
   const text = `${inertBraces(exercise.statementHtml)}${asked ? `\n<p>Give, with your working:</p>\n${asked}` : ''}`;
   // One mark per formula asked for, as the grading page counts; a proof is worth one.
@@ -89,6 +119,8 @@ export const categoryQuestion = (title: string): string =>
 
 /** The whole file. */
 export function moodleXml(sheet: ExportSheet, options: ExportOptions): string {
-  const body = sheet.exercises.map((exercise) => `<!-- exercise: ${exercise.id.replace(/-{2,}/g, '-')} -->\n${questions(exercise, options)}`).join('\n');
+  const body = sheet.exercises
+    .map((exercise) => `<!-- exercise: ${exercise.id.replace(/-{2,}/g, '-')} -->\n${questions(exercise, options)}`)
+    .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n${categoryQuestion(sheet.title)}\n${body}</quiz>\n`;
 }

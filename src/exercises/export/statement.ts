@@ -31,19 +31,29 @@ const HELP = new Set(['Hint', 'Solution']);
 const DROPPED = new Set(['mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm']);
 const UNWRAPPED = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement']);
 
-const isHelp = (node: Nodes): node is Extract<Nodes, { type: 'mdxJsxFlowElement' }> => node.type === 'mdxJsxFlowElement' && HELP.has(node.name ?? '');
+const isHelp = (node: Nodes): node is Extract<Nodes, { type: 'mdxJsxFlowElement' }> =>
+  node.type === 'mdxJsxFlowElement' && HELP.has(node.name ?? '');
 
 /** A node with its math as TeX text and its MDX-only nodes resolved; several nodes when a component is unwrapped. */
 function exportable(node: Nodes): RootContent[] {
   if (DROPPED.has(node.type)) return [];
-  if (node.type === 'inlineMath') return [{ type: 'text', value: `\\(${(node as InlineMath).value}\\)` } satisfies Text];
-  if (node.type === 'math') return [{ type: 'paragraph', children: [{ type: 'text', value: `\\[${(node as DisplayMath).value}\\]` }] } satisfies Paragraph];
+  if (node.type === 'inlineMath')
+    return [{ type: 'text', value: `\\(${(node as InlineMath).value}\\)` } satisfies Text];
+  if (node.type === 'math')
+    return [
+      {
+        type: 'paragraph',
+        children: [{ type: 'text', value: `\\[${(node as DisplayMath).value}\\]` }],
+      } satisfies Paragraph,
+    ];
   if (UNWRAPPED.has(node.type)) return (node as Parent).children.flatMap(exportable);
   if ('children' in node) return [{ ...node, children: (node as Parent).children.flatMap(exportable) } as RootContent];
   return [node as RootContent];
 }
 
-const toHtml = unified().use(remarkRehype).use(rehypeStringify, { characterReferences: { useNamedReferences: true } });
+const toHtml = unified()
+  .use(remarkRehype)
+  .use(rehypeStringify, { characterReferences: { useNamedReferences: true } });
 
 function html(nodes: readonly Nodes[]): string {
   const root: Root = { type: 'root', children: nodes.flatMap(exportable) };
@@ -57,7 +67,12 @@ function asFlow(node: RootContent): RootContent {
   if (node.type !== 'paragraph' || node.children.length !== 1) return node;
   const [only] = node.children;
   if (only?.type !== 'mdxJsxTextElement' || !HELP.has(only.name ?? '')) return node;
-  return { type: 'mdxJsxFlowElement', name: only.name, attributes: only.attributes, children: [{ type: 'paragraph', children: only.children }] };
+  return {
+    type: 'mdxJsxFlowElement',
+    name: only.name,
+    attributes: only.attributes,
+    children: [{ type: 'paragraph', children: only.children }],
+  };
 }
 
 /** An exercise's MDX body (without frontmatter) as statement, hints and solution in HTML. */

@@ -21,7 +21,9 @@ export function xmlText(text: string): string {
 export const textElement = (text: string): string => `<text>${xmlText(text)}</text>`;
 
 /** An HTML text field: `<name format="html"><text>…</text></name>`. */
-export const htmlField = (name: string, html: string, indent: string): string => `${indent}<${name} format="html">\n${indent}  ${textElement(html)}\n${indent}</${name}>\n`;
+export const htmlField = (name: string, html: string, indent: string): string =>
+  `${indent}<${name} format="html">\n${indent}  ${textElement(html)}\n${indent}</${name}>\n`;
 
 /** A field holding plain text in a <text> element (Formulas' fields, names, categories). */
-export const textField = (name: string, text: string, indent: string): string => `${indent}<${name}>${textElement(text)}</${name}>\n`;
+export const textField = (name: string, text: string, indent: string): string =>
+  `${indent}<${name}>${textElement(text)}</${name}>\n`;

@@ -20,7 +20,13 @@ export type Expr =
   | (Span & { readonly kind: 'variable'; readonly name: string })
   | (Span & { readonly kind: 'unary'; readonly op: '-' | '+'; readonly operand: Expr })
   /** `implicit` marks a product written without an operator (`2x`), which typesets without a dot. */
-  | (Span & { readonly kind: 'binary'; readonly op: BinaryOperator; readonly left: Expr; readonly right: Expr; readonly implicit: boolean })
+  | (Span & {
+      readonly kind: 'binary';
+      readonly op: BinaryOperator;
+      readonly left: Expr;
+      readonly right: Expr;
+      readonly implicit: boolean;
+    })
   | (Span & { readonly kind: 'call'; readonly fn: FunctionName; readonly args: readonly Expr[] });
 
 /** A problem with the input, with the offsets of the text it is about. */
@@ -28,6 +34,8 @@ export interface SourceError extends Span {
   readonly message: string;
 }
 
-export type ParseResult = { readonly ok: true; readonly ast: Expr } | { readonly ok: false; readonly error: SourceError };
+export type ParseResult =
+  { readonly ok: true; readonly ast: Expr } | { readonly ok: false; readonly error: SourceError };
 
-export type ListResult = { readonly ok: true; readonly items: readonly Expr[] } | { readonly ok: false; readonly error: SourceError };
+export type ListResult =
+  { readonly ok: true; readonly items: readonly Expr[] } | { readonly ok: false; readonly error: SourceError };

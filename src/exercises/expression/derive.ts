@@ -113,7 +113,8 @@ function callDerivative(e: Expr & { kind: 'call' }, d: (e: Expr) => Expr, b: Bui
 
 type Builders = ReturnType<typeof builders>;
 
-const isNumber = (e: Expr, value?: number): e is Expr & { kind: 'number' } => e.kind === 'number' && (value === undefined || e.value === value);
+const isNumber = (e: Expr, value?: number): e is Expr & { kind: 'number' } =>
+  e.kind === 'number' && (value === undefined || e.value === value);
 
 /** Node builders that fold what is already known: 0 + u is u, 2 · 3 is 6, u^1 is u. */
 function builders(at: Span) {
@@ -123,7 +124,14 @@ function builders(at: Span) {
     const literal: Expr = { kind: 'number', value: Math.abs(value), text: String(Math.abs(value)), ...span };
     return value < 0 ? { kind: 'unary', op: '-', operand: literal, ...span } : literal;
   };
-  const binary = (op: '+' | '-' | '*' | '/' | '^', left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right, implicit: false, ...span });
+  const binary = (op: '+' | '-' | '*' | '/' | '^', left: Expr, right: Expr): Expr => ({
+    kind: 'binary',
+    op,
+    left,
+    right,
+    implicit: false,
+    ...span,
+  });
   /** Both operands literals and a finite result: the result. */
   const folded = (left: Expr, right: Expr, apply: (a: number, b: number) => number): Expr | undefined => {
     if (!isNumber(left) || !isNumber(right)) return undefined;
@@ -135,17 +143,26 @@ function builders(at: Span) {
     if (a.kind === 'unary' && a.op === '-') return a.operand;
     return { kind: 'unary', op: '-', operand: a, ...span };
   };
-  const add = (a: Expr, c: Expr): Expr => (isNumber(a, 0) ? c : isNumber(c, 0) ? a : (folded(a, c, (x, y) => x + y) ?? binary('+', a, c)));
-  const sub = (a: Expr, c: Expr): Expr => (isNumber(c, 0) ? a : isNumber(a, 0) ? neg(c) : (folded(a, c, (x, y) => x - y) ?? binary('-', a, c)));
+  const add = (a: Expr, c: Expr): Expr =>
+    isNumber(a, 0) ? c : isNumber(c, 0) ? a : (folded(a, c, (x, y) => x + y) ?? binary('+', a, c));
+  const sub = (a: Expr, c: Expr): Expr =>
+    isNumber(c, 0) ? a : isNumber(a, 0) ? neg(c) : (folded(a, c, (x, y) => x - y) ?? binary('-', a, c));
   const mul = (a: Expr, c: Expr): Expr => {
     if (isNumber(a, 0) || isNumber(c, 0)) return num(0);
     if (isNumber(a, 1)) return c;
     if (isNumber(c, 1)) return a;
     return folded(a, c, (x, y) => x * y) ?? binary('*', a, c);
   };
-  const div = (a: Expr, c: Expr): Expr => (isNumber(a, 0) ? num(0) : isNumber(c, 1) ? a : (folded(a, c, (x, y) => x / y) ?? binary('/', a, c)));
-  const pow = (a: Expr, c: Expr): Expr => (isNumber(c, 0) ? num(1) : isNumber(c, 1) ? a : (folded(a, c, (x, y) => x ** y) ?? binary('^', a, c)));
-  const call = (fn: 'log' | 'sin' | 'cos' | 'abs' | 'relu', arg: Expr): Expr => ({ kind: 'call', fn, args: [arg], ...span });
+  const div = (a: Expr, c: Expr): Expr =>
+    isNumber(a, 0) ? num(0) : isNumber(c, 1) ? a : (folded(a, c, (x, y) => x / y) ?? binary('/', a, c));
+  const pow = (a: Expr, c: Expr): Expr =>
+    isNumber(c, 0) ? num(1) : isNumber(c, 1) ? a : (folded(a, c, (x, y) => x ** y) ?? binary('^', a, c));
+  const call = (fn: 'log' | 'sin' | 'cos' | 'abs' | 'relu', arg: Expr): Expr => ({
+    kind: 'call',
+    fn,
+    args: [arg],
+    ...span,
+  });
   return {
     num,
     neg,

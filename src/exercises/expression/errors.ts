@@ -23,7 +23,11 @@ export function column(input: string, offset: number): number {
 /** Text from the answer quoted for a message; invisible characters are named by code point. */
 export function quote(text: string): string {
   const shown = Array.from(text)
-    .map((char) => (/[\p{L}\p{N}\p{P}\p{S}]/u.test(char) ? char : `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`))
+    .map((char) =>
+      /[\p{L}\p{N}\p{P}\p{S}]/u.test(char)
+        ? char
+        : `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+    )
     .join('');
   return `'${shown}'`;
 }

@@ -93,11 +93,14 @@ export function sameForm(a: FormValues, b: FormValues, tolerance: number): boole
   const unmatched = [...b.parts];
   // Equal-in-value is transitive (up to the tolerance), so taking the first equal part is enough.
   return a.parts.every((part) => {
-    const match = unmatched.findIndex((other) => other.length === part.length && part.every((value, i) => agree(value, other[i]!, tolerance)));
+    const match = unmatched.findIndex(
+      (other) => other.length === part.length && part.every((value, i) => agree(value, other[i]!, tolerance)),
+    );
     if (match < 0) return false;
     unmatched.splice(match, 1);
     return true;
   });
 }
 
-const agree = (a: number, b: number, tolerance: number) => Number.isFinite(a) && Number.isFinite(b) && closeEnough(a, b, tolerance);
+const agree = (a: number, b: number, tolerance: number) =>
+  Number.isFinite(a) && Number.isFinite(b) && closeEnough(a, b, tolerance);

@@ -43,9 +43,15 @@ export function parseList(input: string, options: ReadOptions = {}): ListResult 
     const all = tokenizeChecked(input);
     const tokens = withoutEnclosingBrackets(all);
     // The entries as the lessons' vector inputs read them: `1,,2` and `1,000` are refused alike.
-    const inside = tokens === all ? { from: 0, to: input.length } : { from: all[0]!.end, to: tokens[tokens.length - 1]!.start };
+    const inside =
+      tokens === all ? { from: 0, to: input.length } : { from: all[0]!.end, to: tokens[tokens.length - 1]!.start };
     const list = listEntries(input, inside.from, inside.to);
-    if (!list.ok) throw new ReadError(listProblemMessage(list.problem, 'column', (offset) => column(input, offset)), list.problem.start, list.problem.end);
+    if (!list.ok)
+      throw new ReadError(
+        listProblemMessage(list.problem, 'column', (offset) => column(input, offset)),
+        list.problem.start,
+        list.problem.end,
+      );
     const parser = new Parser(input, tokens, options.variables ?? [], true);
     const items: Expr[] = [];
     if (tokens.length === 1) return { ok: true, items };
@@ -62,7 +68,11 @@ export function parseList(input: string, options: ReadOptions = {}): ListResult 
 
 function tokenizeChecked(input: string): Token[] {
   if (input.length > MAX_INPUT_LENGTH) {
-    throw new ReadError(`the answer is too long: ${input.length} characters, at most ${MAX_INPUT_LENGTH}`, 0, input.length);
+    throw new ReadError(
+      `the answer is too long: ${input.length} characters, at most ${MAX_INPUT_LENGTH}`,
+      0,
+      input.length,
+    );
   }
   if (input.trim() === '') throw new ReadError('empty answer', 0, input.length);
   return tokenize(input);
@@ -84,7 +94,8 @@ function withoutEnclosingBrackets(tokens: Token[]): Token[] {
   return [...tokens.slice(1, -2), { kind: 'end', text: '', start: last.start, end: last.start }];
 }
 
-const closes = (open: Token & { kind: 'open' }, close: Token & { kind: 'close' }) => (open.bracket === '(') === (close.bracket === ')');
+const closes = (open: Token & { kind: 'open' }, close: Token & { kind: 'close' }) =>
+  (open.bracket === '(') === (close.bracket === ')');
 
 /** Binding powers [left, right]: a higher left power binds first; right < left makes `^` right-associative. */
 const INFIX: Readonly<Record<Operator, readonly [number, number]>> = {
@@ -119,7 +130,10 @@ class Parser {
         const [leftPower, rightPower] = INFIX[token.op];
         if (leftPower <= minPower) return left;
         this.position++;
-        const right = token.op === '^' ? this.nested(token, () => this.operandAfter(token, rightPower)) : this.operandAfter(token, rightPower);
+        const right =
+          token.op === '^'
+            ? this.nested(token, () => this.operandAfter(token, rightPower))
+            : this.operandAfter(token, rightPower);
         left = { kind: 'binary', op: token.op, left, right, implicit: false, start: left.start, end: right.end };
       } else if (token.kind === 'name' || token.kind === 'open') {
         if (IMPLICIT_PRODUCT <= minPower) return left;
@@ -140,7 +154,8 @@ class Parser {
   expectEnd(): void {
     const token = this.peek();
     if (token.kind === 'end') return;
-    if (token.kind === 'close') throw this.error(`unexpected ${quote(token.text)} at column ${this.column(token)}: nothing to close`, token);
+    if (token.kind === 'close')
+      throw this.error(`unexpected ${quote(token.text)} at column ${this.column(token)}: nothing to close`, token);
     throw this.error(`unexpected ${quote(token.text)} at column ${this.column(token)}`, token);
   }
 
@@ -180,7 +195,8 @@ class Parser {
   /** The operand after an operator; when there is none, point at the operator. */
   private operandAfter(operator: Token, minPower: number): Expr {
     const following = this.peek();
-    if (following.kind === 'end' || following.kind === 'close' || following.kind === 'comma') throw this.missingAfter(operator);
+    if (following.kind === 'end' || following.kind === 'close' || following.kind === 'comma')
+      throw this.missingAfter(operator);
     return this.expression(minPower);
   }
 
@@ -222,10 +238,16 @@ class Parser {
       const close = this.closing(open);
       const arity = FUNCTIONS[fn].arity;
       if (arity === 'one' && args.length !== 1) {
-        throw this.error(`${nameToken.text} takes 1 argument, got ${args.length}`, { start: nameToken.start, end: close.end });
+        throw this.error(`${nameToken.text} takes 1 argument, got ${args.length}`, {
+          start: nameToken.start,
+          end: close.end,
+        });
       }
       if (arity === 'two or more' && args.length < 2) {
-        throw this.error(`${nameToken.text} takes at least 2 arguments, got ${args.length}`, { start: nameToken.start, end: close.end });
+        throw this.error(`${nameToken.text} takes at least 2 arguments, got ${args.length}`, {
+          start: nameToken.start,
+          end: close.end,
+        });
       }
       return { kind: 'call', fn, args, start: nameToken.start, end: close.end };
     });
@@ -236,7 +258,8 @@ class Parser {
     return this.nested(open, () => {
       const following = this.peek();
       if (following.kind === 'end') throw this.missingPartner(open);
-      if (following.kind === 'close') throw this.error(`empty brackets at column ${this.column(open)}`, { start: open.start, end: following.end });
+      if (following.kind === 'close')
+        throw this.error(`empty brackets at column ${this.column(open)}`, { start: open.start, end: following.end });
       const inner = this.expression(0);
       const close = this.closing(open);
       return { ...inner, start: open.start, end: close.end };
@@ -247,7 +270,10 @@ class Parser {
     const token = this.peek();
     if (token.kind === 'close') {
       if (!closes(open, token)) {
-        throw this.error(`${quote(token.text)} at column ${this.column(token)} does not match the ${quote(open.text)} at column ${this.column(open)}`, token);
+        throw this.error(
+          `${quote(token.text)} at column ${this.column(token)} does not match the ${quote(open.text)} at column ${this.column(open)}`,
+          token,
+        );
       }
       this.position++;
       return token;
@@ -259,7 +285,10 @@ class Parser {
   /** Runs `read` one level deeper, refusing input nested beyond MAX_NESTING. */
   private nested<T>(token: Token, read: () => T): T {
     if (++this.nesting > MAX_NESTING) {
-      throw this.error(`nested too deeply at column ${this.column(token)}: at most ${MAX_NESTING} levels of brackets, signs and powers`, token);
+      throw this.error(
+        `nested too deeply at column ${this.column(token)}: at most ${MAX_NESTING} levels of brackets, signs and powers`,
+        token,
+      );
     }
     const result = read();
     this.nesting--;

@@ -54,7 +54,11 @@ export function samplePoints(reference: Expr, domains: Domains, seedText: string
  * `keep` turns a draw into a point or refuses it (undefined), and a refused draw is replaced.
  * Every answer type draws through here, so equal seeds and domains give equal draws.
  */
-export function drawPoints<T>(domains: Domains, seedText: string, keep: (env: Record<string, number>) => T | undefined): T[] {
+export function drawPoints<T>(
+  domains: Domains,
+  seedText: string,
+  keep: (env: Record<string, number>) => T | undefined,
+): T[] {
   const rng = mulberry32(seedFrom(seedText));
   const names = Object.keys(domains);
   const points: T[] = [];
@@ -88,11 +92,19 @@ export type Comparison =
     };
 
 export function compareAt(points: readonly SamplePoint[], candidate: Expr, tolerance: number): Comparison {
-  return compareValues(points, points.map((point) => evaluate(candidate, point.env)), tolerance);
+  return compareValues(
+    points,
+    points.map((point) => evaluate(candidate, point.env)),
+    tolerance,
+  );
 }
 
 /** compareAt for a candidate already evaluated: `values[i]` is its value at `points[i]`. */
-export function compareValues(points: readonly SamplePoint[], values: readonly number[], tolerance: number): Comparison {
+export function compareValues(
+  points: readonly SamplePoint[],
+  values: readonly number[],
+  tolerance: number,
+): Comparison {
   const undefinedAt = values.findIndex((value) => !Number.isFinite(value));
   if (undefinedAt >= 0) return { kind: 'undefined', at: points[undefinedAt]!, got: values[undefinedAt]! };
   const agrees = values.map((value, i) => closeEnough(value, points[i]!.expected, tolerance));
@@ -100,15 +112,29 @@ export function compareValues(points: readonly SamplePoint[], values: readonly n
   if (firstDifference < 0) return { kind: 'equal' };
   const agreeing = agrees.filter(Boolean).length;
   const factor = agreeing === 0 ? constantFactor(points, values, tolerance) : undefined;
-  const difference = { kind: 'different', at: points[firstDifference]!, got: values[firstDifference]!, agreeing } as const;
+  const difference = {
+    kind: 'different',
+    at: points[firstDifference]!,
+    got: values[firstDifference]!,
+    agreeing,
+  } as const;
   return factor === undefined ? difference : { ...difference, factor };
 }
 
 /** The ratio candidate / reference when it is one constant at every point (and the reference is never 0). */
-function constantFactor(points: readonly SamplePoint[], values: readonly number[], tolerance: number): number | undefined {
+function constantFactor(
+  points: readonly SamplePoint[],
+  values: readonly number[],
+  tolerance: number,
+): number | undefined {
   if (points.some((point) => point.expected === 0)) return undefined;
   const ratios = values.map((value, i) => value / points[i]!.expected);
   const first = ratios[0];
-  if (first === undefined || first === 0 || !ratios.every((ratio) => closeEnough(ratio, first, Math.max(tolerance, 1e-9)))) return undefined;
+  if (
+    first === undefined ||
+    first === 0 ||
+    !ratios.every((ratio) => closeEnough(ratio, first, Math.max(tolerance, 1e-9)))
+  )
+    return undefined;
   return first;
 }

@@ -22,34 +22,49 @@ const SEPARATOR = /^(,|x|X|×|\*|·|⋅|by)/;
 const EXAMPLE = 'write a shape as rows, columns, for example (4, 3)';
 
 export function readShape(input: string): ShapeResult {
-  const fail = (message: string, span: Span): ShapeResult => ({ ok: false, error: { message, start: span.start, end: span.end } });
+  const fail = (message: string, span: Span): ShapeResult => ({
+    ok: false,
+    error: { message, start: span.start, end: span.end },
+  });
   const whole = { start: 0, end: input.length };
-  if (input.length > MAX_INPUT_LENGTH) return fail(`the answer is too long: ${input.length} characters, at most ${MAX_INPUT_LENGTH}`, whole);
+  if (input.length > MAX_INPUT_LENGTH)
+    return fail(`the answer is too long: ${input.length} characters, at most ${MAX_INPUT_LENGTH}`, whole);
   if (input.trim() === '') return fail('empty answer', whole);
 
   const scanned = scan(input);
   const [first, last] = [scanned[0], scanned[scanned.length - 1]];
   if (first?.kind === 'open' && last?.kind !== 'close') {
-    return fail(`missing ${quote(first.text === '(' ? ')' : ']')} for the ${quote(first.text)} at column ${column(input, first.start)}`, first);
+    return fail(
+      `missing ${quote(first.text === '(' ? ')' : ']')} for the ${quote(first.text)} at column ${column(input, first.start)}`,
+      first,
+    );
   }
   const pieces = withoutEnclosingBrackets(scanned);
   if (pieces.some((piece) => piece.text === ',')) return readEntries(input);
   const stray = pieces.find((piece) => piece.kind !== 'number' && piece.kind !== 'separator');
-  if (stray !== undefined) return fail(`unexpected ${quote(stray.text)} at column ${column(input, stray.start)}: ${EXAMPLE}`, stray);
+  if (stray !== undefined)
+    return fail(`unexpected ${quote(stray.text)} at column ${column(input, stray.start)}: ${EXAMPLE}`, stray);
 
   const numbers = pieces.filter((piece) => piece.kind === 'number');
   if (numbers.length !== 2) {
-    const read = numbers.length === 0 ? 'no number' : `${numbers.length === 1 ? 'one number' : `${numbers.length} numbers`}: ${listing(numbers.map((n) => n.text))}`;
+    const read =
+      numbers.length === 0
+        ? 'no number'
+        : `${numbers.length === 1 ? 'one number' : `${numbers.length} numbers`}: ${listing(numbers.map((n) => n.text))}`;
     const advice = numbers.length > 2 ? ': to compute rows or columns, put a comma between them, as in 2*3, 4' : '';
     return fail(`a shape has two numbers, rows and columns; this reads as ${read}${advice}`, whole);
   }
-  if (pieces.length === 2) return fail(`put a comma between rows and columns: ${numbers[0]!.text}, ${numbers[1]!.text}`, whole);
+  if (pieces.length === 2)
+    return fail(`put a comma between rows and columns: ${numbers[0]!.text}, ${numbers[1]!.text}`, whole);
   const [rows, separator, cols] = pieces;
-  if (pieces.length !== 3 || rows?.kind !== 'number' || separator?.kind !== 'separator' || cols?.kind !== 'number') return fail(EXAMPLE, whole);
+  if (pieces.length !== 3 || rows?.kind !== 'number' || separator?.kind !== 'separator' || cols?.kind !== 'number')
+    return fail(EXAMPLE, whole);
 
   for (const piece of [rows, cols]) {
-    if (!/^\d+$/.test(piece.text)) return fail(`${quote(piece.text)} at column ${column(input, piece.start)} is not a whole number`, piece);
-    if (!Number.isSafeInteger(Number(piece.text))) return fail(`${quote(piece.text)} at column ${column(input, piece.start)} is too large`, piece);
+    if (!/^\d+$/.test(piece.text))
+      return fail(`${quote(piece.text)} at column ${column(input, piece.start)} is not a whole number`, piece);
+    if (!Number.isSafeInteger(Number(piece.text)))
+      return fail(`${quote(piece.text)} at column ${column(input, piece.start)} is too large`, piece);
   }
   return { ok: true, rows: Number(rows.text), cols: Number(cols.text) };
 }
@@ -58,11 +73,17 @@ export function readShape(input: string): ShapeResult {
 function readEntries(input: string): ShapeResult {
   const list = parseList(input);
   if (!list.ok) return list;
-  const fail = (message: string, span: Span): ShapeResult => ({ ok: false, error: { message, start: span.start, end: span.end } });
+  const fail = (message: string, span: Span): ShapeResult => ({
+    ok: false,
+    error: { message, start: span.start, end: span.end },
+  });
   const texts = list.items.map((item) => input.slice(item.start, item.end));
   const [rows, cols] = list.items;
   if (list.items.length !== 2 || rows === undefined || cols === undefined) {
-    return fail(`a shape has two entries, rows and columns; this reads as ${list.items.length}: ${listing(texts)}`, { start: 0, end: input.length });
+    return fail(`a shape has two entries, rows and columns; this reads as ${list.items.length}: ${listing(texts)}`, {
+      start: 0,
+      end: input.length,
+    });
   }
   const sizes: number[] = [];
   for (const [i, item] of [rows, cols].entries()) {
@@ -89,12 +110,17 @@ function scan(input: string): Piece[] {
     const whitespace = /^\s+/.exec(rest)?.[0];
     const char = String.fromCodePoint(rest.codePointAt(0)!);
     const [kind, text]: [Piece['kind'] | 'space', string] =
-      whitespace !== undefined ? ['space', whitespace]
-      : number !== undefined ? ['number', number]
-      : separator !== undefined ? ['separator', separator]
-      : char === '(' || char === '[' ? ['open', char]
-      : char === ')' || char === ']' ? ['close', char]
-      : ['other', char];
+      whitespace !== undefined
+        ? ['space', whitespace]
+        : number !== undefined
+          ? ['number', number]
+          : separator !== undefined
+            ? ['separator', separator]
+            : char === '(' || char === '['
+              ? ['open', char]
+              : char === ')' || char === ']'
+                ? ['close', char]
+                : ['other', char];
     if (kind !== 'space') pieces.push({ kind, text, start: i, end: i + text.length });
     i += text.length;
   }

@@ -16,10 +16,12 @@ export interface UnknownName {
 export function unknownNameMessage(unknown: UnknownName, variables: readonly string[]): string {
   const quoted = `'${unknown.text}'`;
   const sameLetters = variables.find((variable) => variable.toLowerCase() === unknown.name.toLowerCase());
-  if (sameLetters !== undefined) return `unknown name ${quoted} — names are case-sensitive: did you mean '${sameLetters}'?`;
+  if (sameLetters !== undefined)
+    return `unknown name ${quoted} — names are case-sensitive: did you mean '${sameLetters}'?`;
 
   if (unknown.calledAsFunction) {
-    const product = splitBeforeFunction(unknown.name, variables) ?? withGroup(splitIntoVariables(unknown.name, variables));
+    const product =
+      splitBeforeFunction(unknown.name, variables) ?? withGroup(splitIntoVariables(unknown.name, variables));
     if (product !== undefined) return `unknown function ${quoted} — for a product write ${product}`;
     const close = closestFunction(unknown.name);
     const guess = close === undefined ? '' : ` did you mean ${close}?`;
@@ -28,7 +30,8 @@ export function unknownNameMessage(unknown: UnknownName, variables: readonly str
 
   const parts = splitIntoVariables(unknown.name, variables);
   if (parts !== undefined) return `unknown variable ${quoted} — for a product write ${parts.join('*')}`;
-  if (variables.length === 0) return `unknown name ${quoted} — this answer is a number: use numbers, e, pi and functions such as exp(…)`;
+  if (variables.length === 0)
+    return `unknown name ${quoted} — this answer is a number: use numbers, e, pi and functions such as exp(…)`;
   return `unknown variable ${quoted} — this answer uses: ${variables.join(', ')}`;
 }
 
@@ -71,20 +74,24 @@ function closestFunction(name: string): string | undefined {
   let best: { fn: string; distance: number } | undefined;
   for (const fn of Object.keys(FUNCTIONS)) {
     const distance = editDistance(name.toLowerCase(), fn);
-    if (distance <= 2 && distance < name.length && (best === undefined || distance < best.distance)) best = { fn, distance };
+    if (distance <= 2 && distance < name.length && (best === undefined || distance < best.distance))
+      best = { fn, distance };
   }
   return best?.fn;
 }
 
 /** Levenshtein distance with transpositions counted as one edit; names are short (≤ 500). */
 function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const row = rows[i]!;
       const substitution = rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
       row[j] = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, substitution);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, rows[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(row[j]!, rows[i - 2]![j - 2]! + 1);
     }
   }
   return rows[a.length]![b.length]!;

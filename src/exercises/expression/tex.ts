@@ -27,7 +27,9 @@ export function toTex(ast: Expr): string {
       return nameTex(ast.name);
     case 'unary': {
       const operand = toTex(ast.operand);
-      return ast.op + (level(ast.operand) < Level.Product || startsWithSign(operand) ? parenthesised(operand) : operand);
+      return (
+        ast.op + (level(ast.operand) < Level.Product || startsWithSign(operand) ? parenthesised(operand) : operand)
+      );
     }
     case 'call':
       return callTex(ast);

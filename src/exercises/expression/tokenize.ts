@@ -156,7 +156,8 @@ function unexpectedCharacter(input: string, offset: number): ReadError {
   const end = offset + char.length;
   const where = `at column ${column(input, offset)}`;
   const explanation = EXPLAINED_CHARACTERS[char];
-  if (explanation !== undefined) return new ReadError(`unexpected ${quote(char)} ${where}: ${explanation}`, offset, end);
+  if (explanation !== undefined)
+    return new ReadError(`unexpected ${quote(char)} ${where}: ${explanation}`, offset, end);
   const kind = /\p{L}/u.test(char) ? 'unknown letter' : 'unexpected character';
   return new ReadError(`${kind} ${quote(char)} ${where}`, offset, end);
 }

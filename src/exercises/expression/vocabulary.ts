@@ -74,12 +74,44 @@ export function constantNamed(name: string): ConstantName | undefined {
  * typesetter turns back into `\alpha`.
  */
 export const GREEK_LETTERS: Readonly<Record<string, string>> = {
-  'α': 'alpha', 'β': 'beta', 'γ': 'gamma', 'δ': 'delta', 'ε': 'epsilon', 'ϵ': 'epsilon', 'ζ': 'zeta',
-  'η': 'eta', 'θ': 'theta', 'ϑ': 'theta', 'ι': 'iota', 'κ': 'kappa', 'λ': 'lambda', 'μ': 'mu', 'ν': 'nu',
-  'ξ': 'xi', 'π': 'pi', 'ρ': 'rho', 'σ': 'sigma', 'ς': 'sigma', 'τ': 'tau', 'υ': 'upsilon', 'φ': 'phi',
-  'ϕ': 'phi', 'χ': 'chi', 'ψ': 'psi', 'ω': 'omega',
-  'Γ': 'Gamma', 'Δ': 'Delta', 'Θ': 'Theta', 'Λ': 'Lambda', 'Ξ': 'Xi', 'Π': 'Pi', 'Σ': 'Sigma',
-  'Υ': 'Upsilon', 'Φ': 'Phi', 'Ψ': 'Psi', 'Ω': 'Omega',
+  α: 'alpha',
+  β: 'beta',
+  γ: 'gamma',
+  δ: 'delta',
+  ε: 'epsilon',
+  ϵ: 'epsilon',
+  ζ: 'zeta',
+  η: 'eta',
+  θ: 'theta',
+  ϑ: 'theta',
+  ι: 'iota',
+  κ: 'kappa',
+  λ: 'lambda',
+  μ: 'mu',
+  ν: 'nu',
+  ξ: 'xi',
+  π: 'pi',
+  ρ: 'rho',
+  σ: 'sigma',
+  ς: 'sigma',
+  τ: 'tau',
+  υ: 'upsilon',
+  φ: 'phi',
+  ϕ: 'phi',
+  χ: 'chi',
+  ψ: 'psi',
+  ω: 'omega',
+  Γ: 'Gamma',
+  Δ: 'Delta',
+  Θ: 'Theta',
+  Λ: 'Lambda',
+  Ξ: 'Xi',
+  Π: 'Pi',
+  Σ: 'Sigma',
+  Υ: 'Upsilon',
+  Φ: 'Phi',
+  Ψ: 'Psi',
+  Ω: 'Omega',
 };
 
 /** Greek names that KaTeX has a command for (`\alpha`), i.e. all of the above. */
@@ -88,8 +120,8 @@ export const GREEK_NAMES: ReadonlySet<string> = new Set(Object.values(GREEK_LETT
 /** Single letters that stand for a whole name: Greek letters, and ŷ for the course's `yhat`. */
 export const LETTER_NAMES: Readonly<Record<string, string>> = {
   ...GREEK_LETTERS,
-  'ŷ': 'yhat',
-  'Ŷ': 'Yhat',
+  ŷ: 'yhat',
+  Ŷ: 'Yhat',
 };
 
 /** The radical sign is sqrt; unlike a letter, no digits attach to it (`√2` is not a name `sqrt2`). */

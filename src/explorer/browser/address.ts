@@ -8,6 +8,10 @@ export function addressWith(key: string, value: string): string {
   const params = new URLSearchParams(location.search);
   params.delete(key);
   const others = params.toString();
-  const encoded = encodeURIComponent(value).replace(/%3A/g, ':').replace(/%3B/g, ';').replace(/%2C/g, ',').replace(/%40/g, '@');
+  const encoded = encodeURIComponent(value)
+    .replace(/%3A/g, ':')
+    .replace(/%3B/g, ';')
+    .replace(/%2C/g, ',')
+    .replace(/%40/g, '@');
   return `${location.pathname}?${others ? `${others}&` : ''}${key}=${encoded}${location.hash}`;
 }

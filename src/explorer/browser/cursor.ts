@@ -42,11 +42,19 @@ export class PlotCursor {
       const { x0, x1 } = view();
       const dx = (x0[1] - x0[0]) * CURSOR_STEP;
       const dy = (x1[1] - x1[0]) * CURSOR_STEP;
-      const moves: Record<string, [number, number]> = { ArrowLeft: [-dx, 0], ArrowRight: [dx, 0], ArrowUp: [0, dy], ArrowDown: [0, -dy] };
+      const moves: Record<string, [number, number]> = {
+        ArrowLeft: [-dx, 0],
+        ArrowRight: [dx, 0],
+        ArrowUp: [0, dy],
+        ArrowDown: [0, -dy],
+      };
       const move = moves[event.key];
       if (move) {
         event.preventDefault();
-        this.position = [Math.min(x0[1], Math.max(x0[0], cursor[0] + move[0])), Math.min(x1[1], Math.max(x1[0], cursor[1] + move[1]))];
+        this.position = [
+          Math.min(x0[1], Math.max(x0[0], cursor[0] + move[0])),
+          Math.min(x1[1], Math.max(x1[0], cursor[1] + move[1])),
+        ];
         handlers.moved();
       } else if (event.key === 'Enter' || event.key === ' ') {
         event.preventDefault();

@@ -46,7 +46,10 @@ export class PlotCanvas {
     canvas.tabIndex = 0;
     canvas.setAttribute('role', 'application');
     canvas.setAttribute('aria-roledescription', 'plot');
-    canvas.setAttribute('aria-label', 'The data and the decision regions. Arrow keys move a cursor; Enter adds a point of the chosen class there.');
+    canvas.setAttribute(
+      'aria-label',
+      'The data and the decision regions. Arrow keys move a cursor; Enter adds a point of the chosen class there.',
+    );
     container.replaceChildren(canvas);
     this.canvas = canvas;
     this.context = canvas.getContext('2d')!;
@@ -81,7 +84,9 @@ export class PlotCanvas {
     context.imageSmoothingEnabled = true;
     context.drawImage(this.offscreen, 0, 0, size, size);
     if (this.pathsSize !== size) {
-      this.paths = pointPaths(scene.data, scene.classes, scene.view, size, size, scene.firstAdded).map((d) => new Path2D(d));
+      this.paths = pointPaths(scene.data, scene.classes, scene.view, size, size, scene.firstAdded).map(
+        (d) => new Path2D(d),
+      );
       this.pathsSize = size;
     }
     context.lineWidth = Math.max(1, size / 400);

@@ -8,7 +8,16 @@
  * the effects it returns; what is drawn, and how, is in draw.ts.
  */
 import type { Network } from '../engine/network';
-import { decodeConfig, encodeConfig, fromTheStart, LIMITS, rateAt, viewFor, type DatasetName, type ExplorerConfig } from '../config';
+import {
+  decodeConfig,
+  encodeConfig,
+  fromTheStart,
+  LIMITS,
+  rateAt,
+  viewFor,
+  type DatasetName,
+  type ExplorerConfig,
+} from '../config';
 import type { View } from '../frame';
 import { PAUSED, playLabel, transition, type Action, type Effect, type Mode } from '../machine';
 import { initialNetwork, parametersJson, Replay, trainingData, type TrainingData } from '../model';
@@ -31,11 +40,16 @@ export interface CaughtEvent {
 
 export function mountExplorer(root: HTMLElement, caught: CaughtEvent[]): void {
   const name = root.dataset['explorer']!;
-  const { config: defaults, offered } = JSON.parse(root.querySelector('script[data-explorer-defaults]')!.textContent!) as { config: ExplorerConfig; offered: DatasetName[] };
+  const { config: defaults, offered } = JSON.parse(
+    root.querySelector('script[data-explorer-defaults]')!.textContent!,
+  ) as { config: ExplorerConfig; offered: DatasetName[] };
   const decoded = decodeConfig(new URLSearchParams(location.search).get(name) ?? '', defaults, offered);
   let config = decoded.config;
 
-  const status = new StatusLine(root.querySelector<HTMLElement>('[data-explorer-message]')!, decoded.problems.join(' '));
+  const status = new StatusLine(
+    root.querySelector<HTMLElement>('[data-explorer-message]')!,
+    decoded.problems.join(' '),
+  );
   const playButton = root.querySelector<HTMLButtonElement>('[data-action="play"]')!;
   const controls = new Controls(root);
   const plot = new PlotCanvas(root.querySelector<HTMLElement>('[data-explorer-plot]')!, config.classes);
@@ -184,12 +198,21 @@ export function mountExplorer(root: HTMLElement, caught: CaughtEvent[]): void {
     const cost = network.step(rateAt(config, network.epoch));
     costs.push(cost);
     if (Number.isFinite(cost) && Number.isFinite(network.loss())) return true;
-    status.say(`Training diverged at epoch ${network.epoch}: the cost is no longer a number. Lower the learning rate, then press Reset.`);
+    status.say(
+      `Training diverged at epoch ${network.epoch}: the cost is no longer a number. Lower the learning rate, then press Reset.`,
+    );
     return false;
   }
 
   function draw(): void {
-    plot.draw({ network, data, view, classes: config.classes, firstAdded: data.m - config.added.length, cursor: cursor.shown() });
+    plot.draw({
+      network,
+      data,
+      view,
+      classes: config.classes,
+      firstAdded: data.m - config.added.length,
+      cursor: cursor.shown(),
+    });
     // Figures that change every frame cost Chromium a tenth of the frame rate and cannot be
     // read at 60 Hz anyway: while playing they follow every few frames, always when stopped.
     if (mode.kind !== 'playing' || network.epoch % FIGURES_EVERY === 0) figures.show(network, costs);
@@ -211,30 +234,45 @@ export function mountExplorer(root: HTMLElement, caught: CaughtEvent[]): void {
     }
     const label = Number(root.querySelector<HTMLInputElement>('[data-control="add-class"]:checked')?.value ?? 1);
     // The network keeps its parameters and goes on learning with the new point, from this epoch.
-    config = { ...config, added: [...config.added, { x0: Number(x0.toFixed(2)), x1: Number(x1.toFixed(2)), label, epoch: network.epoch }] };
+    config = {
+      ...config,
+      added: [...config.added, { x0: Number(x0.toFixed(2)), x1: Number(x1.toFixed(2)), label, epoch: network.epoch }],
+    };
     data = trainingData(config);
     network.setData(data.X, data.labels);
     plot.pointsChanged();
-    status.say(`Added a point of class ${label} at (${x0.toFixed(2)}, ${x1.toFixed(2)}); ${config.added.length} added in all.`);
+    status.say(
+      `Added a point of class ${label} at (${x0.toFixed(2)}, ${x1.toFixed(2)}); ${config.added.length} added in all.`,
+    );
   }
 
   function describeCursor(): void {
     if (!cursor.position) return;
     const [x0, x1] = cursor.position;
     const cls = network.predictClass(x0, x1);
-    const p = config.classes === 2 ? (cls === 1 ? network.predict(x0, x1) : 1 - network.predict(x0, x1)) : network.predict(x0, x1);
-    status.say(`Cursor at (${x0.toFixed(2)}, ${x1.toFixed(2)}): the network predicts class ${cls}, with probability ${p.toFixed(2)}.`);
+    const p =
+      config.classes === 2
+        ? cls === 1
+          ? network.predict(x0, x1)
+          : 1 - network.predict(x0, x1)
+        : network.predict(x0, x1);
+    status.say(
+      `Cursor at (${x0.toFixed(2)}, ${x1.toFixed(2)}): the network predicts class ${cls}, with probability ${p.toFixed(2)}.`,
+    );
   }
 
   /** A change of set-up that starts training over (data, layers, activation, seed, points). */
-  const restart = (change: Partial<ExplorerConfig>) => dispatch({ type: 'restart', config: { ...fromTheStart(config, epochReached()), ...change } });
+  const restart = (change: Partial<ExplorerConfig>) =>
+    dispatch({ type: 'restart', config: { ...fromTheStart(config, epochReached()), ...change } });
 
   /** The learning rate from now on; at epoch 0 it is simply the rate from the start. */
   function setRate(rate: number): void {
     const epoch = epochReached();
     if (rate === rateAt(config, epoch)) return;
     const next: ExplorerConfig =
-      epoch === 0 ? { ...config, learningRate: rate, rateChanges: [] } : { ...config, rateChanges: [...config.rateChanges.filter((c) => c.epoch < epoch), { epoch, rate }] };
+      epoch === 0
+        ? { ...config, learningRate: rate, rateChanges: [] }
+        : { ...config, rateChanges: [...config.rateChanges.filter((c) => c.epoch < epoch), { epoch, rate }] };
     dispatch({ type: 'rate', config: next });
   }
 
@@ -287,7 +325,10 @@ export function mountExplorer(root: HTMLElement, caught: CaughtEvent[]): void {
     dispatch({ type: 'redraw' });
   };
   plot.readTheme(root);
-  new MutationObserver(onTheme).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  new MutationObserver(onTheme).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-theme'],
+  });
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', onTheme);
   new ResizeObserver(() => dispatch({ type: 'redraw' })).observe(plot.canvas);
 
@@ -295,7 +336,12 @@ export function mountExplorer(root: HTMLElement, caught: CaughtEvent[]): void {
   root.dataset['explorerReady'] = '';
   // What happened while this code loaded: clicks are replayed; a control changed meanwhile
   // gets back the value it was given, and its change takes effect.
-  const onChange: Record<string, () => void> = { data: onData, depth: onDepth, units: onUnits, activation: onActivation };
+  const onChange: Record<string, () => void> = {
+    data: onData,
+    depth: onDepth,
+    units: onUnits,
+    activation: onActivation,
+  };
   for (const { event, value } of caught) {
     const target = event.target as Element | null;
     const button = target?.closest<HTMLElement>('[data-action]');

@@ -22,7 +22,8 @@ export function initExplorers(): void {
       (event): CaughtEvent | undefined => {
         const target = event.target;
         if (event.type === 'click') return { event };
-        if (event.type === 'change' && (target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return { event, value: target.value };
+        if (event.type === 'change' && (target instanceof HTMLInputElement || target instanceof HTMLSelectElement))
+          return { event, value: target.value };
         return undefined;
       },
       () => {

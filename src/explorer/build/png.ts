@@ -37,5 +37,10 @@ export function encodePng(width: number, height: number, rgba: Uint8ClampedArray
     Buffer.from(rgba.buffer, rgba.byteOffset + row * 4 * width, 4 * width).copy(raw, row * (4 * width + 1) + 1);
   }
   const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', new Uint8Array())]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', new Uint8Array()),
+  ]);
 }

@@ -37,7 +37,18 @@ export interface FirstFrame {
 /** Every field of a set-up in a fixed order: equal set-ups, however their attributes were written, get one key. */
 function setUpKey(config: ExplorerConfig): string {
   const { data, points, classes, seed, layers, activation, learningRate, rateChanges, epoch, added } = config;
-  return JSON.stringify([data, points, classes, seed, layers, activation, learningRate, rateChanges.map((c) => [c.epoch, c.rate]), epoch, added.map((p) => [p.x0, p.x1, p.label, p.epoch])]);
+  return JSON.stringify([
+    data,
+    points,
+    classes,
+    seed,
+    layers,
+    activation,
+    learningRate,
+    rateChanges.map((c) => [c.epoch, c.rate]),
+    epoch,
+    added.map((p) => [p.x0, p.x1, p.label, p.epoch]),
+  ]);
 }
 
 /**

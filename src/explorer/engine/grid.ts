@@ -93,7 +93,10 @@ export class DecisionGrid {
         const w0 = W1[i * 2]!;
         // Factor only where every exponent stays within ±700: beyond, a factor overflows or
         // loses precision (∞·0 would be NaN), so such a unit is computed directly.
-        safe[i] = Math.abs(c * w0) * reach <= 700 && Math.abs(c) * (Math.abs(W1[i * 2 + 1]!) * reach1 + Math.abs(b1[i]!)) <= 700 ? 1 : 0;
+        safe[i] =
+          Math.abs(c * w0) * reach <= 700 && Math.abs(c) * (Math.abs(W1[i * 2 + 1]!) * reach1 + Math.abs(b1[i]!)) <= 700
+            ? 1
+            : 0;
         for (let k = 0; k < nx; k++) columns[i * nx + k] = Math.exp(c * w0 * (x0min + k * dx0));
       }
     }

@@ -22,8 +22,25 @@ import { matrix } from '../../ml/matrix';
 import type { Matrix } from '../../ml/matrix';
 import { gaussian, mulberry32 } from '../../ml/random';
 import { DecisionGrid } from './grid';
-import { activateHidden, codes, LEAKY_RELU, multiplyDerivative, product, RELU, SIGMOID, softmaxOutput } from './kernels';
-import { formatSizes, type Network, type NetworkActivation, type NetworkConfig, type NetworkOutput, type NetworkParameters, type NumberSink } from './types';
+import {
+  activateHidden,
+  codes,
+  LEAKY_RELU,
+  multiplyDerivative,
+  product,
+  RELU,
+  SIGMOID,
+  softmaxOutput,
+} from './kernels';
+import {
+  formatSizes,
+  type Network,
+  type NetworkActivation,
+  type NetworkConfig,
+  type NetworkOutput,
+  type NetworkParameters,
+  type NumberSink,
+} from './types';
 
 export type { Network, NetworkActivation, NetworkConfig, NetworkOutput, NetworkParameters, NumberSink } from './types';
 
@@ -80,7 +97,9 @@ class MultiLayerPerceptron implements Network {
       throw new RangeError(`${where}: a softmax output needs at least 2 units`);
     }
     if (!Object.hasOwn(codes, activation)) {
-      throw new RangeError(`createNetwork: activation ${String(activation)}: not one of ${Object.keys(codes).join(', ')}`);
+      throw new RangeError(
+        `createNetwork: activation ${String(activation)}: not one of ${Object.keys(codes).join(', ')}`,
+      );
     }
     if (output !== 'sigmoid' && output !== 'softmax') {
       throw new RangeError(`createNetwork: output ${String(output)}: not sigmoid or softmax`);
@@ -400,7 +419,6 @@ class MultiLayerPerceptron implements Network {
     result.set(this.point[this.layers]!);
     return result;
   }
-
 
   evaluateGrid(
     out: NumberSink,

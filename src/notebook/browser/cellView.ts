@@ -31,7 +31,8 @@ export class CellView {
     private readonly spec: CellSpec,
   ) {
     // An input is named by its label (or a choice by its legend), without the name in code.
-    const inputLabel = spec.kind === 'input' ? root.querySelector(':scope > label, legend')?.firstChild?.textContent?.trim() : undefined;
+    const inputLabel =
+      spec.kind === 'input' ? root.querySelector(':scope > label, legend')?.firstChild?.textContent?.trim() : undefined;
     this.label = root.getAttribute('aria-label') ?? (inputLabel || `cell ${spec.id}`);
     this.output = root.querySelector('[data-cell-output]');
   }
@@ -46,7 +47,9 @@ export class CellView {
     if (root.dataset['cellStatus'] === status) return;
     root.dataset['cellStatus'] = status;
     const state = root.querySelector('[data-cell-state]');
-    if (state) state.textContent = status === 'running' ? 'Running…' : status === 'stale' ? 'Waiting…' : status === 'error' ? 'Error' : '';
+    if (state)
+      state.textContent =
+        status === 'running' ? 'Running…' : status === 'stale' ? 'Waiting…' : status === 'error' ? 'Error' : '';
     root.setAttribute('aria-busy', String(status === 'running' || status === 'stale'));
   }
 
@@ -66,10 +69,14 @@ export class CellView {
   /** Shows a piece of a cut output, keeping keyboard focus on the button of the same name. */
   piece(part: OutputPart, piece: Piece | null): void {
     if (!this.output) return;
-    const focused = this.output.contains(document.activeElement) ? (document.activeElement as HTMLElement).textContent : null;
+    const focused = this.output.contains(document.activeElement)
+      ? (document.activeElement as HTMLElement).textContent
+      : null;
     showPiece(this.output, part, piece);
     const view = this.output.querySelector<HTMLElement>(`[data-cell-piece="${part}"]`);
-    const again = [...(view?.querySelectorAll<HTMLButtonElement>('button') ?? [])].find((button) => button.textContent === focused);
+    const again = [...(view?.querySelectorAll<HTMLButtonElement>('button') ?? [])].find(
+      (button) => button.textContent === focused,
+    );
     if (focused !== null) (again ?? view?.querySelector<HTMLElement>('pre'))?.focus();
   }
 
@@ -78,7 +85,9 @@ export class CellView {
     let notice = this.root.querySelector<HTMLElement>('[data-cell-notice]');
     if (text === undefined) {
       // Keyboard focus on the Reset button just used stays in the cell: on an input, its control.
-      const control = notice?.contains(document.activeElement) ? this.root.querySelector<HTMLElement>('[data-cell-input]:checked, [data-cell-input]:not([type="radio"])') : null;
+      const control = notice?.contains(document.activeElement)
+        ? this.root.querySelector<HTMLElement>('[data-cell-input]:checked, [data-cell-input]:not([type="radio"])')
+        : null;
       notice?.remove();
       control?.focus();
       return;
@@ -94,7 +103,10 @@ export class CellView {
       button.addEventListener('click', onReset);
       notice.append(document.createElement('span'), ' ', button);
       // A code cell's toolbar, a choice's group of options, another input's label.
-      const anchor = this.root.querySelector('.cell-toolbar') ?? this.root.querySelector('fieldset') ?? this.root.querySelector('label');
+      const anchor =
+        this.root.querySelector('.cell-toolbar') ??
+        this.root.querySelector('fieldset') ??
+        this.root.querySelector('label');
       if (anchor) anchor.after(notice);
       else this.root.prepend(notice);
     }
@@ -136,7 +148,12 @@ export class CellView {
     if (changed) handlers.onChange(typed.text);
     const host = document.createElement('div');
     host.className = 'cell-editor';
-    this.editor = createEditor(host, { code: changed ? typed.text : code, label: this.label, ...(typed ? { selection: { anchor: typed.anchor, head: typed.head } } : {}), ...handlers });
+    this.editor = createEditor(host, {
+      code: changed ? typed.text : code,
+      label: this.label,
+      ...(typed ? { selection: { anchor: typed.anchor, head: typed.head } } : {}),
+      ...handlers,
+    });
     if (old) old.replaceWith(host);
     else box.append(host);
     if (box instanceof HTMLDetailsElement) box.open = true;
@@ -153,7 +170,8 @@ export class CellView {
   /** Shows an input's value in its field (a choice: checks its option). */
   showInput(text: string): void {
     if (this.spec.input === 'choice') {
-      for (const radio of this.root.querySelectorAll<HTMLInputElement>('[data-cell-input]')) radio.checked = radio.value === text;
+      for (const radio of this.root.querySelectorAll<HTMLInputElement>('[data-cell-input]'))
+        radio.checked = radio.value === text;
       return;
     }
     const field = this.root.querySelector<HTMLInputElement>('[data-cell-input]');

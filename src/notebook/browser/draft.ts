@@ -21,7 +21,10 @@ export function draftOnEvent(event: Event): void {
   if (!pre) return;
   if (pre.isContentEditable) {
     if (key.key === 'Enter' && (key.shiftKey || key.ctrlKey || key.metaKey)) event.preventDefault();
-  } else if (event.type === 'pointerdown' || (event.type === 'keydown' && key.key.length === 1 && !key.ctrlKey && !key.metaKey)) {
+  } else if (
+    event.type === 'pointerdown' ||
+    (event.type === 'keydown' && key.key.length === 1 && !key.ctrlKey && !key.metaKey)
+  ) {
     pre.contentEditable = 'plaintext-only';
     pre.dataset['cellDraft'] = '';
     // From the keyboard, typing starts at the beginning, where the editor would put the caret.

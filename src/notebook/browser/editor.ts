@@ -50,7 +50,10 @@ const theme = EditorView.theme({
   '.cm-activeLine': { backgroundColor: 'transparent' },
 });
 
-const clampSelection = ({ anchor, head }: { anchor: number; head: number }, length: number) => ({ anchor: Math.min(anchor, length), head: Math.min(head, length) });
+const clampSelection = ({ anchor, head }: { anchor: number; head: number }, length: number) => ({
+  anchor: Math.min(anchor, length),
+  head: Math.min(head, length),
+});
 
 export function createEditor(parent: HTMLElement, options: EditorOptions): CellEditor {
   const nudge = (direction: 1 | -1) => (view: EditorView) => {
@@ -85,13 +88,10 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
         javascript({ typescript: true }),
         syntaxHighlighting(highlight),
         theme,
-        keymap.of([
-          { key: 'Shift-Enter', run },
-          { key: 'Mod-Enter', run },
-          ...defaultKeymap,
-          ...historyKeymap,
-        ]),
-        EditorView.contentAttributes.of({ 'aria-label': `Code of ${options.label}. Shift+Enter runs it; Alt+Up and Alt+Down change the number at the cursor.` }),
+        keymap.of([{ key: 'Shift-Enter', run }, { key: 'Mod-Enter', run }, ...defaultKeymap, ...historyKeymap]),
+        EditorView.contentAttributes.of({
+          'aria-label': `Code of ${options.label}. Shift+Enter runs it; Alt+Up and Alt+Down change the number at the cursor.`,
+        }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged && !replacing) options.onChange(update.state.doc.toString());
         }),
@@ -143,5 +143,10 @@ export function readDraft(draft: HTMLElement): { text: string; anchor: number; h
     before.setEnd(node, at);
     return before.toString().length;
   };
-  return { text, anchor: offset(selection?.anchorNode, selection?.anchorOffset ?? 0), head: offset(selection?.focusNode, selection?.focusOffset ?? 0), focused: draft.contains(document.activeElement) };
+  return {
+    text,
+    anchor: offset(selection?.anchorNode, selection?.anchorOffset ?? 0),
+    head: offset(selection?.focusNode, selection?.focusOffset ?? 0),
+    focused: draft.contains(document.activeElement),
+  };
 }

@@ -17,12 +17,59 @@ const same = Object.is;
 
 /** The global names whose objects, prototypes included, cells share: the language's built-ins and what the runtime uses. */
 const SHARED_GLOBALS = [
-  'Object', 'Function', 'Array', 'Number', 'Boolean', 'String', 'Symbol', 'BigInt', 'Date', 'RegExp', 'Promise',
-  'Map', 'Set', 'WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry', 'Proxy', 'Reflect', 'JSON', 'Math', 'Intl', 'Atomics',
-  'Error', 'AggregateError', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError',
-  'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array',
-  'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'Iterator',
-  'MessagePort', 'MessageEvent', 'Event', 'EventTarget', 'Performance', 'performance', 'console',
+  'Object',
+  'Function',
+  'Array',
+  'Number',
+  'Boolean',
+  'String',
+  'Symbol',
+  'BigInt',
+  'Date',
+  'RegExp',
+  'Promise',
+  'Map',
+  'Set',
+  'WeakMap',
+  'WeakSet',
+  'WeakRef',
+  'FinalizationRegistry',
+  'Proxy',
+  'Reflect',
+  'JSON',
+  'Math',
+  'Intl',
+  'Atomics',
+  'Error',
+  'AggregateError',
+  'EvalError',
+  'RangeError',
+  'ReferenceError',
+  'SyntaxError',
+  'TypeError',
+  'URIError',
+  'ArrayBuffer',
+  'SharedArrayBuffer',
+  'DataView',
+  'Int8Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Int16Array',
+  'Uint16Array',
+  'Int32Array',
+  'Uint32Array',
+  'Float32Array',
+  'Float64Array',
+  'BigInt64Array',
+  'BigUint64Array',
+  'Iterator',
+  'MessagePort',
+  'MessageEvent',
+  'Event',
+  'EventTarget',
+  'Performance',
+  'performance',
+  'console',
 ] as const;
 
 interface Entry {
@@ -34,7 +81,8 @@ interface Entry {
   only?: Set<string | symbol>;
 }
 
-const isObject = (value: unknown): value is object => (typeof value === 'object' && value !== null) || typeof value === 'function';
+const isObject = (value: unknown): value is object =>
+  (typeof value === 'object' && value !== null) || typeof value === 'function';
 
 function keyName(key: string | symbol): string {
   return typeof key === 'symbol' ? `[${stringOf(key.description)}]` : key;
@@ -54,7 +102,8 @@ function take(path: string, target: object, only?: Set<string | symbol>): Entry 
  */
 function sameDescriptor(now: PropertyDescriptor, then: PropertyDescriptor): boolean {
   if (now.enumerable !== then.enumerable || now.configurable !== then.configurable) return false;
-  if (hasOwn(then, 'value')) return hasOwn(now, 'value') && same(now.value, then.value) && now.writable === then.writable;
+  if (hasOwn(then, 'value'))
+    return hasOwn(now, 'value') && same(now.value, then.value) && now.writable === then.writable;
   return !hasOwn(now, 'value') && now.get === then.get && now.set === then.set;
 }
 
@@ -74,10 +123,12 @@ function differences(entry: Entry, out: string[]): void {
     const key = now[i]!;
     const j = sameKeys ? i : indexOf(before, key);
     if (j !== -1 && entry.only && !entry.only.has(key)) continue;
-    if (j === -1 || !sameDescriptor(getDescriptor(entry.target, key)!, entry.descriptors[j]!)) out[out.length] = `${entry.path}.${keyName(key)}`;
+    if (j === -1 || !sameDescriptor(getDescriptor(entry.target, key)!, entry.descriptors[j]!))
+      out[out.length] = `${entry.path}.${keyName(key)}`;
   }
   if (sameKeys) return;
-  for (let j = 0; j < before.length; j++) if (indexOf(now, before[j]!) === -1) out[out.length] = `${entry.path}.${keyName(before[j]!)} (deleted)`;
+  for (let j = 0; j < before.length; j++)
+    if (indexOf(now, before[j]!) === -1) out[out.length] = `${entry.path}.${keyName(before[j]!)} (deleted)`;
 }
 
 /**
@@ -112,8 +163,14 @@ export function watchBuiltins(global: typeof globalThis): () => string[] {
   add('%StringIteratorPrototype%', getPrototype(''[Symbol.iterator]()));
   add('%MapIteratorPrototype%', getPrototype(new Map()[Symbol.iterator]()));
   add('%SetIteratorPrototype%', getPrototype(new Set()[Symbol.iterator]()));
-  add('%AsyncFunction.prototype%', getPrototype(async () => {}));
-  add('%GeneratorFunction.prototype%', getPrototype(function* () {}));
+  add(
+    '%AsyncFunction.prototype%',
+    getPrototype(async () => {}),
+  );
+  add(
+    '%GeneratorFunction.prototype%',
+    getPrototype(function* () {}),
+  );
   add('%GeneratorPrototype%', getPrototype(getPrototype((function* () {})())));
   add('%WorkerGlobalScope.prototype%', getPrototype(global));
 

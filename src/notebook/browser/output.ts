@@ -23,7 +23,10 @@ let plotModule: Promise<[PlotModule, typeof import('../plot')]> | undefined;
 // task as the answer that carried it, in graph order.
 let plotLoaded: [PlotModule, typeof import('../plot')] | undefined;
 
-const loadPlot = () => (plotModule ??= Promise.all([import('@observablehq/plot') as unknown as Promise<PlotModule>, import('../plot')]).then((m) => (plotLoaded = m)));
+const loadPlot = () =>
+  (plotModule ??= Promise.all([import('@observablehq/plot') as unknown as Promise<PlotModule>, import('../plot')]).then(
+    (m) => (plotLoaded = m),
+  ));
 
 /** Typeset HTML longer than this (deeply nested TeX explodes) is shown as its source instead. */
 const MAX_TYPESET_HTML = 300_000;
@@ -97,7 +100,8 @@ function offerPieces(staging: HTMLElement, display: DisplayNode, logsCut: Cut | 
 
 /** Where "show more" of a display starts: after its characters, entries or rows shown. */
 function firstNotShown(display: DisplayNode): number | undefined {
-  if (display.kind === 'text' || display.kind === 'data' || display.kind === 'vector' || display.kind === 'matrix') return display.cut?.[0]?.shown;
+  if (display.kind === 'text' || display.kind === 'data' || display.kind === 'vector' || display.kind === 'matrix')
+    return display.cut?.[0]?.shown;
   if (display.kind === 'table') return display.cut?.find((cut) => cut.what === 'rows')?.shown ?? 0;
   return undefined;
 }
@@ -113,7 +117,12 @@ export function moreButton(part: OutputPart, from: number, text: string): HTMLBu
 }
 
 /** Renders a display and its logs into `target`, replacing what was there in one step. */
-export async function showDisplay(target: HTMLElement, display: DisplayNode, logs: readonly string[], logsCut?: Cut): Promise<void> {
+export async function showDisplay(
+  target: HTMLElement,
+  display: DisplayNode,
+  logs: readonly string[],
+  logsCut?: Cut,
+): Promise<void> {
   const katex = needsTex(display) ? (katexNow() ?? (await loadKatex())) : undefined;
   const [Plot, plot] = display.kind === 'plot' ? (plotLoaded ?? (await loadPlot())) : [];
   await inTurn(() => {
@@ -133,7 +142,13 @@ export async function showDisplay(target: HTMLElement, display: DisplayNode, log
       try {
         slot?.replaceWith(plot!.realizePlot(spec, Plot!) as Node);
       } catch (error) {
-        slot?.replaceWith(document.createRange().createContextualFragment(renderError(`the chart could not be drawn: ${error instanceof Error ? error.message : String(error)}`)));
+        slot?.replaceWith(
+          document
+            .createRange()
+            .createContextualFragment(
+              renderError(`the chart could not be drawn: ${error instanceof Error ? error.message : String(error)}`),
+            ),
+        );
       }
     });
     offerPieces(staging, display, logsCut);

@@ -52,12 +52,21 @@ export class Persistence {
     const { id } = cell.spec;
     const previous = this.store.get(id);
     // New code has not run yet: its run state starts again.
-    const saved = cell.code === cell.spec.code ? undefined : { code: cell.code, base: previous?.base ?? fingerprint(cell.spec.code), ...(previous?.code === cell.code && previous.run ? { run: previous.run } : {}) };
+    const saved =
+      cell.code === cell.spec.code
+        ? undefined
+        : {
+            code: cell.code,
+            base: previous?.base ?? fingerprint(cell.spec.code),
+            ...(previous?.code === cell.code && previous.run ? { run: previous.run } : {}),
+          };
     const stored = this.store.put(id, saved);
     this.notice(cell);
     if (!stored && !this.warned) {
       this.warned = true;
-      this.host.say('Your edits cannot be saved in this browser (storage is blocked or full). They work until you leave this page; “Copy link to my edits” keeps them.');
+      this.host.say(
+        'Your edits cannot be saved in this browser (storage is blocked or full). They work until you leave this page; “Copy link to my edits” keeps them.',
+      );
     }
   }
 
@@ -138,7 +147,10 @@ export class Persistence {
           : because === 'other tab'
             ? 'you changed it in another tab'
             : 'it has not run yet';
-    this.notice(cell, `Your edit is shown but has not run on this visit: ${why}. The output is still the lesson's. Run it when you are ready (Shift+Enter or Run).`);
+    this.notice(
+      cell,
+      `Your edit is shown but has not run on this visit: ${why}. The output is still the lesson's. Run it when you are ready (Shift+Enter or Run).`,
+    );
   }
 
   /**
@@ -153,7 +165,10 @@ export class Persistence {
         const cell = this.cells.get(id);
         if (!cell || cell.spec.input === 'explorer') continue;
         if (cell.saveTimer !== undefined || cell.shared !== undefined || cell.view.editing) {
-          this.notice(cell, 'This cell was also changed in another tab; your version here is kept, and saved when you run it or pause typing.');
+          this.notice(
+            cell,
+            'This cell was also changed in another tab; your version here is kept, and saved when you run it or pause typing.',
+          );
           continue;
         }
         const code = this.store.get(id)?.code ?? cell.spec.code;

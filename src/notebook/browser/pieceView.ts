@@ -31,14 +31,18 @@ export function showPiece(output: HTMLElement, part: OutputPart, piece: Piece | 
   if (!piece) {
     const gone = document.createElement('p');
     gone.className = 'cell-note';
-    gone.textContent = 'This output is no longer held (the cell ran again, or the cells were reset): run the cell to see it again.';
+    gone.textContent =
+      'This output is no longer held (the cell ran again, or the cells were reset): run the cell to see it again.';
     view.replaceChildren(gone);
     return;
   }
   const [Unit, unit] = UNITS[piece.what];
   const heading = document.createElement('p');
   heading.className = 'cell-note';
-  heading.textContent = piece.to > piece.from ? `${Unit} ${count(piece.from + 1)}–${count(piece.to)} of ${count(piece.total)}${part === 'logs' ? ' kept' : ''}:` : `No more ${unit}.`;
+  heading.textContent =
+    piece.to > piece.from
+      ? `${Unit} ${count(piece.from + 1)}–${count(piece.to)} of ${count(piece.total)}${part === 'logs' ? ' kept' : ''}:`
+      : `No more ${unit}.`;
   view.setAttribute('aria-label', heading.textContent);
   const text = document.createElement('pre');
   text.className = 'cell-value cell-text';

@@ -20,7 +20,8 @@ const ROWS_PER_PIECE = PIECE_SIZE.rows;
 const LINES_PER_PIECE = PIECE_SIZE.lines;
 
 const isNumbers = (value: unknown): value is ArrayLike<number> =>
-  (ArrayBuffer.isView(value) && !(value instanceof DataView)) || (Array.isArray(value) && value.length > 0 && typeof value[0] === 'number');
+  (ArrayBuffer.isView(value) && !(value instanceof DataView)) ||
+  (Array.isArray(value) && value.length > 0 && typeof value[0] === 'number');
 
 function characters(text: string, from: number): PieceText {
   const start = Math.min(from, text.length);
@@ -33,7 +34,7 @@ function entries(total: number, cols: number, entry: (i: number) => unknown, fro
   const start = Math.min(from, total);
   const end = Math.min(total, start + ENTRIES_PER_PIECE);
   const lines: string[] = [];
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const row = Math.floor(i / cols);
     const rowEnd = Math.min(end, (row + 1) * cols);
     const values: string[] = [];
@@ -44,7 +45,13 @@ function entries(total: number, cols: number, entry: (i: number) => unknown, fro
   return { from: start, to: end, total, what: 'entries', text: cutText(lines.join('\n'), LIMITS.textChars) };
 }
 
-function lines(items: ArrayLike<unknown>, from: number, perPiece: number, what: Cut['what'], show: (item: unknown) => string): PieceText {
+function lines(
+  items: ArrayLike<unknown>,
+  from: number,
+  perPiece: number,
+  what: Cut['what'],
+  show: (item: unknown) => string,
+): PieceText {
   const start = Math.min(from, items.length);
   const end = Math.min(items.length, start + perPiece);
   const out: string[] = [];

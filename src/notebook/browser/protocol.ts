@@ -40,7 +40,16 @@ export type CellAnswer =
    * `fatal`: the cell broke the worker for every other cell (it changed a built-in), so the
    * worker stops here and the page replaces it.
    */
-  | { type: 'failed'; requestId: number; id: string; error: CellProblem; logs: string[]; logsCut?: Cut; analysis?: Analysis; fatal?: true }
+  | {
+      type: 'failed';
+      requestId: number;
+      id: string;
+      error: CellProblem;
+      logs: string[];
+      logsCut?: Cut;
+      analysis?: Analysis;
+      fatal?: true;
+    }
   | { type: 'skipped'; requestId: number; id: string; blocker: string }
   /** The cell's code reads or defines other names than the page assumed: the batch stops here. */
   | { type: 'reanalyzed'; requestId: number; id: string; analysis: Analysis };

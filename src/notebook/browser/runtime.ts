@@ -32,11 +32,20 @@ export class Notebook {
       if (!spec) continue;
       const view = new CellView(element, spec);
       const value = spec.kind === 'input' ? readInput(spec, spec.code) : undefined;
-      this.cells.set(spec.id, { spec, view, label: view.label, code: spec.code, ...(value?.ok ? { value: value.value } : {}) });
+      this.cells.set(spec.id, {
+        spec,
+        view,
+        label: view.label,
+        code: spec.code,
+        ...(value?.ok ? { value: value.value } : {}),
+      });
     }
-    this.client = new WorkerClient(() => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'cells' }), {
-      onStray: () => this.say('A cell tried to send the page a message of its own; the page ignored it.'),
-    });
+    this.client = new WorkerClient(
+      () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'cells' }),
+      {
+        onStray: () => this.say('A cell tried to send the page a message of its own; the page ignored it.'),
+      },
+    );
     const cell = (id: string) => this.cells.get(id)!;
     this.persistence = new Persistence(location.pathname, this.cells, {
       show: (c) => this.show(c),
@@ -65,7 +74,8 @@ export class Notebook {
     this.analysed = this.scheduler.analyse([...this.cells.keys()]);
     // Code clicked or typed on before the runtime was here is a draft (draft.ts): the editor
     // takes it over, and may run before the analysis is back (edit waits for it).
-    for (const cell of this.cells.values()) if (cell.view.root.querySelector(DRAFT_SELECTOR)) void this.openEditor(cell, false);
+    for (const cell of this.cells.values())
+      if (cell.view.root.querySelector(DRAFT_SELECTOR)) void this.openEditor(cell, false);
     await this.analysed;
     const shared = decodeShared(location.hash);
     if (shared) {
@@ -176,9 +186,17 @@ export class Notebook {
   async resetAll(): Promise<void> {
     // Saved edits, and typing not saved yet.
     // An explorer's parameters are the explorer's, not an edit: its own Reset puts them back.
-    const edited = [...this.cells.values()].filter((cell) => cell.spec.input !== 'explorer' && (cell.code !== cell.spec.code || cell.held !== undefined || this.persistence.has(cell.spec.id)));
+    const edited = [...this.cells.values()].filter(
+      (cell) =>
+        cell.spec.input !== 'explorer' &&
+        (cell.code !== cell.spec.code || cell.held !== undefined || this.persistence.has(cell.spec.id)),
+    );
     await this.restoreLesson(edited);
-    this.say(edited.length === 0 ? 'No cell was edited.' : `Reset ${edited.length} ${edited.length === 1 ? 'cell' : 'cells'} to the lesson's version.`);
+    this.say(
+      edited.length === 0
+        ? 'No cell was edited.'
+        : `Reset ${edited.length} ${edited.length === 1 ? 'cell' : 'cells'} to the lesson's version.`,
+    );
   }
 
   /**
@@ -215,7 +233,11 @@ export class Notebook {
     const url = `${location.origin}${location.pathname}${location.search}${count > 0 ? `#${encodeShared(edited)}` : ''}`;
     try {
       await navigator.clipboard.writeText(url);
-      this.say(count > 0 ? `Copied a link with your edits to ${count} ${count === 1 ? 'cell' : 'cells'}.` : 'You have not edited any cell yet: copied a link to the lesson as it is.');
+      this.say(
+        count > 0
+          ? `Copied a link with your edits to ${count} ${count === 1 ? 'cell' : 'cells'}.`
+          : 'You have not edited any cell yet: copied a link to the lesson as it is.',
+      );
     } catch {
       this.say('Copying was not allowed here. Select the link below and copy it yourself:');
       const field = document.createElement('input');
@@ -236,7 +258,8 @@ export class Notebook {
 
   /** Listens for events on cells and the notebook bar from now on. */
   wire(): void {
-    for (const type of ['click', 'input', 'focusin', 'keydown']) document.addEventListener(type, (event) => this.handle(event));
+    for (const type of ['click', 'input', 'focusin', 'keydown'])
+      document.addEventListener(type, (event) => this.handle(event));
   }
 
   /** Handles one event on a cell or the notebook bar (also the ones the loader caught early). */
@@ -263,10 +286,18 @@ export class Notebook {
       void this.input(cell.spec.id, (target as HTMLInputElement).value);
     } else if (event.type === 'input' && draft) {
       this.typed(cell, draft.textContent ?? '');
-    } else if (event.type === 'keydown' && draft && key.key === 'Enter' && (key.shiftKey || key.ctrlKey || key.metaKey)) {
+    } else if (
+      event.type === 'keydown' &&
+      draft &&
+      key.key === 'Enter' &&
+      (key.shiftKey || key.ctrlKey || key.metaKey)
+    ) {
       event.preventDefault();
       void this.edit(cell.spec.id, draft.textContent ?? '');
-    } else if (((event.type === 'focusin' || event.type === 'click') && (pre || draft)) || (event.type === 'keydown' && pre)) {
+    } else if (
+      ((event.type === 'focusin' || event.type === 'click') && (pre || draft)) ||
+      (event.type === 'keydown' && pre)
+    ) {
       // Enter on the highlighted code opens the editor (in a draft, it is a new line); a key that
       // types opened a draft first.
       if (event.type === 'keydown' && key.key === 'Enter' && !draft) event.preventDefault();

@@ -71,7 +71,9 @@ export class Scheduler {
   /** Asks the worker what these code cells define and read, and rebuilds the graph; returns the cells whose inputs changed. */
   async analyse(ids: string[]): Promise<string[]> {
     const code = ids.map((id) => this.cells.get(id)!).filter((cell) => cell.spec.kind === 'code');
-    if (code.length > 0) for (const analysis of await this.worker.analyze(code.map((cell) => ({ id: cell.spec.id, code: cell.code })))) this.analyses.set(analysis.id, analysis);
+    if (code.length > 0)
+      for (const analysis of await this.worker.analyze(code.map((cell) => ({ id: cell.spec.id, code: cell.code }))))
+        this.analyses.set(analysis.id, analysis);
     return this.rebuild();
   }
 
@@ -96,7 +98,8 @@ export class Scheduler {
     }
     // A cell that lost the cell defining a name it reads (renamed, or removed) must run again,
     // to show that the name is gone instead of the value it had.
-    const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).join('\n') === (b ?? []).join('\n');
+    const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+      (a ?? []).join('\n') === (b ?? []).join('\n');
     return this.graph.order.filter((id) => before.has(id) && !same(before.get(id), this.graph.inputs.get(id)));
   }
 
@@ -130,7 +133,11 @@ export class Scheduler {
     this.marks.defer(update);
   }
 
-  private fail(id: string, problem: CellProblem, options: { logs?: readonly string[]; logsCut?: Cut; blocked?: boolean } = {}): void {
+  private fail(
+    id: string,
+    problem: CellProblem,
+    options: { logs?: readonly string[]; logsCut?: Cut; blocked?: boolean } = {},
+  ): void {
     this.current.delete(id);
     if (options.blocked) this.blocked.add(id);
     else this.blocked.delete(id);
@@ -183,7 +190,9 @@ export class Scheduler {
       this.computed.clear();
     }
     const shown = new Set(targets);
-    const plan = this.graph.order.filter((id) => shown.has(id) || targets.some((t) => upstream(this.graph, t).includes(id) && !this.computed.has(id)));
+    const plan = this.graph.order.filter(
+      (id) => shown.has(id) || targets.some((t) => upstream(this.graph, t).includes(id) && !this.computed.has(id)),
+    );
     const batch = plan.map((id) => this.batchCell(id));
     const reanalysed: string[] = [];
     const drawn: Promise<void>[] = [];
@@ -200,17 +209,24 @@ export class Scheduler {
     };
     let index = 0;
     starting(0);
-    const end = await this.worker.runBatch(batch, (id) => this.cells.get(id)!.spec.budget, (answer) => {
-      index++;
-      answered.add(answer.id);
-      // A cell that did not run after all keeps the state of its last run.
-      if (answer.type === 'skipped' || answer.type === 'reanalyzed') this.observer.ran(answer.id, before.get(answer.id));
-      starting(index);
-      // Until the run counts as slow, answers are held and shown together when the batch ends:
-      // a page changed by the first answer would make the browser render a frame before it
-      // delivers the next one.
-      this.marks.later(() => this.take(answer, shown.has(answer.id) && wanted(answer.id), () => wanted(answer.id), drawn, reanalysed));
-    });
+    const end = await this.worker.runBatch(
+      batch,
+      (id) => this.cells.get(id)!.spec.budget,
+      (answer) => {
+        index++;
+        answered.add(answer.id);
+        // A cell that did not run after all keeps the state of its last run.
+        if (answer.type === 'skipped' || answer.type === 'reanalyzed')
+          this.observer.ran(answer.id, before.get(answer.id));
+        starting(index);
+        // Until the run counts as slow, answers are held and shown together when the batch ends:
+        // a page changed by the first answer would make the browser render a frame before it
+        // delivers the next one.
+        this.marks.later(() =>
+          this.take(answer, shown.has(answer.id) && wanted(answer.id), () => wanted(answer.id), drawn, reanalysed),
+        );
+      },
+    );
     this.marks.flush();
     await Promise.all(drawn);
     if (end.type !== 'done') await this.afterBroken(end, plan, shown, answered, wanted, versions);
@@ -228,10 +244,24 @@ export class Scheduler {
     if (cell.spec.kind === 'input') return { kind: 'input', id, name: cell.spec.name!, value: cell.value, inputs };
     const analysis = this.analyses.get(id);
     // The worker checks the code against the names the graph assumes, and says if they differ.
-    return { kind: 'code', id, code: cell.code, inputs, ...(analysis && !analysis.error ? { expect: { defines: analysis.defines, references: analysis.references } } : {}) };
+    return {
+      kind: 'code',
+      id,
+      code: cell.code,
+      inputs,
+      ...(analysis && !analysis.error
+        ? { expect: { defines: analysis.defines, references: analysis.references } }
+        : {}),
+    };
   }
 
-  private take(answer: CellAnswer, show: boolean, stillWanted: () => boolean, drawn: Promise<void>[], reanalysed: string[]): void {
+  private take(
+    answer: CellAnswer,
+    show: boolean,
+    stillWanted: () => boolean,
+    drawn: Promise<void>[],
+    reanalysed: string[],
+  ): void {
     const { id } = answer;
     switch (answer.type) {
       case 'result':
@@ -251,10 +281,18 @@ export class Scheduler {
       case 'failed':
         this.computed.delete(id);
         if (answer.analysis) this.analyses.set(id, answer.analysis);
-        if (show) this.fail(id, answer.error, { logs: answer.logs, ...(answer.logsCut ? { logsCut: answer.logsCut } : {}) });
+        if (show)
+          this.fail(id, answer.error, { logs: answer.logs, ...(answer.logsCut ? { logsCut: answer.logsCut } : {}) });
         return this.observer.ran(id, answer.fatal ? 'stopped' : 'finished');
       case 'skipped':
-        if (show) this.fail(id, { message: `Waiting for ${this.cells.get(answer.blocker)?.label ?? answer.blocker}, which did not finish.` }, { blocked: true });
+        if (show)
+          this.fail(
+            id,
+            {
+              message: `Waiting for ${this.cells.get(answer.blocker)?.label ?? answer.blocker}, which did not finish.`,
+            },
+            { blocked: true },
+          );
         return;
       case 'reanalyzed':
         this.analyses.set(id, answer.analysis);
@@ -267,12 +305,21 @@ export class Scheduler {
    * A batch that did not end normally: says why on the cell concerned, then runs what had not run
    * in the fresh worker, except the cells that read the one that broke (they wait for it).
    */
-  private async afterBroken(end: Exclude<BatchEnd, { type: 'done' }>, plan: string[], shown: Set<string>, answered: Set<string>, wanted: (id: string) => boolean, versions: Map<string, number>): Promise<void> {
+  private async afterBroken(
+    end: Exclude<BatchEnd, { type: 'done' }>,
+    plan: string[],
+    shown: Set<string>,
+    answered: Set<string>,
+    wanted: (id: string) => boolean,
+    versions: Map<string, number>,
+  ): Promise<void> {
     this.generation = this.worker.generation;
     this.computed.clear();
     if (end.type === 'unavailable') {
       for (const id of plan.filter((id) => shown.has(id) && wanted(id))) {
-        this.fail(id, { message: `The cells cannot run: their worker did not start (${end.reason}). Reload the page to try again.` });
+        this.fail(id, {
+          message: `The cells cannot run: their worker did not start (${end.reason}). Reload the page to try again.`,
+        });
       }
       return;
     }
@@ -294,7 +341,8 @@ export class Scheduler {
     if (why && wanted(end.id)) this.fail(end.id, { message: why });
     const rest = plan.slice(plan.indexOf(end.id) + 1).filter((id) => shown.has(id));
     const blocked = new Set(downstream(this.graph, end.id));
-    for (const id of rest.filter((id) => blocked.has(id) && wanted(id))) this.fail(id, { message: `Waiting for ${broken.label}, which was stopped.` }, { blocked: true });
+    for (const id of rest.filter((id) => blocked.has(id) && wanted(id)))
+      this.fail(id, { message: `Waiting for ${broken.label}, which was stopped.` }, { blocked: true });
     const again = rest.filter((id) => !blocked.has(id));
     if (again.length > 0) await this.execute(again, versions);
   }

@@ -37,13 +37,26 @@ export function decodeShared(hash: string): SharedLink | null {
   if (!fragment.startsWith(SHARE_PREFIX)) return null;
   const payload = fragment.slice(SHARE_PREFIX.length);
   if (payload === '') return { ok: false, reason: 'it carries no code.' };
-  if (payload.length > MAX_FRAGMENT_LENGTH) return { ok: false, reason: `it is ${payload.length.toLocaleString('en-US')} characters long, more than any link this course makes.` };
-  if (!/^[A-Za-z0-9_-]+$/.test(payload)) return { ok: false, reason: 'it is not in the form “Copy link” makes (the part after “cells=” has characters that base64url does not use); it may have been cut or changed on the way.' };
+  if (payload.length > MAX_FRAGMENT_LENGTH)
+    return {
+      ok: false,
+      reason: `it is ${payload.length.toLocaleString('en-US')} characters long, more than any link this course makes.`,
+    };
+  if (!/^[A-Za-z0-9_-]+$/.test(payload))
+    return {
+      ok: false,
+      reason:
+        'it is not in the form “Copy link” makes (the part after “cells=” has characters that base64url does not use); it may have been cut or changed on the way.',
+    };
   let bytes: Uint8Array;
   try {
     bytes = fromBase64Url(payload);
   } catch {
-    return { ok: false, reason: 'it is not in the form “Copy link” makes (its base64url does not decode); it may have been cut on the way.' };
+    return {
+      ok: false,
+      reason:
+        'it is not in the form “Copy link” makes (its base64url does not decode); it may have been cut on the way.',
+    };
   }
   let text: string;
   try {
@@ -55,23 +68,32 @@ export function decodeShared(hash: string): SharedLink | null {
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'its text is not the list of cells “Copy link” makes (not JSON); it may have been cut on the way.' };
+    return {
+      ok: false,
+      reason: 'its text is not the list of cells “Copy link” makes (not JSON); it may have been cut on the way.',
+    };
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, reason: 'it does not hold a list of cells.' };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return { ok: false, reason: 'it does not hold a list of cells.' };
   const cells: Record<string, string> = {};
   const leftOut: string[] = [];
   let kept = 0;
   for (const [id, code] of Object.entries(parsed)) {
     if (!CELL_ID.test(id)) leftOut.push(`${shortId(id)} is not a cell id`);
     else if (typeof code !== 'string') leftOut.push(`the code for ${shortId(id)} is not text`);
-    else if (code.length > MAX_CODE_LENGTH) leftOut.push(`the code for ${shortId(id)} is longer than ${MAX_CODE_LENGTH.toLocaleString('en-US')} characters`);
+    else if (code.length > MAX_CODE_LENGTH)
+      leftOut.push(`the code for ${shortId(id)} is longer than ${MAX_CODE_LENGTH.toLocaleString('en-US')} characters`);
     else if (kept === MAX_SHARED_CELLS) leftOut.push(`${shortId(id)} is over the limit of ${MAX_SHARED_CELLS} cells`);
     else {
       cells[id] = code;
       kept++;
     }
   }
-  if (kept === 0) return { ok: false, reason: leftOut.length === 0 ? 'it holds no cells.' : `none of its entries can be used: ${summarize(leftOut)}.` };
+  if (kept === 0)
+    return {
+      ok: false,
+      reason: leftOut.length === 0 ? 'it holds no cells.' : `none of its entries can be used: ${summarize(leftOut)}.`,
+    };
   return { ok: true, cells, leftOut };
 }
 

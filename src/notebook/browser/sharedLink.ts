@@ -27,13 +27,15 @@ export interface OfferHost {
 const BANNER_PLACE = '[data-notebook-bar], [data-cell]';
 
 export function offerShared(link: SharedLink, cells: ReadonlyMap<string, Cell>, host: OfferHost): void {
-  if (!link.ok) return host.say(`This link’s shared cells cannot be used: ${link.reason} The lesson is shown as it is.`);
+  if (!link.ok)
+    return host.say(`This link’s shared cells cannot be used: ${link.reason} The lesson is shown as it is.`);
   const problems = [...link.leftOut];
   const offered: Cell[] = [];
   for (const [id, text] of Object.entries(link.cells)) {
     const cell = cells.get(id);
     if (!cell) problems.push(`this lesson has no cell “${id}”`);
-    else if (cell.spec.input === 'explorer') problems.push(`“${id}” follows its training explorer and cannot be set by a link`);
+    else if (cell.spec.input === 'explorer')
+      problems.push(`“${id}” follows its training explorer and cannot be set by a link`);
     else if (cell.spec.kind === 'input' && !readInput(cell.spec, text).ok) {
       // The input keeps its value, says why, and the link's value is not offered.
       takeInput(cell, text, 'The link’s value');

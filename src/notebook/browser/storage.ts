@@ -63,7 +63,8 @@ export function parseEdits(raw: string | null): Record<string, SavedCell> {
 /** The saved edits of a page; empty when there are none or they cannot be read. */
 export const loadEdits = (page: string): Record<string, SavedCell> => parseEdits(readStored(storageKey(page)));
 
-const writeEdits = (page: string, edits: Record<string, SavedCell>): boolean => writeStored(storageKey(page), Object.keys(edits).length === 0 ? null : JSON.stringify(edits));
+const writeEdits = (page: string, edits: Record<string, SavedCell>): boolean =>
+  writeStored(storageKey(page), Object.keys(edits).length === 0 ? null : JSON.stringify(edits));
 
 const sameEdit = (a: SavedCell | undefined, b: SavedCell | undefined) => a?.code === b?.code && a?.base === b?.base;
 

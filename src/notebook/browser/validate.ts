@@ -35,7 +35,8 @@ function number(value: unknown, where: string): number {
 }
 
 function count(value: unknown, where: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) fail(where, `is not a whole number from ${min} to ${max}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    fail(where, `is not a whole number from ${min} to ${max}`);
   return value as number;
 }
 
@@ -83,7 +84,12 @@ function plotValue(value: unknown, where: string, depth: number, budget: { left:
   for (const key of Object.keys(o)) {
     string(key, `${where} key`, LIMITS.tableCellChars);
     // A key like __proto__ becomes an ordinary property, never the object's prototype.
-    Object.defineProperty(out, key, { value: plotValue(o[key], `${where}.${key}`, depth + 1, budget), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key, {
+      value: plotValue(o[key], `${where}.${key}`, depth + 1, budget),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }
@@ -115,7 +121,8 @@ export function readDisplay(value: unknown, where = 'display'): DisplayNode {
       const cols = count(o['cols'], `${where}.cols`, 1, BIG);
       const values = list(o['values'], `${where}.values`, LIMITS.entries, finite);
       const c = cuts(o, where);
-      if (c ? values.length > rows * cols : values.length !== rows * cols) fail(`${where}.values`, `does not fit the shape (${rows}, ${cols})`);
+      if (c ? values.length > rows * cols : values.length !== rows * cols)
+        fail(`${where}.values`, `does not fit the shape (${rows}, ${cols})`);
       return withCut({ kind, rows, cols, values }, c);
     }
     case 'tex':
@@ -128,9 +135,13 @@ export function readDisplay(value: unknown, where = 'display'): DisplayNode {
     case 'data':
       return withCut({ kind, text: string(o['text'], `${where}.text`, LIMITS.textChars) }, cuts(o, where));
     case 'table': {
-      const columns = list(o['columns'], `${where}.columns`, LIMITS.tableColumns, (v, w) => string(v, w, LIMITS.tableCellChars));
+      const columns = list(o['columns'], `${where}.columns`, LIMITS.tableColumns, (v, w) =>
+        string(v, w, LIMITS.tableCellChars),
+      );
       const rows = list(o['rows'], `${where}.rows`, LIMITS.tableRows, (row, w) => {
-        const cells = list(row, w, columns.length, (cell, cw): TableCell => (cell === null || typeof cell === 'number' ? cell : string(cell, cw, LIMITS.tableCellChars)));
+        const cells = list(row, w, columns.length, (cell, cw): TableCell =>
+          cell === null || typeof cell === 'number' ? cell : string(cell, cw, LIMITS.tableCellChars),
+        );
         if (cells.length !== columns.length) fail(w, `has ${cells.length} cells for ${columns.length} columns`);
         return cells;
       });
@@ -159,14 +170,19 @@ function problem(value: unknown, where: string): CellProblem {
 function analysis(value: unknown, where: string): Analysis {
   const o = record(value, where);
   const names = (key: string) => list(o[key], `${where}.${key}`, LIMITS.names, name);
-  const out: Analysis = { id: name(o['id'], `${where}.id`), defines: names('defines'), references: names('references') };
+  const out: Analysis = {
+    id: name(o['id'], `${where}.id`),
+    defines: names('defines'),
+    references: names('references'),
+  };
   const error = optional(o, 'error', (v) => problem(v, `${where}.error`));
   return error === undefined ? out : { ...out, error };
 }
 
 const logs = (o: Record<string, unknown>) => {
   const lines = list(o['logs'], 'logs', LIMITS.logLines, (v, w) => string(v, w, LIMITS.logChars));
-  if (lines.reduce((sum, line) => sum + line.length, 0) > LIMITS.logChars + LIMITS.logLines) fail('logs', `hold more than ${LIMITS.logChars} characters`);
+  if (lines.reduce((sum, line) => sum + line.length, 0) > LIMITS.logChars + LIMITS.logLines)
+    fail('logs', `hold more than ${LIMITS.logChars} characters`);
   const logsCut = optional(o, 'logsCut', (v) => cut(v, 'logsCut'));
   return logsCut === undefined ? { logs: lines } : { logs: lines, logsCut };
 };
@@ -188,16 +204,43 @@ export function readFromWorker(data: unknown): Read<FromWorker> {
       case 'analyzed':
         return { ok: true, value: { type, requestId, results: list(o['results'], 'results', 10_000, analysis) } };
       case 'result':
-        return { ok: true, value: { type, requestId, id: name(o['id'], 'id'), display: readDisplay(o['display']), ...logs(o), ms: number(o['ms'], 'ms') } };
+        return {
+          ok: true,
+          value: {
+            type,
+            requestId,
+            id: name(o['id'], 'id'),
+            display: readDisplay(o['display']),
+            ...logs(o),
+            ms: number(o['ms'], 'ms'),
+          },
+        };
       case 'failed': {
         const a = optional(o, 'analysis', (v) => analysis(v, 'analysis'));
         const fatal = optional(o, 'fatal', (v) => (v === true ? (true as const) : fail('fatal', 'is not true')));
-        return { ok: true, value: { type, requestId, id: name(o['id'], 'id'), error: problem(o['error'], 'error'), ...logs(o), ...(a ? { analysis: a } : {}), ...(fatal ? { fatal } : {}) } };
+        return {
+          ok: true,
+          value: {
+            type,
+            requestId,
+            id: name(o['id'], 'id'),
+            error: problem(o['error'], 'error'),
+            ...logs(o),
+            ...(a ? { analysis: a } : {}),
+            ...(fatal ? { fatal } : {}),
+          },
+        };
       }
       case 'skipped':
-        return { ok: true, value: { type, requestId, id: name(o['id'], 'id'), blocker: name(o['blocker'], 'blocker') } };
+        return {
+          ok: true,
+          value: { type, requestId, id: name(o['id'], 'id'), blocker: name(o['blocker'], 'blocker') },
+        };
       case 'reanalyzed':
-        return { ok: true, value: { type, requestId, id: name(o['id'], 'id'), analysis: analysis(o['analysis'], 'analysis') } };
+        return {
+          ok: true,
+          value: { type, requestId, id: name(o['id'], 'id'), analysis: analysis(o['analysis'], 'analysis') },
+        };
       case 'piece': {
         const part = string(o['part'], 'part', 10) as OutputPart;
         if (!PARTS.has(part)) fail('part', 'is not value or logs');
@@ -205,7 +248,10 @@ export function readFromWorker(data: unknown): Read<FromWorker> {
         const from = count(o['from'], 'from', 0, c.total);
         const to = count(o['to'], 'to', from, c.total);
         const text = o['text'] === null ? null : string(o['text'], 'text', LIMITS.textChars);
-        return { ok: true, value: { type, requestId, id: name(o['id'], 'id'), part, from, to, total: c.total, what: c.what, text } };
+        return {
+          ok: true,
+          value: { type, requestId, id: name(o['id'], 'id'), part, from, to, total: c.total, what: c.what, text },
+        };
       }
       default:
         return fail('type', 'is not a message the worker sends');

@@ -49,7 +49,14 @@ function post(message: FromWorker): void {
     apply(portPost, port, [message]);
   } catch (error) {
     // Display nodes are plain data by construction; this is a last line of defence.
-    if (message.type === 'result') post({ type: 'failed', requestId: message.requestId, id: message.id, error: { message: `the result could not be sent to the page: ${safeText(error)}` }, logs: message.logs });
+    if (message.type === 'result')
+      post({
+        type: 'failed',
+        requestId: message.requestId,
+        id: message.id,
+        error: { message: `the result could not be sent to the page: ${safeText(error)}` },
+        logs: message.logs,
+      });
   }
 }
 
@@ -64,10 +71,17 @@ function safeText(value: unknown): string {
 
 function problemOf(error: unknown): CellProblem {
   try {
-    if (error instanceof CellError) return { message: cutText(error.message, LIMITS.messageChars), ...(error.line === undefined ? {} : { line: error.line }), ...(error.column === undefined ? {} : { column: error.column }) };
+    if (error instanceof CellError)
+      return {
+        message: cutText(error.message, LIMITS.messageChars),
+        ...(error.line === undefined ? {} : { line: error.line }),
+        ...(error.column === undefined ? {} : { column: error.column }),
+      };
     if (error instanceof Error) {
       const name = String(error.name);
-      return { message: cutText(`${name === 'Error' ? '' : `${name}: `}${String(error.message)}`, LIMITS.messageChars) };
+      return {
+        message: cutText(`${name === 'Error' ? '' : `${name}: `}${String(error.message)}`, LIMITS.messageChars),
+      };
     }
   } catch {
     // An Error whose name or message is a throwing getter: described below as a value.
@@ -95,7 +109,8 @@ function analyze(cells: { id: string; code: string }[]): Analysis[] {
   });
 }
 
-const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((name) => b.includes(name));
+const sameNames = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((name) => b.includes(name));
 
 /** Forgets what a cell defined and stops what it left running, before it runs again. */
 function forget(id: string): void {
@@ -110,16 +125,21 @@ function forget(id: string): void {
 function cellTimers(id: string): Record<string, unknown> {
   const timers = new Set<ReturnType<typeof setTimeout>>();
   timersOf.set(id, timers);
-  const start = (native: typeof setTimeout, repeat: boolean) => (handler: unknown, ms?: number, ...args: unknown[]) => {
-    if (typeof handler !== 'function') throw new TypeError('setTimeout and setInterval take a function in cells');
-    const timer = native(() => {
-      if (!repeat) timers.delete(timer);
-      (handler as (...a: unknown[]) => void)(...args);
-    }, ms);
-    timers.add(timer);
-    return timer;
+  const start =
+    (native: typeof setTimeout, repeat: boolean) =>
+    (handler: unknown, ms?: number, ...args: unknown[]) => {
+      if (typeof handler !== 'function') throw new TypeError('setTimeout and setInterval take a function in cells');
+      const timer = native(() => {
+        if (!repeat) timers.delete(timer);
+        (handler as (...a: unknown[]) => void)(...args);
+      }, ms);
+      timers.add(timer);
+      return timer;
+    };
+  return {
+    setTimeout: start(nativeSetTimeout, false),
+    setInterval: start(nativeSetInterval as typeof setTimeout, true),
   };
-  return { setTimeout: start(nativeSetTimeout, false), setInterval: start(nativeSetInterval as typeof setTimeout, true) };
 }
 
 lockDown();
@@ -131,13 +151,25 @@ function stopIfTampered(requestId: number, id: string, logs: LogBook, after: str
   const changed = changedBuiltins();
   if (changed.length === 0) return false;
   const names = changed.slice(0, 3).join(', ') + (changed.length > 3 ? ` and ${changed.length - 3} more` : '');
-  post({ type: 'failed', requestId, id, error: { message: `${after} changed ${names}, which every cell shares. Cells may not change the built-ins; the page restarted the cells' worker so the other cells are not affected.` }, ...shownLogs(logs), fatal: true });
+  post({
+    type: 'failed',
+    requestId,
+    id,
+    error: {
+      message: `${after} changed ${names}, which every cell shares. Cells may not change the built-ins; the page restarted the cells' worker so the other cells are not affected.`,
+    },
+    ...shownLogs(logs),
+    fatal: true,
+  });
   broken = true;
   return true;
 }
 
 /** Runs one code cell against the lesson's values; posts its result or failure. */
-async function runCode(requestId: number, cell: Extract<BatchCell, { kind: 'code' }>): Promise<'ok' | 'failed' | 'reanalyzed' | 'fatal'> {
+async function runCode(
+  requestId: number,
+  cell: Extract<BatchCell, { kind: 'code' }>,
+): Promise<'ok' | 'failed' | 'reanalyzed' | 'fatal'> {
   const { id, code } = cell;
   const logs = newLogBook();
   let program: CompiledCell;
@@ -146,11 +178,26 @@ async function runCode(requestId: number, cell: Extract<BatchCell, { kind: 'code
   } catch (error) {
     const problem = problemOf(error);
     forget(id);
-    post({ type: 'failed', requestId, id, error: problem, logs: [], analysis: { id, defines: [], references: [], error: problem } });
+    post({
+      type: 'failed',
+      requestId,
+      id,
+      error: problem,
+      logs: [],
+      analysis: { id, defines: [], references: [], error: problem },
+    });
     return 'failed';
   }
-  if (cell.expect && !(sameNames(cell.expect.defines, program.defines) && sameNames(cell.expect.references, program.references))) {
-    post({ type: 'reanalyzed', requestId, id, analysis: { id, defines: program.defines, references: program.references } });
+  if (
+    cell.expect &&
+    !(sameNames(cell.expect.defines, program.defines) && sameNames(cell.expect.references, program.references))
+  ) {
+    post({
+      type: 'reanalyzed',
+      requestId,
+      id,
+      analysis: { id, defines: program.defines, references: program.references },
+    });
     return 'reanalyzed';
   }
   forget(id);
@@ -193,7 +240,8 @@ async function runBatch(requestId: number, cells: BatchCell[]): Promise<void> {
   // A timer or promise a cell left behind may have changed the built-ins since the last batch;
   // within a batch, each cell is checked as it ends.
   const first = cells[0];
-  if (first && stopIfTampered(requestId, first.id, newLogBook(), 'Code a cell left running (a timer or a promise)')) return;
+  if (first && stopIfTampered(requestId, first.id, newLogBook(), 'Code a cell left running (a timer or a promise)'))
+    return;
   for (const cell of cells) {
     const blocker = cell.inputs.find((input) => failed.has(input));
     if (blocker !== undefined) {
@@ -213,7 +261,13 @@ async function runBatch(requestId: number, cells: BatchCell[]): Promise<void> {
       outcome = await runCode(requestId, cell);
     } catch (error) {
       // The runtime's own failure, not the cell's: still an answer, never silence.
-      post({ type: 'failed', requestId, id: cell.id, error: { message: `The cell could not be run: ${safeText(error)}` }, logs: [] });
+      post({
+        type: 'failed',
+        requestId,
+        id: cell.id,
+        error: { message: `The cell could not be run: ${safeText(error)}` },
+        logs: [],
+      });
       outcome = 'failed';
     }
     if (outcome === 'fatal') return;
@@ -259,9 +313,13 @@ function lockDown(): void {
     const blocked = () => {
       throw new Error(why);
     };
-    for (const target of [globalThis, globalProto]) Object.defineProperty(target, name, { value: blocked, writable: false, enumerable: false, configurable: false });
+    for (const target of [globalThis, globalProto])
+      Object.defineProperty(target, name, { value: blocked, writable: false, enumerable: false, configurable: false });
   };
-  refuse('postMessage', 'Cells cannot post messages to the page: end the cell with the value to show, or use console.log.');
+  refuse(
+    'postMessage',
+    'Cells cannot post messages to the page: end the cell with the value to show, or use console.log.',
+  );
   refuse('close', 'Cells cannot close the worker that runs them.');
 }
 

@@ -79,7 +79,8 @@ export class WorkerClient {
     const booted: Booted = { worker, port: channel.port1, ready };
     channel.port1.addEventListener('message', (event: MessageEvent<unknown>) => {
       const read = readFromWorker(event.data);
-      if (!read.ok) return void (this.current === booted && this.refuse(`a message the page could not read (${read.reason})`));
+      if (!read.ok)
+        return void (this.current === booted && this.refuse(`a message the page could not read (${read.reason})`));
       const message = read.value;
       if (message.type === 'ready') started();
       else if (this.current === booted) this.pending.get(message.requestId)?.listener(message);
@@ -119,7 +120,10 @@ export class WorkerClient {
     for (const request of waiting) request.fail(reason);
   }
 
-  private async send(message: ToWorker extends infer T ? (T extends { requestId: number } ? Omit<T, 'requestId'> : never) : never, request: Pending): Promise<number> {
+  private async send(
+    message: ToWorker extends infer T ? (T extends { requestId: number } ? Omit<T, 'requestId'> : never) : never,
+    request: Pending,
+  ): Promise<number> {
     await this.current.ready;
     const requestId = this.nextId++;
     this.pending.set(requestId, request);
@@ -132,16 +136,20 @@ export class WorkerClient {
     return new Promise((resolve) => {
       const ids = cells.map((cell) => cell.id);
       const fail = () => resolve([]);
-      this.send({ type: 'analyze', cells }, {
-        fail,
-        listener: (message) => {
-          if (message.type !== 'analyzed') return this.refuse(`an answer of the wrong kind (${message.type})`);
-          this.pending.delete(message.requestId);
-          // Exactly one analysis per cell asked about, in order.
-          if (message.results.length === ids.length && message.results.every((result, i) => result.id === ids[i])) resolve(message.results);
-          else this.refuse('analyses of other cells than the page asked about');
+      this.send(
+        { type: 'analyze', cells },
+        {
+          fail,
+          listener: (message) => {
+            if (message.type !== 'analyzed') return this.refuse(`an answer of the wrong kind (${message.type})`);
+            this.pending.delete(message.requestId);
+            // Exactly one analysis per cell asked about, in order.
+            if (message.results.length === ids.length && message.results.every((result, i) => result.id === ids[i]))
+              resolve(message.results);
+            else this.refuse('analyses of other cells than the page asked about');
+          },
         },
-      }).catch(fail);
+      ).catch(fail);
     });
   }
 
@@ -149,19 +157,27 @@ export class WorkerClient {
   piece(id: string, part: OutputPart, from: number): Promise<Piece | null> {
     return new Promise((resolve) => {
       const fail = () => resolve(null);
-      this.send({ type: 'piece', id, part, from }, {
-        fail,
-        listener: (message) => {
-          if (message.type !== 'piece' || message.id !== id || message.part !== part) return this.refuse('a piece of another output than the page asked for');
-          this.pending.delete(message.requestId);
-          resolve(message.text === null ? null : message);
+      this.send(
+        { type: 'piece', id, part, from },
+        {
+          fail,
+          listener: (message) => {
+            if (message.type !== 'piece' || message.id !== id || message.part !== part)
+              return this.refuse('a piece of another output than the page asked for');
+            this.pending.delete(message.requestId);
+            resolve(message.text === null ? null : message);
+          },
         },
-      }).catch(fail);
+      ).catch(fail);
     });
   }
 
   /** Runs `cells` in order, calling `onAnswer` for each cell's answer as it arrives. */
-  runBatch(cells: BatchCell[], budgetMs: (id: string) => number, onAnswer: (answer: CellAnswer) => void): Promise<BatchEnd> {
+  runBatch(
+    cells: BatchCell[],
+    budgetMs: (id: string) => number,
+    onAnswer: (answer: CellAnswer) => void,
+  ): Promise<BatchEnd> {
     return new Promise((resolve) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       let halfway: ReturnType<typeof setTimeout> | undefined;
@@ -196,18 +212,22 @@ export class WorkerClient {
           else this.refuse('the end of a batch before every cell had answered');
           return;
         }
-        if (message.type === 'analyzed' || message.type === 'piece') return this.refuse(`an answer of the wrong kind (${message.type})`);
+        if (message.type === 'analyzed' || message.type === 'piece')
+          return this.refuse(`an answer of the wrong kind (${message.type})`);
         // The worker answers the batch's cells one by one, in order.
         const expected = cells[answered];
-        if (!expected || message.id !== expected.id || reanalyzed) return this.refuse(`an answer for another cell than ${expected?.id ?? 'the batch holds'}`);
-        if (message.type === 'skipped' && !expected.inputs.includes(message.blocker)) return this.refuse('a cell skipped for a cell it does not read');
+        if (!expected || message.id !== expected.id || reanalyzed)
+          return this.refuse(`an answer for another cell than ${expected?.id ?? 'the batch holds'}`);
+        if (message.type === 'skipped' && !expected.inputs.includes(message.blocker))
+          return this.refuse('a cell skipped for a cell it does not read');
         reanalyzed = message.type === 'reanalyzed';
         answered++;
         arm();
         onAnswer(message);
         if (message.type === 'failed' && message.fatal) end({ type: 'fatal', id: message.id }, true);
       };
-      const fail = (reason: string) => end(reason === RESTARTED ? { type: 'interrupted' } : { type: 'invalid', id: running(), reason }, false);
+      const fail = (reason: string) =>
+        end(reason === RESTARTED ? { type: 'interrupted' } : { type: 'invalid', id: running(), reason }, false);
       this.send({ type: 'batch', cells }, { listener, fail })
         .then((id) => {
           requestId = id;

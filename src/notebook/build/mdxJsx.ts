@@ -14,7 +14,8 @@ export function jsxAttributes(node: MdxJsxFlowElement): Record<string, string> {
   for (const attribute of node.attributes) {
     if (attribute.type !== 'mdxJsxAttribute') continue;
     const value = attribute.value;
-    out[attribute.name] = value === null || value === undefined ? 'true' : typeof value === 'string' ? value : value.value;
+    out[attribute.name] =
+      value === null || value === undefined ? 'true' : typeof value === 'string' ? value : value.value;
   }
   return out;
 }
@@ -25,8 +26,13 @@ export function valueToEstree(value: unknown): Expression {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return { type: 'Literal', value };
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return { type: 'Identifier', name: 'NaN' };
-    const magnitude: Expression = value === Infinity || value === -Infinity ? { type: 'Identifier', name: 'Infinity' } : { type: 'Literal', value: Math.abs(value) };
-    return value < 0 || Object.is(value, -0) ? { type: 'UnaryExpression', operator: '-', prefix: true, argument: magnitude } : magnitude;
+    const magnitude: Expression =
+      value === Infinity || value === -Infinity
+        ? { type: 'Identifier', name: 'Infinity' }
+        : { type: 'Literal', value: Math.abs(value) };
+    return value < 0 || Object.is(value, -0)
+      ? { type: 'UnaryExpression', operator: '-', prefix: true, argument: magnitude }
+      : magnitude;
   }
   if (Array.isArray(value)) return { type: 'ArrayExpression', elements: Array.from(value, valueToEstree) };
   const proto = typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
@@ -43,7 +49,9 @@ export function valueToEstree(value: unknown): Expression {
     }));
     return { type: 'ObjectExpression', properties };
   }
-  throw new TypeError(`a component's attribute must be plain data, not ${typeof value === 'object' ? (proto?.constructor?.name ?? 'an object') : typeof value}`);
+  throw new TypeError(
+    `a component's attribute must be plain data, not ${typeof value === 'object' ? (proto?.constructor?.name ?? 'an object') : typeof value}`,
+  );
 }
 
 /** The same value as JavaScript source, for anyone who prints the tree (MDX compiles the estree). */
@@ -53,7 +61,9 @@ export function valueSource(value: unknown): string {
   if (Array.isArray(value)) return `[${Array.from(value, valueSource).join(', ')}]`;
   if (typeof value === 'object' && value !== null) {
     const key = (name: string) => (name === '__proto__' ? '["__proto__"]' : JSON.stringify(name));
-    return `{${Object.entries(value).map(([name, entry]) => `${key(name)}: ${valueSource(entry)}`).join(', ')}}`;
+    return `{${Object.entries(value)
+      .map(([name, entry]) => `${key(name)}: ${valueSource(entry)}`)
+      .join(', ')}}`;
   }
   return JSON.stringify(value);
 }
@@ -75,12 +85,24 @@ function attribute(name: string, value: unknown): MdxJsxAttribute {
 }
 
 /** `<Name …attributes>children</Name>`; an attribute that is undefined or false is left out. */
-export function jsxElement(name: string, attributes: Record<string, unknown>, children: (BlockContent | DefinitionContent)[] = []): MdxJsxFlowElement {
+export function jsxElement(
+  name: string,
+  attributes: Record<string, unknown>,
+  children: (BlockContent | DefinitionContent)[] = [],
+): MdxJsxFlowElement {
   const written = Object.entries(attributes).filter(([, value]) => value !== undefined && value !== false);
-  return { type: 'mdxJsxFlowElement', name, attributes: written.map(([key, value]) => attribute(key, value)), children };
+  return {
+    type: 'mdxJsxFlowElement',
+    name,
+    attributes: written.map(([key, value]) => attribute(key, value)),
+    children,
+  };
 }
 
 /** Gives an element an attribute (replacing one of the same name). */
 export function setJsxAttribute(node: MdxJsxFlowElement, name: string, value: unknown): void {
-  node.attributes = [...node.attributes.filter((a) => a.type !== 'mdxJsxAttribute' || a.name !== name), attribute(name, value)];
+  node.attributes = [
+    ...node.attributes.filter((a) => a.type !== 'mdxJsxAttribute' || a.name !== name),
+    attribute(name, value),
+  ];
 }

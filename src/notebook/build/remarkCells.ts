@@ -16,7 +16,16 @@ import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import { configFromProps } from '../../explorer/config';
 import { firstFrame } from '../../explorer/build/staticFrame';
-import { parseChoice, parseNumber, parseOptions, parseParameters, parseSliderValue, parseVector, type Parsed, type Range } from '../inputs';
+import {
+  parseChoice,
+  parseNumber,
+  parseOptions,
+  parseParameters,
+  parseSliderValue,
+  parseVector,
+  type Parsed,
+  type Range,
+} from '../inputs';
 import type { CellSpec, InputKind } from '../spec';
 import { jsxAttributes, jsxElement, setJsxAttribute } from './mdxJsx';
 import { parseMeta } from './meta';
@@ -25,7 +34,12 @@ import { runCells, type CellSource } from './runCells';
 export const DEFAULT_BUDGET_MS = 2000;
 
 /** The input elements an author writes, and the kind of input each is. */
-const INPUT_ELEMENTS: Readonly<Record<string, Exclude<InputKind, 'explorer'>>> = { Slider: 'slider', NumberInput: 'number', VectorInput: 'vector', Choice: 'choice' };
+const INPUT_ELEMENTS: Readonly<Record<string, Exclude<InputKind, 'explorer'>>> = {
+  Slider: 'slider',
+  NumberInput: 'number',
+  VectorInput: 'vector',
+  Choice: 'choice',
+};
 
 interface Parent {
   children: RootContent[];
@@ -45,7 +59,8 @@ function collectCells(tree: Root, lesson: string): Found[] {
   const ids = new Set<string>();
   const takeId = (wanted: string | undefined) => {
     const id = wanted ?? `cell-${found.length + 1}`;
-    if (!/^[A-Za-z][\w-]*$/.test(id)) throw new Error(`${lesson}: cell id "${id}" must start with a letter and use only letters, digits, - and _`);
+    if (!/^[A-Za-z][\w-]*$/.test(id))
+      throw new Error(`${lesson}: cell id "${id}" must start with a letter and use only letters, digits, - and _`);
     if (ids.has(id)) throw new Error(`${lesson}: two cells have the id "${id}"`);
     ids.add(id);
     return id;
@@ -60,8 +75,18 @@ function collectCells(tree: Root, lesson: string): Found[] {
       const id = takeId(typeof options['id'] === 'string' ? options['id'] : undefined);
       const expect = typeof options['expect'] === 'string' ? options['expect'] : undefined;
       const slide = typeof options['slide'] === 'string' ? options['slide'] : undefined;
-      if (slide !== undefined && typeof options['why'] !== 'string') throw new Error(`${lesson}: cell "${id}" has slide= but no why="…": say why the slide and the computation differ`);
-      const source: CellSource = { id, kind: 'code', code: node.value, budgetMs: budget, ...(expect === undefined ? {} : { expect }), ...(slide === undefined ? {} : { slide }) };
+      if (slide !== undefined && typeof options['why'] !== 'string')
+        throw new Error(
+          `${lesson}: cell "${id}" has slide= but no why="…": say why the slide and the computation differ`,
+        );
+      const source: CellSource = {
+        id,
+        kind: 'code',
+        code: node.value,
+        budgetMs: budget,
+        ...(expect === undefined ? {} : { expect }),
+        ...(slide === undefined ? {} : { slide }),
+      };
       found.push({ source, spec: { id, kind: 'code', code: node.value, budget }, node, parent, options });
       return;
     }
@@ -69,20 +94,27 @@ function collectCells(tree: Root, lesson: string): Found[] {
     const attributes = jsxAttributes(node);
     if (node.name === 'TrainingExplorer' && attributes['cell'] !== undefined) {
       const name = attributes['cell'];
-      if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`${lesson}: <TrainingExplorer cell="${name}">: the cell name must be a valid identifier`);
+      if (!/^[A-Za-z_$][\w$]*$/.test(name))
+        throw new Error(`${lesson}: <TrainingExplorer cell="${name}">: the cell name must be a valid identifier`);
       // The build's cells see the parameters of the explorer's first frame.
       const code = firstFrame(configFromProps(attributes)).parameters;
       const parsed = parseParameters(code);
       if (!parsed.ok) throw new Error(`${lesson}: <TrainingExplorer cell="${name}">: ${parsed.message}`);
       const id = takeId(`explorer-${attributes['name']}`);
       const spec: CellSpec = { id, kind: 'input', input: 'explorer', name, code, budget: DEFAULT_BUDGET_MS };
-      found.push({ source: { id, kind: 'input', code, budgetMs: DEFAULT_BUDGET_MS, name, value: parsed.value }, spec, node, parent });
+      found.push({
+        source: { id, kind: 'input', code, budgetMs: DEFAULT_BUDGET_MS, name, value: parsed.value },
+        spec,
+        node,
+        parent,
+      });
       return;
     }
     const kind = INPUT_ELEMENTS[node.name ?? ''];
     if (kind === undefined) return;
     const name = attributes['name'];
-    if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`${lesson}: <${node.name}> needs a name that is a valid identifier`);
+    if (!name || !/^[A-Za-z_$][\w$]*$/.test(name))
+      throw new Error(`${lesson}: <${node.name}> needs a name that is a valid identifier`);
     const where = `${lesson}: <${node.name} name="${name}">`;
     let choices: string[] | undefined;
     if (kind === 'choice') {
@@ -92,13 +124,33 @@ function collectCells(tree: Root, lesson: string): Found[] {
     }
     const range = kind === 'slider' ? sliderRange(attributes, where) : undefined;
     const text = attributes['value'] ?? '';
-    const parsed: Parsed<unknown> = choices ? parseChoice(text, choices) : kind === 'vector' ? parseVector(text) : range ? parseSliderValue(text, range) : parseNumber(text);
+    const parsed: Parsed<unknown> = choices
+      ? parseChoice(text, choices)
+      : kind === 'vector'
+        ? parseVector(text)
+        : range
+          ? parseSliderValue(text, range)
+          : parseNumber(text);
     if (!parsed.ok) throw new Error(`${where}: ${parsed.message}`);
     const id = takeId(attributes['id'] ?? `input-${name}`);
     // A choice's text is its option exactly as written, so the browser can compare it.
     const code = choices ? String(parsed.value) : text;
-    const spec: CellSpec = { id, kind: 'input', input: kind, name, code, budget: DEFAULT_BUDGET_MS, ...(choices ? { options: choices } : {}), ...(range ? { range } : {}) };
-    found.push({ source: { id, kind: 'input', code, budgetMs: DEFAULT_BUDGET_MS, name, value: parsed.value }, spec, node, parent });
+    const spec: CellSpec = {
+      id,
+      kind: 'input',
+      input: kind,
+      name,
+      code,
+      budget: DEFAULT_BUDGET_MS,
+      ...(choices ? { options: choices } : {}),
+      ...(range ? { range } : {}),
+    };
+    found.push({
+      source: { id, kind: 'input', code, budgetMs: DEFAULT_BUDGET_MS, name, value: parsed.value },
+      spec,
+      node,
+      parent,
+    });
   });
   return found;
 }
@@ -115,7 +167,10 @@ export default function remarkCells() {
     const found = collectCells(tree, lesson);
     if (found.length === 0) return;
 
-    const outcomes = runCells(lesson, found.map((f) => f.source));
+    const outcomes = runCells(
+      lesson,
+      found.map((f) => f.source),
+    );
     // The lesson-wide controls, once, before the first cell.
     const first = found[0]!;
     first.parent.children.splice(first.parent.children.indexOf(first.node), 0, jsxElement('NotebookBar', {}));
@@ -130,11 +185,28 @@ export default function remarkCells() {
       const label = typeof item.options['label'] === 'string' ? item.options['label'] : undefined;
       // Only the code goes to Shiki: the cell's options are not a highlighter's meta.
       const code: Code = { type: 'code', lang: 'ts', meta: null, value: item.node.value };
-      const cell = jsxElement('Cell', { spec, label, folded: item.options['folded'] === true, hidden: item.options['hidden'] === true, display: outcome.display, logs: outcome.logs }, [code]);
+      const cell = jsxElement(
+        'Cell',
+        {
+          spec,
+          label,
+          folded: item.options['folded'] === true,
+          hidden: item.options['hidden'] === true,
+          display: outcome.display,
+          logs: outcome.logs,
+        },
+        [code],
+      );
       const index = item.parent.children.indexOf(item.node);
       item.parent.children.splice(index, 1, cell);
       if (outcome.erratum !== undefined) {
-        const erratum = jsxElement('Erratum', { cell: source.id, label, slide: source.slide!, computed: outcome.erratum, why: String(item.options['why']) });
+        const erratum = jsxElement('Erratum', {
+          cell: source.id,
+          label,
+          slide: source.slide!,
+          computed: outcome.erratum,
+          why: String(item.options['why']),
+        });
         item.parent.children.splice(index + 1, 0, erratum);
       }
     }
@@ -151,6 +223,7 @@ function sliderRange(attributes: Record<string, string>, where: string): Range {
     return parsed.value;
   };
   const range = { min: read('min', 0), max: read('max', 100), step: read('step', 1) };
-  if (!(range.min < range.max) || !(range.step > 0)) throw new Error(`${where}: the range ${range.min} to ${range.max} in steps of ${range.step} is empty`);
+  if (!(range.min < range.max) || !(range.step > 0))
+    throw new Error(`${where}: the range ${range.min} to ${range.max} in steps of ${range.step} is empty`);
   return range;
 }

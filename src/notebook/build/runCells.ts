@@ -40,7 +40,8 @@ export interface CellOutcome {
 
 export class CellBuildError extends Error {
   constructor(lesson: string, cell: string, reason: string, line?: number, column?: number) {
-    const where = line === undefined ? '' : ` (line ${line}${column === undefined ? '' : `, column ${column}`} of the cell)`;
+    const where =
+      line === undefined ? '' : ` (line ${line}${column === undefined ? '' : `, column ${column}`} of the cell)`;
     super(`${lesson}: cell "${cell}"${where}: ${reason}`);
     this.name = 'CellBuildError';
   }
@@ -53,7 +54,14 @@ export function runCells(lesson: string, cells: readonly CellSource[]): Map<stri
   const compiled = new Map<string, CompiledCell>();
   for (const cell of cells) {
     if (cell.kind === 'input') {
-      compiled.set(cell.id, { body: '', js: '', defines: [cell.name!], references: [], displays: false, topLevelAwait: false });
+      compiled.set(cell.id, {
+        body: '',
+        js: '',
+        defines: [cell.name!],
+        references: [],
+        displays: false,
+        topLevelAwait: false,
+      });
       continue;
     }
     try {
@@ -80,17 +88,24 @@ export function runCells(lesson: string, cells: readonly CellSource[]): Map<stri
       continue;
     }
     const program = compiled.get(id)!;
-    if (program.topLevelAwait) throw new CellBuildError(lesson, id, 'top-level await is not supported in prerendered cells');
+    if (program.topLevelAwait)
+      throw new CellBuildError(lesson, id, 'top-level await is not supported in prerendered cells');
     const logs = newLogBook();
     const { params, args } = cellBindings(program, scope, prelude, logs);
     const filename = cellSourceURL(id);
     let returned: Record<string, unknown>;
     try {
-      const script = new vm.Script(`(function (${params.join(', ')}) {\n${program.body}\n}).apply(undefined, __args)`, { filename });
-      returned = script.runInNewContext({ __args: args }, { timeout: cell.budgetMs, microtaskMode: 'afterEvaluate' }) as Record<string, unknown>;
+      const script = new vm.Script(`(function (${params.join(', ')}) {\n${program.body}\n}).apply(undefined, __args)`, {
+        filename,
+      });
+      returned = script.runInNewContext(
+        { __args: args },
+        { timeout: cell.budgetMs, microtaskMode: 'afterEvaluate' },
+      ) as Record<string, unknown>;
     } catch (error) {
       const message = String((error as { message?: unknown } | null)?.message ?? error);
-      if (/Script execution timed out/.test(message)) throw new CellBuildError(lesson, id, `took longer than its budget of ${cell.budgetMs} ms`);
+      if (/Script execution timed out/.test(message))
+        throw new CellBuildError(lesson, id, `took longer than its budget of ${cell.budgetMs} ms`);
       const { line, column } = locateRuntimeError(error, filename, WRAPPER_LINES, cell.code, program);
       throw new CellBuildError(lesson, id, message, line, column);
     }
@@ -104,10 +119,20 @@ export function runCells(lesson: string, cells: readonly CellSource[]): Map<stri
     if (cell.slide !== undefined) {
       // An erratum must be one: a slide value the computation confirms belongs in `expect`.
       const actual = contradiction(cell.slide, result.display);
-      if (actual === null) throw new CellBuildError(lesson, id, `the slide's ${cell.slide} agrees with the computation: use expect, not slide`);
+      if (actual === null)
+        throw new CellBuildError(
+          lesson,
+          id,
+          `the slide's ${cell.slide} agrees with the computation: use expect, not slide`,
+        );
       erratum = actual;
     }
-    outcomes.set(id, { display: result.display, ...shownLogs(logs), values: result.values, ...(erratum === undefined ? {} : { erratum }) });
+    outcomes.set(id, {
+      display: result.display,
+      ...shownLogs(logs),
+      values: result.values,
+      ...(erratum === undefined ? {} : { erratum }),
+    });
   }
   return outcomes;
 }

@@ -15,25 +15,59 @@ const base = (id: string, answers: ExportExercise['answers'], statementHtml = HO
   title: `Exercise ${id}`,
   number: '6.1',
   statementHtml,
-  hintsHtml: ['<p>Use \\(\\sigma\'(z) = \\sigma(z)(1 - \\sigma(z))\\).</p>'],
+  hintsHtml: ["<p>Use \\(\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))\\).</p>"],
   solutionHtml: '<p>So \\(p = \\tfrac{1}{4}\\) &amp; done.</p>',
   answers,
 });
 
-export const numberExercise = base('sm-number', [{ name: 'p', label: 'p_1 = \\frac{e^{z_1}}{\\sum_j e^{z_j}} <', type: 'number', expected: '1/4', tolerance: 0.01 }]);
-export const vectorExercise = base('sm-vector', [{ name: 'v', label: '\\hat{y} =', type: 'vector', expected: '1/2, -2/3, 0' }]);
-export const shapeExercise = base('nn-shape', [{ name: 'w1', label: '\\text{shape of } W^{[1]}', type: 'shape', expected: '4, 3' }]);
+export const numberExercise = base('sm-number', [
+  { name: 'p', label: 'p_1 = \\frac{e^{z_1}}{\\sum_j e^{z_j}} <', type: 'number', expected: '1/4', tolerance: 0.01 },
+]);
+export const vectorExercise = base('sm-vector', [
+  { name: 'v', label: '\\hat{y} =', type: 'vector', expected: '1/2, -2/3, 0' },
+]);
+export const shapeExercise = base('nn-shape', [
+  { name: 'w1', label: '\\text{shape of } W^{[1]}', type: 'shape', expected: '4, 3' },
+]);
 export const formulaExercise = base('lr-formula', [
-  { name: 'da', label: "\\sigma'(z) =", type: 'expression', expected: 'sigma(z) * (1 - sigma(z))', variables: { z: [-3, 3] } },
-  { name: 'idx', label: 'i =', type: 'expression', expected: '(r - 1) * 64 + k', variables: { r: [1, 64, 'integer'], k: [1, 64, 'integer'] } },
+  {
+    name: 'da',
+    label: "\\sigma'(z) =",
+    type: 'expression',
+    expected: 'sigma(z) * (1 - sigma(z))',
+    variables: { z: [-3, 3] },
+  },
+  {
+    name: 'idx',
+    label: 'i =',
+    type: 'expression',
+    expected: '(r - 1) * 64 + k',
+    variables: { r: [1, 64, 'integer'], k: [1, 64, 'integer'] },
+  },
 ]);
 export const mixedExercise = base('act-mixed', [
   { name: 'dtanh', label: "\\tanh'(z) =", type: 'expression', expected: '1 - tanh(z)^2', variables: { z: [-3, 3] } },
-  { name: 'max', label: '\\max_z \\tanh\'(z) =', type: 'number', expected: '1' },
+  { name: 'max', label: "\\max_z \\tanh'(z) =", type: 'number', expected: '1' },
 ]);
 export const proofExercise: ExportExercise = { ...base('cvx-proof', []), hintsHtml: [] };
 /** As a build without solutions gives it: published answers, so no formula. */
-const { solutionHtml: _left, ...published } = base('lr-published', [publishSpec({ name: 'dz', label: 'dz =', type: 'expression', expected: 'a - y', variables: { a: [0.01, 0.99], y: [0, 1] } })]);
+const { solutionHtml: _left, ...published } = base('lr-published', [
+  publishSpec({
+    name: 'dz',
+    label: 'dz =',
+    type: 'expression',
+    expected: 'a - y',
+    variables: { a: [0.01, 0.99], y: [0, 1] },
+  }),
+]);
 export const publishedExercise: ExportExercise = { ...published, hintsHtml: [] };
 
-export const ALL = [numberExercise, vectorExercise, shapeExercise, formulaExercise, mixedExercise, proofExercise, publishedExercise];
+export const ALL = [
+  numberExercise,
+  vectorExercise,
+  shapeExercise,
+  formulaExercise,
+  mixedExercise,
+  proofExercise,
+  publishedExercise,
+];

@@ -7,17 +7,41 @@ import { DOMParser } from 'linkedom';
 import { evaluate, parseExpression, samplePoints } from '../../../src/exercises/expression';
 import { FORMULAS_FUNCTIONS, formulasSyntax, formulasXml } from '../../../src/exercises/export/formulas';
 import type { AnswerSpec } from '../../../src/exercises/spec';
-import { ALL, formulaExercise, HOSTILE_HTML, mixedExercise, numberExercise, publishedExercise, shapeExercise, vectorExercise } from './fixtures';
+import {
+  ALL,
+  formulaExercise,
+  HOSTILE_HTML,
+  mixedExercise,
+  numberExercise,
+  publishedExercise,
+  shapeExercise,
+  vectorExercise,
+} from './fixtures';
 
 /** The fields every part must have, or the plugin's import stops (PART_BASIC_FIELDS in its questiontype.php). */
-const PART_BASIC_FIELDS = ['placeholder', 'answermark', 'answertype', 'numbox', 'vars1', 'answer', 'answernotunique', 'vars2', 'correctness', 'unitpenalty', 'postunit', 'ruleid', 'otherrule'];
+const PART_BASIC_FIELDS = [
+  'placeholder',
+  'answermark',
+  'answertype',
+  'numbox',
+  'vars1',
+  'answer',
+  'answernotunique',
+  'vars2',
+  'correctness',
+  'unitpenalty',
+  'postunit',
+  'ruleid',
+  'otherrule',
+];
 
 const parse = (xml: string) => {
   expect(XMLValidator.validate(xml)).toBe(true);
   return new DOMParser().parseFromString(xml, 'text/xml');
 };
 const text = (element: Element, name: string) => element.querySelector(`${name} > text`)?.textContent ?? null;
-const partsOf = (xml: string) => [...parse(xml).querySelectorAll('question[type="formulas"]')].map((q) => [...q.querySelectorAll('answers')]);
+const partsOf = (xml: string) =>
+  [...parse(xml).querySelectorAll('question[type="formulas"]')].map((q) => [...q.querySelectorAll('answers')]);
 const full = { solutions: true };
 
 describe('Formulas XML', () => {
@@ -25,16 +49,22 @@ describe('Formulas XML', () => {
     const xml = formulasXml({ title: 'Week 3', exercises: ALL }, full)!;
     const document = parse(xml);
     const questions = [...document.querySelectorAll('question[type="formulas"]')];
-    expect(questions.map((q) => q.querySelector('idnumber')!.textContent)).toEqual(['lr-formula:formulas', 'act-mixed:formulas']);
+    expect(questions.map((q) => q.querySelector('idnumber')!.textContent)).toEqual([
+      'lr-formula:formulas',
+      'act-mixed:formulas',
+    ]);
     expect(text(document.querySelector('question[type="category"]')!, 'category')).toBe('$course$/Week 3');
     for (const question of questions) {
       for (const name of ['varsrandom', 'varsglobal', 'answernumbering']) expect(text(question, name)).not.toBeNull();
-      for (const part of question.querySelectorAll('answers')) for (const name of PART_BASIC_FIELDS) expect(text(part, name), name).not.toBeNull();
+      for (const part of question.querySelectorAll('answers'))
+        for (const name of PART_BASIC_FIELDS) expect(text(part, name), name).not.toBeNull();
     }
   });
 
   it('is not written when no exercise asks for a formula it has', () => {
-    expect(formulasXml({ title: 'W', exercises: [numberExercise, vectorExercise, shapeExercise, publishedExercise] }, full)).toBeNull();
+    expect(
+      formulasXml({ title: 'W', exercises: [numberExercise, vectorExercise, shapeExercise, publishedExercise] }, full),
+    ).toBeNull();
   });
 
   it('asks for a formula as an algebraic formula over sets spanning its domains', () => {
@@ -51,8 +81,16 @@ describe('Formulas XML', () => {
 
   it('asks for numbers as numerical formulas with the relative tolerance, a shape exactly', () => {
     const [max] = partsOf(formulasXml({ title: 'W', exercises: [mixedExercise] }, full)!)[0]!.slice(1);
-    expect([text(max!, 'answertype'), text(max!, 'answer'), text(max!, 'correctness'), text(max!, 'numbox')]).toEqual(['100', '1', '_relerr < 0.001', '1']);
-    const mixedWithVectors = { ...formulaExercise, answers: [...formulaExercise.answers, ...vectorExercise.answers, ...shapeExercise.answers] };
+    expect([text(max!, 'answertype'), text(max!, 'answer'), text(max!, 'correctness'), text(max!, 'numbox')]).toEqual([
+      '100',
+      '1',
+      '_relerr < 0.001',
+      '1',
+    ]);
+    const mixedWithVectors = {
+      ...formulaExercise,
+      answers: [...formulaExercise.answers, ...vectorExercise.answers, ...shapeExercise.answers],
+    };
     const parts = partsOf(formulasXml({ title: 'W', exercises: [mixedWithVectors] }, full)!)[0]!;
     expect([text(parts[2]!, 'answer'), text(parts[2]!, 'numbox')]).toEqual(['[0.5, -0.6666666666666666, 0]', '3']);
     expect(text(parts[2]!, 'subqtext')).toContain('[{_0}, {_1}, {_2}]');
@@ -60,16 +98,25 @@ describe('Formulas XML', () => {
   });
 
   it('keeps the statement exactly, with no brace the plugin could read as a variable or a box', () => {
-    const question = parse(formulasXml({ title: 'W', exercises: [formulaExercise] }, full)!).querySelector('question[type="formulas"]')!;
+    const question = parse(formulasXml({ title: 'W', exercises: [formulaExercise] }, full)!).querySelector(
+      'question[type="formulas"]',
+    )!;
     const statement = text(question, 'questiontext')!;
     expect(statement).not.toContain('{');
     expect(statement.replaceAll('&#123;', '{')).toBe(HOSTILE_HTML);
     // In a part's text, the only braces are its answer boxes.
-    for (const part of question.querySelectorAll('answers')) expect(text(part, 'subqtext')!.match(/\{[^}]*\}/g)).toEqual(['{_0}']);
+    for (const part of question.querySelectorAll('answers'))
+      expect(text(part, 'subqtext')!.match(/\{[^}]*\}/g)).toEqual(['{_0}']);
   });
 
   it('writes the solution as general feedback only with solutions', () => {
-    const feedback = (options: { solutions: boolean }) => text(parse(formulasXml({ title: 'W', exercises: [formulaExercise] }, options)!).querySelector('question[type="formulas"]')!, 'generalfeedback');
+    const feedback = (options: { solutions: boolean }) =>
+      text(
+        parse(formulasXml({ title: 'W', exercises: [formulaExercise] }, options)!).querySelector(
+          'question[type="formulas"]',
+        )!,
+        'generalfeedback',
+      );
     expect(feedback(full)).toContain('\\tfrac');
     expect(feedback({ solutions: false })).toBe('');
   });
@@ -77,9 +124,14 @@ describe('Formulas XML', () => {
 
 // Every formula the course's exercises expect, read back from its Formulas form, is the same
 // function: the same values at the checker's own sample points.
-const exerciseFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? exerciseFiles(join(dir, e.name)) : e.name.endsWith('.mdx') ? [join(dir, e.name)] : []));
+const exerciseFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? exerciseFiles(join(dir, e.name)) : e.name.endsWith('.mdx') ? [join(dir, e.name)] : [],
+  );
 const courseFormulas = exerciseFiles(new URL('../../../content/exercises', import.meta.url).pathname)
-  .flatMap((path) => (parseFrontmatter(readFileSync(path, 'utf8')).frontmatter['answers'] as AnswerSpec[] | undefined) ?? [])
+  .flatMap(
+    (path) => (parseFrontmatter(readFileSync(path, 'utf8')).frontmatter['answers'] as AnswerSpec[] | undefined) ?? [],
+  )
   .filter((spec): spec is Extract<AnswerSpec, { type: 'expression' }> => spec.type === 'expression');
 
 describe('the Formulas syntax of every formula the course expects', () => {
@@ -88,21 +140,30 @@ describe('the Formulas syntax of every formula the course expects', () => {
   });
 
   const samples: Extract<AnswerSpec, { type: 'expression' }>[] = [
-    { name: 'm', label: 'm', type: 'expression', expected: 'max(a, 0.5) - min(a, b, 0.2) + relu(a - b) + log(b)', variables: { a: [-2, 2], b: [0.1, 3] } },
+    {
+      name: 'm',
+      label: 'm',
+      type: 'expression',
+      expected: 'max(a, 0.5) - min(a, b, 0.2) + relu(a - b) + log(b)',
+      variables: { a: [-2, 2], b: [0.1, 3] },
+    },
   ];
-  it.each([...courseFormulas, ...samples].map((spec) => [spec.expected, spec] as const))('%s means the same in Formulas syntax', (_, spec) => {
-    const variables = Object.keys(spec.variables);
-    const original = parseExpression(spec.expected, { variables });
-    if (!original.ok) throw new Error(original.error.message);
-    const written = formulasSyntax(original.ast);
-    // Only functions the plugin allows in an algebraic formula.
-    for (const [, name] of written.matchAll(/([a-z]\w*)\(/g)) expect(FORMULAS_FUNCTIONS.has(name!), name).toBe(true);
-    const back = parseExpression(written, { variables });
-    if (!back.ok) throw new Error(`${written}: ${back.error.message}`);
-    for (const point of samplePoints(original.ast, spec.variables, spec.expected)) {
-      expect(evaluate(back.ast, point.env)).toBeCloseTo(point.expected, 12);
-    }
-  });
+  it.each([...courseFormulas, ...samples].map((spec) => [spec.expected, spec] as const))(
+    '%s means the same in Formulas syntax',
+    (_, spec) => {
+      const variables = Object.keys(spec.variables);
+      const original = parseExpression(spec.expected, { variables });
+      if (!original.ok) throw new Error(original.error.message);
+      const written = formulasSyntax(original.ast);
+      // Only functions the plugin allows in an algebraic formula.
+      for (const [, name] of written.matchAll(/([a-z]\w*)\(/g)) expect(FORMULAS_FUNCTIONS.has(name!), name).toBe(true);
+      const back = parseExpression(written, { variables });
+      if (!back.ok) throw new Error(`${written}: ${back.error.message}`);
+      for (const point of samplePoints(original.ast, spec.variables, spec.expected)) {
+        expect(evaluate(back.ast, point.env)).toBeCloseTo(point.expected, 12);
+      }
+    },
+  );
 
   it.each([
     ['a - (b - c)', 'a - (b - c)'],

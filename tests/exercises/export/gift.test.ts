@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { gift, giftEscape } from '../../../src/exercises/export/gift';
-import { ALL, formulaExercise, HOSTILE_HTML, mixedExercise, numberExercise, proofExercise, shapeExercise, vectorExercise } from './fixtures';
+import {
+  ALL,
+  formulaExercise,
+  HOSTILE_HTML,
+  mixedExercise,
+  numberExercise,
+  proofExercise,
+  shapeExercise,
+  vectorExercise,
+} from './fixtures';
 
 /**
  * What Moodle's GIFT importer makes of a file, ported from question/format/gift/format.php
@@ -34,7 +43,8 @@ function escapedcharPre(text: string): string {
   return out.replaceAll('&&092;', '\\');
 }
 const CHARACTERS = [':', '#', '=', '{', '}', '~', '\n'];
-const escapedcharPost = (text: string) => PLACEHOLDERS.reduce((out, [, placeholder], i) => out.replaceAll(placeholder, CHARACTERS[i]!), text);
+const escapedcharPost = (text: string) =>
+  PLACEHOLDERS.reduce((out, [, placeholder], i) => out.replaceAll(placeholder, CHARACTERS[i]!), text);
 
 function textWithFormat(text: string): { format: string; text: string } {
   const match = /^\[(moodle|html|plain|markdown)\]/.exec(text);
@@ -73,7 +83,11 @@ function readGift(file: string): GiftQuestion[] {
     if (answer.startsWith('#')) {
       const [value, tolerance] = answer.slice(1).split(':');
       // format.php: is_numeric on both.
-      if (!/^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value!) || !/^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(tolerance!)) throw new Error(`not numbers: ${answer}`);
+      if (
+        !/^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value!) ||
+        !/^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(tolerance!)
+      )
+        throw new Error(`not numbers: ${answer}`);
       return [{ type: 'numerical', ...question, answer: Number(value), tolerance: Number(tolerance) }];
     }
     return [{ type: 'other', ...question }];
@@ -100,12 +114,21 @@ describe('GIFT', () => {
   it('writes each statement as an HTML description that keeps TeX, < & and ]]> exactly', () => {
     const questions = readGift(gift({ title: 'W', exercises: ALL }, full));
     const descriptions = questions.filter((q) => q.type === 'description');
-    expect(descriptions.map((q) => q.name)).toEqual(['6.1 Exercise sm-number [sm-number]', '6.1 Exercise sm-vector [sm-vector]', '6.1 Exercise nn-shape [nn-shape]', '6.1 Exercise lr-formula [lr-formula]', '6.1 Exercise act-mixed [act-mixed]', '6.1 Exercise lr-published [lr-published]']);
+    expect(descriptions.map((q) => q.name)).toEqual([
+      '6.1 Exercise sm-number [sm-number]',
+      '6.1 Exercise sm-vector [sm-vector]',
+      '6.1 Exercise nn-shape [nn-shape]',
+      '6.1 Exercise lr-formula [lr-formula]',
+      '6.1 Exercise act-mixed [act-mixed]',
+      '6.1 Exercise lr-published [lr-published]',
+    ]);
     for (const description of descriptions) expect(description).toMatchObject({ format: 'html', text: HOSTILE_HTML });
   });
 
   it('writes numbers as numerical questions {#value:error}, one per entry of a vector or a shape', () => {
-    const numerical = readGift(gift({ title: 'W', exercises: [numberExercise, vectorExercise, shapeExercise] }, full)).filter((q) => q.type === 'numerical');
+    const numerical = readGift(
+      gift({ title: 'W', exercises: [numberExercise, vectorExercise, shapeExercise] }, full),
+    ).filter((q) => q.type === 'numerical');
     expect(numerical.map((q) => [q.name, q.answer, q.tolerance])).toEqual([
       ['6.1 Exercise sm-number — p [sm-number]', 0.25, 0.0025],
       ['6.1 Exercise sm-vector — v (entry 1 of 3) [sm-vector]', 0.5, 0.0005],
@@ -114,14 +137,26 @@ describe('GIFT', () => {
       ['6.1 Exercise nn-shape — w1 (rows) [nn-shape]', 4, 0],
       ['6.1 Exercise nn-shape — w1 (columns) [nn-shape]', 3, 0],
     ]);
-    expect(numerical[0]).toMatchObject({ format: 'html', text: '<p>\\(p_1 = \\frac{e^{z_1}}{\\sum_j e^{z_j}} &lt;\\)</p>', generalFeedback: '<p>So \\(p = \\tfrac{1}{4}\\) &amp; done.</p>' });
+    expect(numerical[0]).toMatchObject({
+      format: 'html',
+      text: '<p>\\(p_1 = \\frac{e^{z_1}}{\\sum_j e^{z_j}} &lt;\\)</p>',
+      generalFeedback: '<p>So \\(p = \\tfrac{1}{4}\\) &amp; done.</p>',
+    });
     // The worked solution comes once per exercise, after its last question.
     expect(numerical.map((q) => Boolean(q.generalFeedback))).toEqual([true, false, false, true, false, true]);
   });
 
   it('writes formulas and proofs as essays', () => {
     const questions = readGift(gift({ title: 'W', exercises: [formulaExercise, mixedExercise, proofExercise] }, full));
-    expect(questions.filter((q) => q.type !== 'category').map((q) => q.type)).toEqual(['description', 'essay', 'essay', 'description', 'essay', 'numerical', 'essay']);
+    expect(questions.filter((q) => q.type !== 'category').map((q) => q.type)).toEqual([
+      'description',
+      'essay',
+      'essay',
+      'description',
+      'essay',
+      'numerical',
+      'essay',
+    ]);
     const proof = questions.at(-1)!;
     expect(proof).toMatchObject({ name: '6.1 Exercise cvx-proof [cvx-proof]', text: HOSTILE_HTML });
     // The expected formula is feedback for after the attempt, with the solution.
@@ -135,7 +170,8 @@ describe('GIFT', () => {
 
   it('carries the exercise id in every name and in a comment before it', () => {
     const file = gift({ title: 'W', exercises: ALL }, full);
-    for (const question of readGift(file).filter((q) => q.type !== 'category')) expect(question.name).toMatch(/\[[a-z-]+\]$/);
+    for (const question of readGift(file).filter((q) => q.type !== 'category'))
+      expect(question.name).toMatch(/\[[a-z-]+\]$/);
     expect(file).toContain('// exercise: sm-vector, answer: v (entry 2 of 3)\n::');
   });
 

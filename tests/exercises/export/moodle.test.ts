@@ -5,7 +5,17 @@ import { DOMParser } from 'linkedom';
 import { moodleXml } from '../../../src/exercises/export/moodle';
 import { xmlText } from '../../../src/exercises/export/xml';
 import type { ExportExercise } from '../../../src/exercises/export/types';
-import { ALL, formulaExercise, HOSTILE_HTML, mixedExercise, numberExercise, proofExercise, publishedExercise, shapeExercise, vectorExercise } from './fixtures';
+import {
+  ALL,
+  formulaExercise,
+  HOSTILE_HTML,
+  mixedExercise,
+  numberExercise,
+  proofExercise,
+  publishedExercise,
+  shapeExercise,
+  vectorExercise,
+} from './fixtures';
 
 /**
  * Moodle's Cloze syntax, ported from question/type/multianswer/questiontype.php (Moodle 4.x):
@@ -39,7 +49,11 @@ function clozeSubQuestions(text: string): { subquestions: SubQuestion[]; text: s
     const answers: SubQuestion['answers'] = [];
     for (let alt = ALTERNATIVE_REGEX.exec(remaining); alt && remaining; alt = ALTERNATIVE_REGEX.exec(remaining)) {
       const number = numerical ? NUMERICAL_ALTERNATIVE.exec(alt[3]!) : null;
-      answers.push({ fraction: alt[1] === '=' ? '1' : (alt[2] ?? '0'), answer: number ? number[1]! : alt[3]!, tolerance: number?.[6] ?? '0' });
+      answers.push({
+        fraction: alt[1] === '=' ? '1' : (alt[2] ?? '0'),
+        answer: number ? number[1]! : alt[3]!,
+        tolerance: number?.[6] ?? '0',
+      });
       remaining = remaining.slice(remaining.indexOf(alt[0]) + alt[0].length);
     }
     subquestions.push({ mark: match[1] || '1', numerical, answers });
@@ -52,13 +66,15 @@ const parse = (xml: string) => {
   expect(XMLValidator.validate(xml)).toBe(true);
   return new DOMParser().parseFromString(xml, 'text/xml');
 };
-const questionsOf = (xml: string) => [...parse(xml).querySelectorAll('question')].filter((q) => q.getAttribute('type') !== 'category');
+const questionsOf = (xml: string) =>
+  [...parse(xml).querySelectorAll('question')].filter((q) => q.getAttribute('type') !== 'category');
 const field = (question: Element, name: string) => question.querySelector(`${name} > text`)?.textContent ?? null;
 /** The HTML back as a browser reads it: `&#123;` is `{` again. */
 const decoded = (html: string) => html.replaceAll('&#123;', '{');
 const full = { solutions: true };
 
-const exportOf = (...exercises: ExportExercise[]) => moodleXml({ title: 'Week 3: Softmax & <friends>', exercises }, full);
+const exportOf = (...exercises: ExportExercise[]) =>
+  moodleXml({ title: 'Week 3: Softmax & <friends>', exercises }, full);
 
 describe('Moodle XML', () => {
   it('is well-formed, and puts every question into a category named after the sheet', () => {
@@ -74,7 +90,9 @@ describe('Moodle XML', () => {
     expect(question!.getAttribute('type')).toBe('cloze');
     const { subquestions } = clozeSubQuestions(field(question!, 'questiontext')!);
     // 1/4 with a relative tolerance of 1%: 0.25 ± 0.0025.
-    expect(subquestions).toEqual([{ mark: '1', numerical: true, answers: [{ fraction: '1', answer: '0.25', tolerance: '0.0025' }] }]);
+    expect(subquestions).toEqual([
+      { mark: '1', numerical: true, answers: [{ fraction: '1', answer: '0.25', tolerance: '0.0025' }] },
+    ]);
   });
 
   it('writes a vector as one NUMERICAL per entry, with the default tolerance of 0.1%', () => {
@@ -98,9 +116,18 @@ describe('Moodle XML', () => {
     const [question] = questionsOf(exportOf(formulaExercise));
     expect(question!.getAttribute('type')).toBe('essay');
     expect(question!.querySelector('defaultgrade')!.textContent).toBe('2');
-    for (const name of ['responseformat', 'responserequired', 'responsefieldlines', 'attachments', 'attachmentsrequired']) expect(question!.querySelector(name)).not.toBeNull();
+    for (const name of [
+      'responseformat',
+      'responserequired',
+      'responsefieldlines',
+      'attachments',
+      'attachmentsrequired',
+    ])
+      expect(question!.querySelector(name)).not.toBeNull();
     const grader = decoded(field(question!, 'graderinfo')!);
-    expect(grader).toContain("\\(\\sigma&#39;(z) = \\sigma\\left(z\\right) \\cdot \\left(1 - \\sigma\\left(z\\right)\\right)\\)");
+    expect(grader).toContain(
+      '\\(\\sigma&#39;(z) = \\sigma\\left(z\\right) \\cdot \\left(1 - \\sigma\\left(z\\right)\\right)\\)',
+    );
     expect(grader).toContain('So \\(p = \\tfrac{1}{4}\\) &amp; done.');
   });
 
@@ -144,7 +171,9 @@ describe('Moodle XML', () => {
     const withSolutions = questionsOf(exportOf(numberExercise))[0]!;
     expect(decoded(field(withSolutions, 'generalfeedback')!)).toBe('<p>So \\(p = \\tfrac{1}{4}\\) &amp; done.</p>');
     expect(withSolutions.querySelectorAll('hint')).toHaveLength(1);
-    const without = questionsOf(moodleXml({ title: 'W', exercises: [numberExercise, formulaExercise] }, { solutions: false }));
+    const without = questionsOf(
+      moodleXml({ title: 'W', exercises: [numberExercise, formulaExercise] }, { solutions: false }),
+    );
     for (const question of without) {
       expect(field(question, 'generalfeedback')).toBe('');
       expect(question.querySelectorAll('hint')).toHaveLength(0);
@@ -156,7 +185,13 @@ describe('Moodle XML', () => {
   it('stays well-formed whatever the content holds', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (title, html) => {
-        const xml = moodleXml({ title, exercises: [{ ...numberExercise, title, statementHtml: html, solutionHtml: html, hintsHtml: [html] }] }, full);
+        const xml = moodleXml(
+          {
+            title,
+            exercises: [{ ...numberExercise, title, statementHtml: html, solutionHtml: html, hintsHtml: [html] }],
+          },
+          full,
+        );
         expect(XMLValidator.validate(xml)).toBe(true);
       }),
       { numRuns: 40 },

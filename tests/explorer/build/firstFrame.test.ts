@@ -36,36 +36,49 @@ function explorerProps(tree: Root): Record<string, string | number>[] {
   visit(tree, (node) => {
     const element = node as unknown as { type: string; name?: string; attributes?: JsxAttribute[] };
     if (element.type !== 'mdxJsxFlowElement' || element.name !== 'TrainingExplorer') return;
-    found.push(Object.fromEntries(element.attributes!.map((a) => [a.name, typeof a.value === 'string' ? a.value : JSON.parse(a.value!.value)])));
+    found.push(
+      Object.fromEntries(
+        element.attributes!.map((a) => [a.name, typeof a.value === 'string' ? a.value : JSON.parse(a.value!.value)]),
+      ),
+    );
   });
   return found;
 }
 
 const dir = new URL('../../../content/lessons/', import.meta.url);
-const lessons = readdirSync(dir).filter((name) => readFileSync(new URL(name, dir), 'utf8').includes('<TrainingExplorer'));
+const lessons = readdirSync(dir).filter((name) =>
+  readFileSync(new URL(name, dir), 'utf8').includes('<TrainingExplorer'),
+);
 
 describe('an explorer at build time', () => {
   it('has lessons to check, one of them with cells that read its network', () => {
     expect(lessons.length).toBeGreaterThanOrEqual(2);
-    expect(lessons.some((name) => /<TrainingExplorer[^>]* cell="/.test(readFileSync(new URL(name, dir), 'utf8')))).toBe(true);
+    expect(lessons.some((name) => /<TrainingExplorer[^>]* cell="/.test(readFileSync(new URL(name, dir), 'utf8')))).toBe(
+      true,
+    );
   });
 
-  it.each(lessons)('%s: trains each explorer once, for its cells and for its first frame', async (lesson) => {
-    const source = readFileSync(new URL(lesson, dir), 'utf8').replace(/^---[\s\S]*?---\n/, '');
-    const explorers = explorerProps(createProcessor({ remarkPlugins: [remarkMath] }).parse(source) as Root);
-    const before = trainings.count;
+  it.each(lessons)(
+    '%s: trains each explorer once, for its cells and for its first frame',
+    async (lesson) => {
+      const source = readFileSync(new URL(lesson, dir), 'utf8').replace(/^---[\s\S]*?---\n/, '');
+      const explorers = explorerProps(createProcessor({ remarkPlugins: [remarkMath] }).parse(source) as Root);
+      const before = trainings.count;
 
-    // The remark plugin, as astro.config loads it: the cells get the network's parameters.
-    vi.resetModules();
-    const { default: remarkCells } = await import('../../../src/notebook/build/remarkCells');
-    await compile({ value: source, path: `content/lessons/${lesson}` }, { remarkPlugins: [remarkMath, remarkCells] });
+      // The remark plugin, as astro.config loads it: the cells get the network's parameters.
+      vi.resetModules();
+      const { default: remarkCells } = await import('../../../src/notebook/build/remarkCells');
+      await compile({ value: source, path: `content/lessons/${lesson}` }, { remarkPlugins: [remarkMath, remarkCells] });
 
-    // The pages, from another copy of the modules: each explorer's first frame, as the component computes it.
-    vi.resetModules();
-    const { configFromProps } = await import('../../../src/explorer/config');
-    const { staticFrame } = await import('../../../src/explorer/build/staticFrame');
-    for (const props of explorers) expect(staticFrame(configFromProps(props)).epoch).toBe(Number(props['epoch'] ?? 0));
+      // The pages, from another copy of the modules: each explorer's first frame, as the component computes it.
+      vi.resetModules();
+      const { configFromProps } = await import('../../../src/explorer/config');
+      const { staticFrame } = await import('../../../src/explorer/build/staticFrame');
+      for (const props of explorers)
+        expect(staticFrame(configFromProps(props)).epoch).toBe(Number(props['epoch'] ?? 0));
 
-    expect(trainings.count - before).toBe(explorers.length);
-  }, 60_000);
+      expect(trainings.count - before).toBe(explorers.length);
+    },
+    60_000,
+  );
 });

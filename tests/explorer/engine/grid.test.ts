@@ -20,7 +20,13 @@ function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
 describe('evaluateGrid', () => {
   const data = circles(100, mulberry32(12));
 
-  function checkGrid(net: Network, nx: number, ny: number, box: [number, number, number, number], tolerance: number): void {
+  function checkGrid(
+    net: Network,
+    nx: number,
+    ny: number,
+    box: [number, number, number, number],
+    tolerance: number,
+  ): void {
     const out = new Float64Array(nx * ny);
     const classes = new Uint8Array(nx * ny);
     net.evaluateGrid(out, ...box, nx, ny, classes);
@@ -56,7 +62,12 @@ describe('evaluateGrid', () => {
   });
 
   it.each(['sigmoid', 'softmax'] as const)('matches predict with no hidden layer and a %s output', (output) => {
-    const net = trained({ sizes: [2, output === 'softmax' ? 3 : 1], activation: 'tanh', output, seed: 2 }, data, 0.3, 50);
+    const net = trained(
+      { sizes: [2, output === 'softmax' ? 3 : 1], activation: 'tanh', output, seed: 2 },
+      data,
+      0.3,
+      50,
+    );
     checkGrid(net, 20, 20, [-1, 1, -1, 1], 1e-15);
   });
 
@@ -105,8 +116,17 @@ describe('evaluateGrid', () => {
     const out = new Float64Array(10).fill(-1);
     net.evaluateGrid(out, -1, 1, -1, 1, 3, 3);
     expect(out[9]).toBe(-1);
-    expectRangeError(() => net.evaluateGrid(new Float64Array(8), -1, 1, -1, 1, 3, 3), 'evaluateGrid: (3,3): out (8): must hold 9 values');
-    expectRangeError(() => net.evaluateGrid(out, -1, 1, -1, 1, 3, 3, new Uint8Array(2)), 'evaluateGrid: (3,3): classes (2): must hold 9 values');
-    expectRangeError(() => net.evaluateGrid(out, -1, 1, -1, 1, 0, 3), 'evaluateGrid: (0,3): nx and ny must be integers ≥ 1');
+    expectRangeError(
+      () => net.evaluateGrid(new Float64Array(8), -1, 1, -1, 1, 3, 3),
+      'evaluateGrid: (3,3): out (8): must hold 9 values',
+    );
+    expectRangeError(
+      () => net.evaluateGrid(out, -1, 1, -1, 1, 3, 3, new Uint8Array(2)),
+      'evaluateGrid: (3,3): classes (2): must hold 9 values',
+    );
+    expectRangeError(
+      () => net.evaluateGrid(out, -1, 1, -1, 1, 0, 3),
+      'evaluateGrid: (0,3): nx and ny must be integers ≥ 1',
+    );
   });
 });

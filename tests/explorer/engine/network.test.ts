@@ -88,12 +88,30 @@ describe('createNetwork, initialisation', () => {
   });
 
   it.each([
-    [{ sizes: [2], activation: 'tanh', output: 'sigmoid', seed: 1 }, 'createNetwork: sizes [2]: need an input and an output layer'],
-    [{ sizes: [2, 0, 1], activation: 'tanh', output: 'sigmoid', seed: 1 }, 'createNetwork: sizes [2, 0, 1]: every size must be an integer ≥ 1'],
-    [{ sizes: [2, 4, 2], activation: 'tanh', output: 'sigmoid', seed: 1 }, 'createNetwork: sizes [2, 4, 2]: a sigmoid output has 1 unit, not 2'],
-    [{ sizes: [2, 4, 1], activation: 'tanh', output: 'softmax', seed: 1 }, 'createNetwork: sizes [2, 4, 1]: a softmax output needs at least 2 units'],
-    [{ sizes: [2, 4, 1], activation: 'elu', output: 'sigmoid', seed: 1 }, 'createNetwork: activation elu: not one of tanh, relu, sigmoid, leakyRelu, linear'],
-    [{ sizes: [2, 4, 1], activation: 'tanh', output: 'sigmoid', seed: 1, scale: -1 }, 'createNetwork: scale -1: must be a finite number ≥ 0'],
+    [
+      { sizes: [2], activation: 'tanh', output: 'sigmoid', seed: 1 },
+      'createNetwork: sizes [2]: need an input and an output layer',
+    ],
+    [
+      { sizes: [2, 0, 1], activation: 'tanh', output: 'sigmoid', seed: 1 },
+      'createNetwork: sizes [2, 0, 1]: every size must be an integer ≥ 1',
+    ],
+    [
+      { sizes: [2, 4, 2], activation: 'tanh', output: 'sigmoid', seed: 1 },
+      'createNetwork: sizes [2, 4, 2]: a sigmoid output has 1 unit, not 2',
+    ],
+    [
+      { sizes: [2, 4, 1], activation: 'tanh', output: 'softmax', seed: 1 },
+      'createNetwork: sizes [2, 4, 1]: a softmax output needs at least 2 units',
+    ],
+    [
+      { sizes: [2, 4, 1], activation: 'elu', output: 'sigmoid', seed: 1 },
+      'createNetwork: activation elu: not one of tanh, relu, sigmoid, leakyRelu, linear',
+    ],
+    [
+      { sizes: [2, 4, 1], activation: 'tanh', output: 'sigmoid', seed: 1, scale: -1 },
+      'createNetwork: scale -1: must be a finite number ≥ 0',
+    ],
   ])('rejects %j', (config, message) => {
     expectRangeError(() => createNetwork(config as unknown as NetworkConfig), message);
   });
@@ -108,27 +126,30 @@ describe('a step against twoLayer.ts, the reference', () => {
     ['leakyRelu', 'softmax', 3],
   ];
 
-  it.each(configs)('%s hidden units with a %s output: loss, gradients and the update agree to 1e−12', (hidden, output, nY) => {
-    const data = output === 'softmax' ? spiral(60, mulberry32(2), 3) : xor(60, mulberry32(2));
-    const Y = output === 'softmax' ? oneHot(data.Y, 3) : data.Y;
-    const config: TwoLayerConfig = { hidden, output };
-    const net = createNetwork({ sizes: [2, 5, nY], activation: hidden, output, seed: 11 });
-    net.setData(data.X, data.Y);
-    const params = asTwoLayer(net);
+  it.each(configs)(
+    '%s hidden units with a %s output: loss, gradients and the update agree to 1e−12',
+    (hidden, output, nY) => {
+      const data = output === 'softmax' ? spiral(60, mulberry32(2), 3) : xor(60, mulberry32(2));
+      const Y = output === 'softmax' ? oneHot(data.Y, 3) : data.Y;
+      const config: TwoLayerConfig = { hidden, output };
+      const net = createNetwork({ sizes: [2, 5, nY], activation: hidden, output, seed: 11 });
+      net.setData(data.X, data.Y);
+      const params = asTwoLayer(net);
 
-    const { A2, cache } = forwardTwoLayer(params, data.X, config);
-    const grads = backwardTwoLayer(params, cache, data.X, Y, config);
-    const next = updateTwoLayer(params, grads, 0.7);
+      const { A2, cache } = forwardTwoLayer(params, data.X, config);
+      const grads = backwardTwoLayer(params, cache, data.X, Y, config);
+      const next = updateTwoLayer(params, grads, 0.7);
 
-    const g = net.gradients();
-    expectAllClose(g['dW1']!.data, grads.dW1.data, 12);
-    expectAllClose(g['db1']!.data, grads.db1.data, 12);
-    expectAllClose(g['dW2']!.data, grads.dW2.data, 12);
-    expectAllClose(g['db2']!.data, grads.db2.data, 12);
-    expect(net.step(0.7)).toBeCloseTo(twoLayerCost(A2, Y, config), 12);
-    const after = asTwoLayer(net);
-    for (const name of ['W1', 'b1', 'W2', 'b2'] as const) expectAllClose(after[name].data, next[name].data, 12);
-  });
+      const g = net.gradients();
+      expectAllClose(g['dW1']!.data, grads.dW1.data, 12);
+      expectAllClose(g['db1']!.data, grads.db1.data, 12);
+      expectAllClose(g['dW2']!.data, grads.dW2.data, 12);
+      expectAllClose(g['db2']!.data, grads.db2.data, 12);
+      expect(net.step(0.7)).toBeCloseTo(twoLayerCost(A2, Y, config), 12);
+      const after = asTwoLayer(net);
+      for (const name of ['W1', 'b1', 'W2', 'b2'] as const) expectAllClose(after[name].data, next[name].data, 12);
+    },
+  );
 
   it('takes ReLU′(0) = 1 where a pre-activation is exactly 0, as activations.ts does', () => {
     // x = (0, 0) with zero biases makes every Z1 of that example 0.
@@ -213,9 +234,30 @@ describe('training', () => {
   });
 
   it.each([
-    ['circles, 2-8-8-1 ReLU', circles(200, mulberry32(3)), { sizes: [2, 8, 8, 1], activation: 'relu', output: 'sigmoid', seed: 2 }, 0.3, 1500, 0.95],
-    ['moons, 2-8-1 tanh', moons(200, mulberry32(3)), { sizes: [2, 8, 1], activation: 'tanh', output: 'sigmoid', seed: 2 }, 1, 1500, 0.95],
-    ['a 3-arm spiral, 2-16-16-3 ReLU softmax', spiral(300, mulberry32(3), 3, 0.1), { sizes: [2, 16, 16, 3], activation: 'relu', output: 'softmax', seed: 2 }, 1, 500, 0.95],
+    [
+      'circles, 2-8-8-1 ReLU',
+      circles(200, mulberry32(3)),
+      { sizes: [2, 8, 8, 1], activation: 'relu', output: 'sigmoid', seed: 2 },
+      0.3,
+      1500,
+      0.95,
+    ],
+    [
+      'moons, 2-8-1 tanh',
+      moons(200, mulberry32(3)),
+      { sizes: [2, 8, 1], activation: 'tanh', output: 'sigmoid', seed: 2 },
+      1,
+      1500,
+      0.95,
+    ],
+    [
+      'a 3-arm spiral, 2-16-16-3 ReLU softmax',
+      spiral(300, mulberry32(3), 3, 0.1),
+      { sizes: [2, 16, 16, 3], activation: 'relu', output: 'softmax', seed: 2 },
+      1,
+      500,
+      0.95,
+    ],
   ] as const)('learns %s', (_, data, config, rate, epochs, target) => {
     const net = trained(config, data, rate, epochs);
     expect(net.accuracy()).toBeGreaterThanOrEqual(target);
@@ -344,7 +386,6 @@ describe('predictions', () => {
     expectRangeError(() => net.predict(1, 2), 'predict: sizes [3, 4, 2]: needs 2 inputs');
   });
 });
-
 
 describe('parameters, state and restore', () => {
   it('hands out copies, which change nothing when written', () => {

@@ -5,7 +5,10 @@ import { watchBuiltins } from '../../../src/notebook/browser/integrity';
 /** A fresh realm, as a worker is: its global and a way to run code in it. */
 function realm() {
   const context = vm.createContext({});
-  return { global: vm.runInContext('globalThis', context) as typeof globalThis, run: (code: string) => vm.runInContext(code, context) as unknown };
+  return {
+    global: vm.runInContext('globalThis', context) as typeof globalThis,
+    run: (code: string) => vm.runInContext(code, context) as unknown,
+  };
 }
 
 describe('watchBuiltins', () => {
@@ -19,7 +22,9 @@ describe('watchBuiltins', () => {
   it('names a replaced prototype method, and nothing once it is put back', () => {
     const { global, run } = realm();
     const changed = watchBuiltins(global);
-    run('globalThis.saved = Array.prototype.map; Array.prototype.map = function () { return [42] }; delete globalThis.saved');
+    run(
+      'globalThis.saved = Array.prototype.map; Array.prototype.map = function () { return [42] }; delete globalThis.saved',
+    );
     expect(changed()).toEqual(['Array.prototype.map']);
     const fresh = realm();
     const again = watchBuiltins(fresh.global);
@@ -31,7 +36,9 @@ describe('watchBuiltins', () => {
     const { global, run } = realm();
     const changed = watchBuiltins(global);
     run('globalThis.leaked = 1; Math.exp = () => 0; Object.setPrototypeOf(Map.prototype, null)');
-    expect(changed()).toEqual(expect.arrayContaining(['globalThis.leaked', 'Math.exp', 'the prototype of Map.prototype']));
+    expect(changed()).toEqual(
+      expect.arrayContaining(['globalThis.leaked', 'Math.exp', 'the prototype of Map.prototype']),
+    );
   });
 
   it('names a deleted built-in', () => {

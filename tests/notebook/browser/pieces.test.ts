@@ -8,7 +8,13 @@ import { matrix } from '../../../src/ml';
 describe('pieceOf: "show more" of a cut output, one bounded piece at a time', () => {
   it('gives the characters of a long string after those shown', () => {
     const text = 'a'.repeat(LIMITS.textChars) + 'b'.repeat(LIMITS.textChars) + 'c';
-    expect(pieceOf({ value: text }, LIMITS.textChars)).toEqual({ from: LIMITS.textChars, to: 2 * LIMITS.textChars, total: text.length, what: 'characters', text: 'b'.repeat(LIMITS.textChars) });
+    expect(pieceOf({ value: text }, LIMITS.textChars)).toEqual({
+      from: LIMITS.textChars,
+      to: 2 * LIMITS.textChars,
+      total: text.length,
+      what: 'characters',
+      text: 'b'.repeat(LIMITS.textChars),
+    });
     expect(pieceOf({ value: text }, 2 * LIMITS.textChars)?.text).toBe('c');
   });
 

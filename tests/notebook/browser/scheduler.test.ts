@@ -12,7 +12,13 @@ interface FakeCell extends Runnable {
   references: string[];
 }
 
-const code = (id: string, defines: string[], references: string[] = []): FakeCell => ({ spec: { id, kind: 'code', budget: 2000 }, label: `cell ${id}`, code: `/* ${id} */`, defines, references });
+const code = (id: string, defines: string[], references: string[] = []): FakeCell => ({
+  spec: { id, kind: 'code', budget: 2000 },
+  label: `cell ${id}`,
+  code: `/* ${id} */`,
+  defines,
+  references,
+});
 
 /** How the fake worker answers a cell of a batch: a result, or as `answer` says. */
 type Answer = (cell: BatchCell, requestId: number) => CellAnswer | 'timeout';
@@ -21,11 +27,22 @@ function fakeWorker(cells: Map<string, FakeCell>) {
   const worker = {
     generation: 0,
     batches: [] as string[][],
-    answer: ((cell, requestId) => ({ type: 'result', requestId, id: cell.id, display: { kind: 'text', text: cells.get(cell.id)!.code }, logs: [], ms: 0 })) as Answer,
+    answer: ((cell, requestId) => ({
+      type: 'result',
+      requestId,
+      id: cell.id,
+      display: { kind: 'text', text: cells.get(cell.id)!.code },
+      logs: [],
+      ms: 0,
+    })) as Answer,
     async analyze(list: { id: string; code: string }[]): Promise<Analysis[]> {
       return list.map(({ id }) => ({ id, defines: cells.get(id)!.defines, references: cells.get(id)!.references }));
     },
-    async runBatch(batch: BatchCell[], _budget: (id: string) => number, onAnswer: (answer: CellAnswer) => void): Promise<BatchEnd> {
+    async runBatch(
+      batch: BatchCell[],
+      _budget: (id: string) => number,
+      onAnswer: (answer: CellAnswer) => void,
+    ): Promise<BatchEnd> {
       worker.batches.push(batch.map((cell) => cell.id));
       for (const cell of batch) {
         const answer = worker.answer(cell, 1);
@@ -110,7 +127,10 @@ describe('Scheduler', () => {
 
   it('stops a runaway cell, says so on it, makes its readers wait, and runs the rest in a fresh worker', async () => {
     const { scheduler, worker, problems, statuses, drawn } = await lesson();
-    worker.answer = (cell, requestId) => (cell.id === 'yhat' ? 'timeout' : { type: 'result', requestId, id: cell.id, display: { kind: 'empty' }, logs: [], ms: 0 });
+    worker.answer = (cell, requestId) =>
+      cell.id === 'yhat'
+        ? 'timeout'
+        : { type: 'result', requestId, id: cell.id, display: { kind: 'empty' }, logs: [], ms: 0 };
     await scheduler.schedule(['z', ...scheduler.reach('yhat'), 'other']);
     expect(problems.get('yhat')).toMatch(/ran longer than its budget of 2 s/);
     expect(problems.get('loss')).toBe('Waiting for cell yhat, which was stopped.');

@@ -33,22 +33,32 @@ describe('encodeShared and decodeShared', () => {
   it('round-trips any cells with valid ids', () => {
     const letters = [...'abcXYZ'];
     const id = fc
-      .tuple(fc.constantFrom(...letters), fc.string({ unit: fc.constantFrom(...letters, '0', '9', '_', '-'), maxLength: 8 }))
+      .tuple(
+        fc.constantFrom(...letters),
+        fc.string({ unit: fc.constantFrom(...letters, '0', '9', '_', '-'), maxLength: 8 }),
+      )
       .map(([first, rest]) => first + rest);
-    const entries = fc.array(fc.tuple(id, fc.string({ unit: codeUnit, maxLength: 50 })), { minLength: 1, maxLength: 10 });
-    fc.assert(fc.property(entries, (list) => {
-      const cells = Object.fromEntries(list);
-      expect(decodeShared(encodeShared(cells))).toEqual({ ok: true, cells, leftOut: [] });
-    }));
+    const entries = fc.array(fc.tuple(id, fc.string({ unit: codeUnit, maxLength: 50 })), {
+      minLength: 1,
+      maxLength: 10,
+    });
+    fc.assert(
+      fc.property(entries, (list) => {
+        const cells = Object.fromEntries(list);
+        expect(decodeShared(encodeShared(cells))).toEqual({ ok: true, cells, leftOut: [] });
+      }),
+    );
   });
 
   it('never throws on any string', () => {
-    fc.assert(fc.property(fc.oneof(anyString, fc.base64String()), (text) => {
-      for (const hash of [text, SHARE_PREFIX + text, `#${SHARE_PREFIX}${text}`]) {
-        const decoded = decodeShared(hash);
-        expect(decoded === null || typeof decoded.ok === 'boolean').toBe(true);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.oneof(anyString, fc.base64String()), (text) => {
+        for (const hash of [text, SHARE_PREFIX + text, `#${SHARE_PREFIX}${text}`]) {
+          const decoded = decodeShared(hash);
+          expect(decoded === null || typeof decoded.ok === 'boolean').toBe(true);
+        }
+      }),
+    );
   });
 });
 
@@ -74,9 +84,17 @@ describe('decodeShared says why it cannot use a link', () => {
     ['null', fragmentOf(null), /does not hold a list of cells/],
     // An object with no usable entry.
     ['an empty object', fragmentOf({}), /holds no cells/],
-    ['ids that do not start with a letter', fragmentOf({ '1cell': 'x', _cell: 'x', '-a': 'x' }), /"1cell" is not a cell id; "_cell" is not a cell id; "-a" is not a cell id/],
+    [
+      'ids that do not start with a letter',
+      fragmentOf({ '1cell': 'x', _cell: 'x', '-a': 'x' }),
+      /"1cell" is not a cell id; "_cell" is not a cell id; "-a" is not a cell id/,
+    ],
     ['ids with markup or spaces', fragmentOf({ '<script>': 'x', 'a b': 'x', '': 'x' }), /"<script>" is not a cell id/],
-    ['code that is not a string', fragmentOf({ a: 1, b: null, c: { code: 'x' }, d: ['x'] }), /the code for "a" is not text; .* and 1 more/],
+    [
+      'code that is not a string',
+      fragmentOf({ a: 1, b: null, c: { code: 'x' }, d: ['x'] }),
+      /the code for "a" is not text; .* and 1 more/,
+    ],
     ['code longer than 100 000 characters', fragmentOf({ a: 'x'.repeat(100_001) }), /longer than 100,000 characters/],
     // Far longer than any link the course makes: refused before it is decoded.
     ['a payload of 3 million characters', SHARE_PREFIX + 'A'.repeat(3_000_000), /more than any link this course makes/],

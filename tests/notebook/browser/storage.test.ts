@@ -10,7 +10,10 @@ const listeners: ((event: StorageEvent) => void)[] = [];
 beforeEach(() => {
   storage = fakeStorage();
   vi.stubGlobal('localStorage', storage);
-  vi.stubGlobal('addEventListener', (type: string, listener: (event: StorageEvent) => void) => type === 'storage' && listeners.push(listener));
+  vi.stubGlobal(
+    'addEventListener',
+    (type: string, listener: (event: StorageEvent) => void) => type === 'storage' && listeners.push(listener),
+  );
   vi.stubGlobal('removeEventListener', () => {});
 });
 
@@ -20,7 +23,10 @@ afterEach(() => {
 });
 
 /** What another tab's write looks like to this one. */
-const storageEvent = () => listeners.forEach((listener) => listener({ key: storageKey(page), newValue: storage.getItem(storageKey(page)) } as StorageEvent));
+const storageEvent = () =>
+  listeners.forEach((listener) =>
+    listener({ key: storageKey(page), newValue: storage.getItem(storageKey(page)) } as StorageEvent),
+  );
 
 describe('EditStore', () => {
   it('keeps both edits when two tabs edit two cells', () => {
@@ -28,7 +34,10 @@ describe('EditStore', () => {
     const b = new EditStore(page);
     a.put('softmax-four', { code: 'A', base: '1' });
     b.put('softmax-three', { code: 'B', base: '2' });
-    expect(Object.keys(parseEdits(storage.getItem(storageKey(page)))).sort()).toEqual(['softmax-four', 'softmax-three']);
+    expect(Object.keys(parseEdits(storage.getItem(storageKey(page)))).sort()).toEqual([
+      'softmax-four',
+      'softmax-three',
+    ]);
   });
 
   it('hears which cells another tab changed', () => {

@@ -30,7 +30,12 @@ describe('valueToEstree and valueSource', () => {
   });
 
   it('keeps the sign of minus zero in the tree', () => {
-    expect(valueToEstree(-0)).toEqual({ type: 'UnaryExpression', operator: '-', prefix: true, argument: { type: 'Literal', value: 0 } });
+    expect(valueToEstree(-0)).toEqual({
+      type: 'UnaryExpression',
+      operator: '-',
+      prefix: true,
+      argument: { type: 'Literal', value: 0 },
+    });
   });
 
   it.each([

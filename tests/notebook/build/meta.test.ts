@@ -4,7 +4,10 @@ import { parseMeta } from '../../../src/notebook/build/meta';
 describe('parseMeta', () => {
   it.each<[string, Record<string, string | true>]>([
     // The full set of a lesson cell's options.
-    ['id=softmax expect="[0.842, 0.042]" budget=500 folded hidden', { id: 'softmax', expect: '[0.842, 0.042]', budget: '500', folded: true, hidden: true }],
+    [
+      'id=softmax expect="[0.842, 0.042]" budget=500 folded hidden',
+      { id: 'softmax', expect: '[0.842, 0.042]', budget: '500', folded: true, hidden: true },
+    ],
     // Escaped quotes inside a quoted value.
     ['label="say \\"hi\\" twice"', { label: 'say "hi" twice' }],
     // An escaped backslash.

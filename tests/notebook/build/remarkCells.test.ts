@@ -20,12 +20,18 @@ function attributesOf(node: MdxJsxFlowElement): Record<string, unknown> {
   for (const attribute of node.attributes) {
     if (attribute.type !== 'mdxJsxAttribute') continue;
     const value = attribute.value;
-    out[attribute.name] = value === null || value === undefined ? true : typeof value === 'string' ? value : (new Function(`return (${value.value})`)() as unknown);
+    out[attribute.name] =
+      value === null || value === undefined
+        ? true
+        : typeof value === 'string'
+          ? value
+          : (new Function(`return (${value.value})`)() as unknown);
   }
   return out;
 }
 
-const elements = (tree: Root) => tree.children.filter((node): node is MdxJsxFlowElement => node.type === 'mdxJsxFlowElement');
+const elements = (tree: Root) =>
+  tree.children.filter((node): node is MdxJsxFlowElement => node.type === 'mdxJsxFlowElement');
 
 const fence = (meta: string, code: string) => ['```ts ' + meta, code, '```'].join('\n');
 
@@ -35,7 +41,10 @@ describe('remarkCells: the prerendered lesson', () => {
       [
         '# Softmax',
         '<VectorInput name="scores" label="Scores" value="5, 2, -1, 3" />',
-        fence('cell id=probs label="Softmax <of> scores" expect="[0.842, 0.042, 0.002, 0.114]"', 'const p = softmax(scores)\np'),
+        fence(
+          'cell id=probs label="Softmax <of> scores" expect="[0.842, 0.042, 0.002, 0.114]"',
+          'const p = softmax(scores)\np',
+        ),
         fence('cell id=sum', 'p.reduce((a, b) => a + b, 0)'),
         fence('cell id=setup hidden', 'const secret = 1'),
         fence('ts', 'not a cell'),
@@ -77,12 +86,19 @@ describe('remarkCells: the prerendered lesson', () => {
     );
     // One group, named by its legend, described by the input's message.
     expect(html).toMatch(/<div class="cell cell-input" data-cell="input-loss"[^>]*data-input-kind="choice"/);
-    expect(html).toContain('<fieldset class="cell-choice" aria-describedby="field-input-loss-message"><legend>Loss &#x3C;of> J <code>loss</code></legend>');
+    expect(html).toContain(
+      '<fieldset class="cell-choice" aria-describedby="field-input-loss-message"><legend>Loss &#x3C;of> J <code>loss</code></legend>',
+    );
     // A radio button per option, in order, sharing one name; only the default is checked.
     const radios = [...html.matchAll(/<input [^>]*type="radio"[^>]*>/g)].map((m) => m[0]);
     expect(radios).toHaveLength(2);
-    expect(radios.every((radio) => radio.includes('name="field-input-loss"') && radio.includes('data-cell-input'))).toBe(true);
-    expect(radios.map((radio) => /value="([^"]*)"/.exec(radio)?.[1])).toEqual(['squared error with a sigmoid', 'cross-entropy']);
+    expect(
+      radios.every((radio) => radio.includes('name="field-input-loss"') && radio.includes('data-cell-input')),
+    ).toBe(true);
+    expect(radios.map((radio) => /value="([^"]*)"/.exec(radio)?.[1])).toEqual([
+      'squared error with a sigmoid',
+      'cross-entropy',
+    ]);
     expect(radios.map((radio) => radio.includes(' checked'))).toEqual([false, true]);
     // Each option's text labels its button.
     expect(html).toContain('<label class="cell-choice-option"><input id="field-input-loss-1"');
@@ -90,28 +106,48 @@ describe('remarkCells: the prerendered lesson', () => {
     // The cells ran with the default: the prerendered output reads it.
     expect(html).toMatch(/data-cell="which".*<pre class="cell-value cell-text">convex<\/pre>/s);
     // The browser gets the options and the option in force.
-    const spec = /<script type="application\/json" data-cell-spec="">(\{"id":"input-loss".*?)<\/script>/.exec(html)?.[1];
-    expect(JSON.parse(spec!)).toEqual({ id: 'input-loss', kind: 'input', input: 'choice', name: 'loss', code: 'cross-entropy', budget: 2000, options: ['squared error with a sigmoid', 'cross-entropy'] });
+    const spec = /<script type="application\/json" data-cell-spec="">(\{"id":"input-loss".*?)<\/script>/.exec(
+      html,
+    )?.[1];
+    expect(JSON.parse(spec!)).toEqual({
+      id: 'input-loss',
+      kind: 'input',
+      input: 'choice',
+      name: 'loss',
+      code: 'cross-entropy',
+      budget: 2000,
+      options: ['squared error with a sigmoid', 'cross-entropy'],
+    });
   });
 
   it('runs the cells with the option a <Choice> names, whatever spaces surround it', async () => {
     const html = await renderLesson(
-      ['<Choice name="g" options="sigmoid|tanh|ReLU" value=" tanh " />', fence('cell id=picked', 'g.length')].join('\n\n'),
+      ['<Choice name="g" options="sigmoid|tanh|ReLU" value=" tanh " />', fence('cell id=picked', 'g.length')].join(
+        '\n\n',
+      ),
     );
     expect(html).toMatch(/data-cell="picked".*<data value="4">4<\/data>/s);
     expect(html).toMatch(/value="tanh" checked/);
   });
 
-  it('writes an erratum whose number is what the lesson\'s version of the cell computes, which an edit does not change', async () => {
-    const html = await renderLesson(fence('cell id=p label="First probability" slide="0.9" why="The slide rounds up."', 'softmax([5, 2, -1, 3])[0]'));
+  it("writes an erratum whose number is what the lesson's version of the cell computes, which an edit does not change", async () => {
+    const html = await renderLesson(
+      fence('cell id=p label="First probability" slide="0.9" why="The slide rounds up."', 'softmax([5, 2, -1, 3])[0]'),
+    );
     const note = /<div class="errata"[^>]*data-errata="p"[^>]*>(.*?)<\/div>/s.exec(html)?.[1] ?? '';
     // A student may edit the cell: the note must not claim that its live output is 0.842.
-    expect(note.replace(/<[^>]+>/g, '')).toContain("The slide shows 0.9; the lesson's version of the cell above computes [0.842].");
+    expect(note.replace(/<[^>]+>/g, '')).toContain(
+      "The slide shows 0.9; the lesson's version of the cell above computes [0.842].",
+    );
   });
 
   it.each([
     // A cell whose value contradicts the slide fails the build.
-    ['a wrong expectation', fence('cell id=p expect="0.9"', 'softmax([5, 2, -1, 3])[0]'), /lessons\/06-softmax\.mdx: cell "p": expected 0\.9/],
+    [
+      'a wrong expectation',
+      fence('cell id=p expect="0.9"', 'softmax([5, 2, -1, 3])[0]'),
+      /lessons\/06-softmax\.mdx: cell "p": expected 0\.9/,
+    ],
     // Two cells with one id.
     ['a duplicate id', [fence('cell id=a', '1'), fence('cell id=a', '2')].join('\n\n'), /two cells have the id "a"/],
     // An id that is not a safe name.
@@ -119,14 +155,30 @@ describe('remarkCells: the prerendered lesson', () => {
     // A budget that is not a positive number.
     ['a bad budget', fence('cell budget=-5', '1'), /budget must be a positive number/],
     // An input whose initial value does not parse.
-    ['a bad input value', '<NumberInput name="rate" value="fast" />', /<NumberInput name="rate">: “fast” is not a number/],
+    [
+      'a bad input value',
+      '<NumberInput name="rate" value="fast" />',
+      /<NumberInput name="rate">: “fast” is not a number/,
+    ],
     // An input without a usable name.
     ['an input without a name', '<Slider value="1" />', /<Slider> needs a name/],
     // A choice whose default is not among its options.
-    ['a choice of something not offered', '<Choice name="loss" options="a|b" value="c" />', /<Choice name="loss">: “c” is not one of the options \(“a”, “b”\)/],
+    [
+      'a choice of something not offered',
+      '<Choice name="loss" options="a|b" value="c" />',
+      /<Choice name="loss">: “c” is not one of the options \(“a”, “b”\)/,
+    ],
     // A choice without options, or with only one.
-    ['a choice without options', '<Choice name="loss" value="a" />', /<Choice name="loss">: options="": Give at least two options/],
-    ['a choice of one option', '<Choice name="loss" options="a" value="a" />', /<Choice name="loss">: options="a": Only one option/],
+    [
+      'a choice without options',
+      '<Choice name="loss" value="a" />',
+      /<Choice name="loss">: options="": Give at least two options/,
+    ],
+    [
+      'a choice of one option',
+      '<Choice name="loss" options="a" value="a" />',
+      /<Choice name="loss">: options="a": Only one option/,
+    ],
     ['a choice with an option twice', '<Choice name="loss" options="a|b|a" value="a" />', /“a” is an option twice/],
   ])('fails the build for %s', async (_name, mdx, message) => {
     await expect(renderLesson(mdx)).rejects.toThrow(message);
@@ -161,20 +213,37 @@ describe('remarkCells: what it hands the components', () => {
       max: '1',
       step: '0.05',
       value: '0.5',
-      spec: { id: 'input-t', kind: 'input', input: 'slider', name: 't', code: '0.5', budget: 2000, range: { min: 0, max: 1, step: 0.05 } },
+      spec: {
+        id: 'input-t',
+        kind: 'input',
+        input: 'slider',
+        name: 't',
+        code: '0.5',
+        budget: 2000,
+        range: { min: 0, max: 1, step: 0.05 },
+      },
     });
   });
 
   it('puts an <Erratum> after a cell whose slide the computation contradicts', async () => {
     const tree = await annotate(fence('cell id=p slide="0.9" why="The slide rounds up."', 'softmax([5, 2, -1, 3])[0]'));
     const erratum = elements(tree).find((node) => node.name === 'Erratum')!;
-    expect(tree.children.indexOf(erratum)).toBe(tree.children.findIndex((node) => node.type === 'mdxJsxFlowElement' && node.name === 'Cell') + 1);
-    expect(attributesOf(erratum)).toEqual({ cell: 'p', slide: '0.9', computed: '[0.842]', why: 'The slide rounds up.' });
+    expect(tree.children.indexOf(erratum)).toBe(
+      tree.children.findIndex((node) => node.type === 'mdxJsxFlowElement' && node.name === 'Cell') + 1,
+    );
+    expect(attributesOf(erratum)).toEqual({
+      cell: 'p',
+      slide: '0.9',
+      computed: '[0.842]',
+      why: 'The slide rounds up.',
+    });
   });
 
   it('passes values JSON cannot carry to the component as they are', async () => {
     const mdx = fence('cell id=odd', '[NaN, -0, Infinity].length === 3 ? NaN : 0');
-    const display = attributesOf(elements(await annotate(mdx)).find((node) => node.name === 'Cell')!)['display'] as { value: number };
+    const display = attributesOf(elements(await annotate(mdx)).find((node) => node.name === 'Cell')!)['display'] as {
+      value: number;
+    };
     expect(display.value).toBeNaN();
     // Through MDX's compiled expression to the page: not null, as a JSON round trip would make it.
     expect(await renderLesson(mdx)).toContain('<data value="NaN">');

@@ -3,7 +3,13 @@ import { softmax } from '../../../src/ml';
 import { CellBuildError, runCells } from '../../../src/notebook/build/runCells';
 import type { CellSource } from '../../../src/notebook/build/runCells';
 
-const code = (id: string, source: string, extra: Partial<CellSource> = {}): CellSource => ({ id, kind: 'code', code: source, budgetMs: 1000, ...extra });
+const code = (id: string, source: string, extra: Partial<CellSource> = {}): CellSource => ({
+  id,
+  kind: 'code',
+  code: source,
+  budgetMs: 1000,
+  ...extra,
+});
 
 /** The CellBuildError that running the cells throws. */
 function buildError(cells: CellSource[]): CellBuildError {
@@ -30,7 +36,9 @@ describe('runCells: running', () => {
   });
 
   it('captures console output under the cell', () => {
-    const outcomes = runCells('lesson', [code('log', 'console.log("hello", 42, [1, 2])\nconsole.warn("careful")\nconsole.error({ a: 1 })')]);
+    const outcomes = runCells('lesson', [
+      code('log', 'console.log("hello", 42, [1, 2])\nconsole.warn("careful")\nconsole.error({ a: 1 })'),
+    ]);
     expect(outcomes.get('log')?.logs).toEqual(['hello 42 [1, 2]', 'warning: careful', 'error: {a: 1}']);
     expect(outcomes.get('log')?.display).toEqual({ kind: 'empty' });
   });
@@ -45,7 +53,9 @@ describe('runCells: running', () => {
   });
 
   it('passes when the computed value agrees with the expected one', () => {
-    const outcomes = runCells('lesson', [code('p', 'softmax([5, 2, -1, 3])', { expect: '[0.842, 0.042, 0.002, 0.114]' })]);
+    const outcomes = runCells('lesson', [
+      code('p', 'softmax([5, 2, -1, 3])', { expect: '[0.842, 0.042, 0.002, 0.114]' }),
+    ]);
     expect(outcomes.get('p')?.display.kind).toBe('vector');
   });
 
@@ -63,17 +73,37 @@ describe('runCells: running', () => {
 describe('runCells: failures name the lesson, the cell, the reason and the line', () => {
   it.each<[string, CellSource[], RegExp[]]>([
     // A cell that throws, on line 2.
-    ['a throwing cell', [code('bad', 'const a = 1\nthrow new Error("boom")')], [/^06-softmax\.mdx: cell "bad" \(line 2, column \d+ of the cell\): boom$/]],
+    [
+      'a throwing cell',
+      [code('bad', 'const a = 1\nthrow new Error("boom")')],
+      [/^06-softmax\.mdx: cell "bad" \(line 2, column \d+ of the cell\): boom$/],
+    ],
     // A throw inside a function, reported where it is thrown (line 2 of the cell).
-    ['a throw inside a function', [code('bad', 'function f() {\n  return null.x\n}\nconst v = f()')], [/cell "bad" \(line 2,/, /Cannot read properties of null/]],
+    [
+      'a throw inside a function',
+      [code('bad', 'function f() {\n  return null.x\n}\nconst v = f()')],
+      [/cell "bad" \(line 2,/, /Cannot read properties of null/],
+    ],
     // A syntax error, with its line.
-    ['a syntax error', [code('typo', 'const a = 1\nconst b = 2\nconst c = a +* b')], [/cell "typo" \(line 3, column \d+ of the cell\): syntax error: Unexpected token/]],
+    [
+      'a syntax error',
+      [code('typo', 'const a = 1\nconst b = 2\nconst c = a +* b')],
+      [/cell "typo" \(line 3, column \d+ of the cell\): syntax error: Unexpected token/],
+    ],
     // A name defined by two cells.
-    ['a duplicate definition', [code('one', 'const x = 1'), code('two', 'const x = 2')], [/cell "one": x is defined in 2 cells \(one, two\)/]],
+    [
+      'a duplicate definition',
+      [code('one', 'const x = 1'), code('two', 'const x = 2')],
+      [/cell "one": x is defined in 2 cells \(one, two\)/],
+    ],
     // A cycle.
     ['a cycle', [code('a', 'const A = B'), code('b', 'const B = A')], [/cell "a": is part of a cycle: a ← b ← a/]],
     // A value that disagrees with the slide.
-    ['an expected value mismatch', [code('p', 'softmax([5, 2, -1, 3])[0]', { expect: '0.9' })], [/cell "p": expected 0\.9, computed \[0\.842\]$/]],
+    [
+      'an expected value mismatch',
+      [code('p', 'softmax([5, 2, -1, 3])[0]', { expect: '0.9' })],
+      [/cell "p": expected 0\.9, computed \[0\.842\]$/],
+    ],
     // Top-level await cannot be prerendered.
     ['top-level await', [code('wait', 'await Promise.resolve(1)')], [/cell "wait": top-level await is not supported/]],
   ])('reports %s', (_name, cells, patterns) => {
@@ -114,7 +144,9 @@ describe('runCells: failures name the lesson, the cell, the reason and the line'
   // Fixed (was a bug): `for await` at top level is not detected as top-level await (see analyze.test.ts), so
   // instead of this message the build reports V8's "Unexpected reserved word" without a line.
   it('reports top-level `for await` as top-level await', () => {
-    expect(buildError([code('stream', 'for await (const x of []) {}')]).message).toMatch(/top-level await is not supported/);
+    expect(buildError([code('stream', 'for await (const x of []) {}')]).message).toMatch(
+      /top-level await is not supported/,
+    );
   });
 
   // Fixed (was a bug): console.log of an Error or a Map made inside the cell prints "Error {}" / "Map {}":

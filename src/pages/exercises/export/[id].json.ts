@@ -10,12 +10,18 @@ import { exportExercise } from '../../../exercises/export/statement';
 import { solutionsHidden } from '../../../exercises/visibility';
 
 export const getStaticPaths = (async () =>
-  (await getExercises()).map((exercise) => ({ params: { id: exercise.entry.id }, props: { exercise } }))) satisfies GetStaticPaths;
+  (await getExercises()).map((exercise) => ({
+    params: { id: exercise.entry.id },
+    props: { exercise },
+  }))) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 export const GET: APIRoute<Props> = ({ props }) => {
   const { entry, number } = props.exercise;
-  const data = exportExercise({ id: entry.id, title: entry.data.title, number, answers: entry.data.answers, body: entry.body ?? '' }, !solutionsHidden());
+  const data = exportExercise(
+    { id: entry.id, title: entry.data.title, number, answers: entry.data.answers, body: entry.body ?? '' },
+    !solutionsHidden(),
+  );
   return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
