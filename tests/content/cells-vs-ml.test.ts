@@ -32,14 +32,22 @@ import {
 import { lessonCells, runLesson, tableRows, type LessonRun, type Variation } from './lessonCells';
 
 /** |actual − expected| ≤ tolerance × max(1, |expected|), entry by entry. */
-function expectClose(actual: number | ArrayLike<number>, expected: number | ArrayLike<number>, what: string, tolerance = 1e-9): void {
+function expectClose(
+  actual: number | ArrayLike<number>,
+  expected: number | ArrayLike<number>,
+  what: string,
+  tolerance = 1e-9,
+): void {
   const a = typeof actual === 'number' ? [actual] : Array.from(actual);
   const e = typeof expected === 'number' ? [expected] : Array.from(expected);
   expect(a.length, `${what}: length`).toBe(e.length);
   e.forEach((ej, j) => {
     const aj = a[j]!;
     expect(Number.isFinite(aj), `${what}[${j}] is ${aj}, src/ml gives ${ej}`).toBe(Number.isFinite(ej));
-    if (Number.isFinite(ej)) expect(Math.abs(aj - ej), `${what}[${j}] is ${aj}, src/ml gives ${ej}`).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(ej)));
+    if (Number.isFinite(ej))
+      expect(Math.abs(aj - ej), `${what}[${j}] is ${aj}, src/ml gives ${ej}`).toBeLessThanOrEqual(
+        tolerance * Math.max(1, Math.abs(ej)),
+      );
   });
 }
 
@@ -60,7 +68,8 @@ const cases: Case[] = [
   {
     file: '06-softmax.mdx',
     cells: ['softmax-stable'],
-    claim: 'the naive formula e^z / Σ e^z agrees with softmax wherever no exponential overflows; the shifted row is softmax, the last hardmax',
+    claim:
+      'the naive formula e^z / Σ e^z agrees with softmax wherever no exponential overflows; the shifted row is softmax, the last hardmax',
     variations: [
       { inputs: { scores: [3, 1, -2], scale: 1 } },
       { inputs: { scores: [0.5, -4, 2, 1], scale: 2.5 } },
@@ -74,7 +83,8 @@ const cases: Case[] = [
       expectClose(numbersOf(shifted!, classes), softmax(scaled), 'shifted row');
       expectClose(numbersOf(hard!, classes), hardmax(scaled), 'hardmax row');
       // e^709 is the largest exponential a double holds; below that the naive formula is exact enough.
-      if (Math.max(...scaled.map(Math.abs)) < 700) expectClose(numbersOf(naive!, classes), softmax(scaled), 'naive row');
+      if (Math.max(...scaled.map(Math.abs)) < 700)
+        expectClose(numbersOf(naive!, classes), softmax(scaled), 'naive row');
     },
   },
   {
@@ -85,7 +95,11 @@ const cases: Case[] = [
     check(run) {
       const z = run.value<number[]>('z');
       const total = run.value<number>('total');
-      expectClose(run.value<number[]>('t').map((ti) => ti / total), softmax(z), 't / total');
+      expectClose(
+        run.value<number[]>('t').map((ti) => ti / total),
+        softmax(z),
+        't / total',
+      );
       expectClose(run.value<number[]>('yhat'), softmax(z), 'yhat');
     },
   },
@@ -97,7 +111,11 @@ const cases: Case[] = [
     check(run) {
       const zFace = run.value<number[]>('zFace');
       const totalFace = run.value<number>('totalFace');
-      expectClose(run.value<number[]>('tFace').map((ti) => ti / totalFace), softmax(zFace), 'tFace / totalFace');
+      expectClose(
+        run.value<number[]>('tFace').map((ti) => ti / totalFace),
+        softmax(zFace),
+        'tFace / totalFace',
+      );
     },
   },
   {
@@ -116,7 +134,18 @@ const cases: Case[] = [
     file: '06-softmax.mdx',
     cells: ['softmax-two-classes'],
     claim: 'the first of two softmax outputs is σ(z1 − z2)',
-    variations: [{ edits: [{ cell: 'softmax-two-classes', from: '[[2, 1], [0, 0], [-1, 3], [5, -5], [0.3, 0.7]]', to: '[[4, -1], [-3, -2.5], [30, -30]]' }] }, {}],
+    variations: [
+      {
+        edits: [
+          {
+            cell: 'softmax-two-classes',
+            from: '[[2, 1], [0, 0], [-1, 3], [5, -5], [0.3, 0.7]]',
+            to: '[[4, -1], [-3, -2.5], [30, -30]]',
+          },
+        ],
+      },
+      {},
+    ],
     check(run) {
       for (const row of tableRows(run.display('softmax-two-classes'))) {
         const [z1, z2] = [row['z1'] as number, row['z2'] as number];
@@ -140,14 +169,18 @@ const cases: Case[] = [
     check(run) {
       const z = run.value<number[]>('z');
       const yTrue = run.value<number[]>('yTrue');
-      const numeric = numericGradient((scores) => categoricalCrossEntropy(softmax(Array.from(scores)), yTrue), Float64Array.from(z));
+      const numeric = numericGradient(
+        (scores) => categoricalCrossEntropy(softmax(Array.from(scores)), yTrue),
+        Float64Array.from(z),
+      );
       expect(relativeError(run.value<number[]>('dzFormula'), numeric)).toBeLessThan(1e-7);
     },
   },
   {
     file: '02-logistic-regression.mdx',
     cells: ['lr-one-prediction', 'lr-bias-trick', 'lr-one-gradient'],
-    claim: 'one prediction, its loss and its gradients are what logisticForward, logisticCost and logisticGradients give for one example',
+    claim:
+      'one prediction, its loss and its gradients are what logisticForward, logisticCost and logisticGradients give for one example',
     variations: [
       {
         edits: [
@@ -213,7 +246,8 @@ const cases: Case[] = [
     check(run) {
       const [xOne, yOne] = [run.value<number>('xOne'), run.value<number>('yOne')];
       for (const w of [-7, -1.5, 0, 0.3, 4]) {
-        const cost = (loss: 'squaredError' | 'crossEntropy') => logisticCost({ w: fromRows([[w]]), b: 0 }, fromRows([[xOne]]), fromRows([[yOne]]), loss);
+        const cost = (loss: 'squaredError' | 'crossEntropy') =>
+          logisticCost({ w: fromRows([[w]]), b: 0 }, fromRows([[xOne]]), fromRows([[yOne]]), loss);
         expectClose(run.value<(w: number) => number>('seLoss')(w), cost('squaredError'), `seLoss(${w})`);
         expectClose(run.value<(w: number) => number>('ceLoss')(w), cost('crossEntropy'), `ceLoss(${w})`);
       }
@@ -223,7 +257,14 @@ const cases: Case[] = [
     file: '03-convexity.mdx',
     cells: ['chord-probes'],
     claim: "each verdict is convexityProbe's, and a gap is a violation exactly when it lies below minus its tolerance",
-    variations: [{}, { edits: [{ cell: 'chord-probes', from: '{ range: [-3, 3], samples: 31 }', to: '{ range: [-1, 2], samples: 17 }' }] }],
+    variations: [
+      {},
+      {
+        edits: [
+          { cell: 'chord-probes', from: '{ range: [-3, 3], samples: 31 }', to: '{ range: [-1, 2], samples: 17 }' },
+        ],
+      },
+    ],
     check(run) {
       const candidates = run.value<{ name: string; f: (x: number) => number }[]>('candidates');
       const rows = tableRows(run.display('chord-probes'));
@@ -231,10 +272,14 @@ const cases: Case[] = [
       rows.forEach((row, i) => {
         const gap = row['smallest gap'] as number;
         const tolerance = row['tolerance'] as number;
-        expect(row['no violation found'], `${String(row['f(x)'])}: gap ${gap}, tolerance ${tolerance}`).toBe(gap >= -tolerance ? 'yes' : 'no');
+        expect(row['no violation found'], `${String(row['f(x)'])}: gap ${gap}, tolerance ${tolerance}`).toBe(
+          gap >= -tolerance ? 'yes' : 'no',
+        );
         expect(row['no violation found'], String(row['f(x)'])).toBe(convex.has(candidates[i]!.name) ? 'yes' : 'no');
       });
-      expect(candidates.map((c) => convexityProbe(c.f, { range: [-3, 3], samples: 31 }).convex).filter(Boolean)).toHaveLength(convex.size);
+      expect(
+        candidates.map((c) => convexityProbe(c.f, { range: [-3, 3], samples: 31 }).convex).filter(Boolean),
+      ).toHaveLength(convex.size);
     },
   },
   {
@@ -252,7 +297,10 @@ const cases: Case[] = [
     ],
     check(run) {
       const [w1, w2, t] = [run.value<number>('w1'), run.value<number>('w2'), run.value<number>('t')];
-      const fs = { 'squared error': run.value<(w: number) => number>('seLoss'), 'cross-entropy': run.value<(w: number) => number>('ceLoss') };
+      const fs = {
+        'squared error': run.value<(w: number) => number>('seLoss'),
+        'cross-entropy': run.value<(w: number) => number>('ceLoss'),
+      };
       for (const row of tableRows(run.display('chord-worked'))) {
         const chord = chordSample(fs[row['loss'] as keyof typeof fs], w1, w2, t);
         expectClose(row['graph f(t·w1 + (1 − t)·w2)'] as number, chord.lhs, 'graph');
@@ -264,7 +312,8 @@ const cases: Case[] = [
   {
     file: '03-convexity.mdx',
     cells: ['cvx-segment'],
-    claim: "the cost along the segment is logisticCost, and a chord the cost rises above is a violation convexityProbeAlong finds too",
+    claim:
+      'the cost along the segment is logisticCost, and a chord the cost rises above is a violation convexityProbeAlong finds too',
     variations: [
       { inputs: { wA: [-4, 1], wB: [3, -2], loss: 'squared error with a sigmoid' } },
       { inputs: { wA: [0.5, 0.5], wB: [-3, 2], loss: 'cross-entropy' } },
@@ -303,9 +352,20 @@ const cases: Case[] = [
         W2: fromRows([run.value<number[]>('W2')]),
         b2: fromRows([[run.value<number>('b2')]]),
       };
-      const { cache } = forwardTwoLayer(params, columnVector(run.value<number[]>('x')), { hidden: 'sigmoid', output: 'sigmoid' });
-      expectClose(['z1_1', 'z1_2', 'z1_3'].map((name) => run.value<number>(name)), matrixValues(cache.Z1), 'Z1');
-      expectClose(['a1_1', 'a1_2', 'a1_3'].map((name) => run.value<number>(name)), matrixValues(cache.A1), 'A1');
+      const { cache } = forwardTwoLayer(params, columnVector(run.value<number[]>('x')), {
+        hidden: 'sigmoid',
+        output: 'sigmoid',
+      });
+      expectClose(
+        ['z1_1', 'z1_2', 'z1_3'].map((name) => run.value<number>(name)),
+        matrixValues(cache.Z1),
+        'Z1',
+      );
+      expectClose(
+        ['a1_1', 'a1_2', 'a1_3'].map((name) => run.value<number>(name)),
+        matrixValues(cache.A1),
+        'A1',
+      );
       expectClose(run.value<number>('z2'), matrixValues(cache.Z2)[0]!, 'Z2');
       expectClose(run.value<number>('a2'), matrixValues(cache.A2)[0]!, 'A2');
     },
@@ -324,7 +384,11 @@ const cases: Case[] = [
       {},
     ],
     check(run) {
-      const { cache } = forwardTwoLayer(run.value<TwoLayerParams>('net'), run.value<Matrix>('X'), run.value<TwoLayerConfig>('config'));
+      const { cache } = forwardTwoLayer(
+        run.value<TwoLayerParams>('net'),
+        run.value<Matrix>('X'),
+        run.value<TwoLayerConfig>('config'),
+      );
       expectClose(matrixValues(run.value<Matrix>('loopA2')), matrixValues(cache.A2), 'loop A2');
       expectClose(matrixValues(run.value<Matrix>('A2')), matrixValues(cache.A2), 'A2');
       expectClose(matrixValues(run.value<Matrix>('Z1')), matrixValues(cache.Z1), 'Z1');
@@ -334,7 +398,10 @@ const cases: Case[] = [
     file: '05-activations.mdx',
     cells: ['act-tanh-identity'],
     claim: '2σ(2z) − 1 is tanh, and 4σ′(2z) is its derivative',
-    variations: [{ edits: [{ cell: 'act-values', from: 'const zs = [-3, -1, 0, 1, 3]', to: 'const zs = [-7, -0.25, 0.5, 2.2]' }] }, {}],
+    variations: [
+      { edits: [{ cell: 'act-values', from: 'const zs = [-3, -1, 0, 1, 3]', to: 'const zs = [-7, -0.25, 0.5, 2.2]' }] },
+      {},
+    ],
     check(run) {
       for (const row of tableRows(run.display('act-tanh-identity'))) {
         const z = row['z'] as number;
@@ -364,9 +431,12 @@ const cases: Case[] = [
 ];
 
 describe.each(cases.map((c) => [`${c.file} ${c.cells.join(', ')}`, c] as const))('%s', (_name, c) => {
-  it.each(c.variations.map((v, i) => [i + 1, v] as const))(`agrees with src/ml (${c.claim}), variation %i`, (_i, variation) => {
-    c.check(runLesson(c.file, variation), variation);
-  });
+  it.each(c.variations.map((v, i) => [i + 1, v] as const))(
+    `agrees with src/ml (${c.claim}), variation %i`,
+    (_i, variation) => {
+      c.check(runLesson(c.file, variation), variation);
+    },
+  );
 });
 
 // A cell that exponentiates or takes logarithms by hand is re-deriving what src/ml has (softmax,
@@ -378,14 +448,23 @@ const notComputations: Record<string, string> = {
 
 describe('hand-written exponentials and logarithms in the lessons', () => {
   const checked = new Set(cases.flatMap((c) => c.cells));
-  const files = readdirSync(new URL('../../content/lessons/', import.meta.url)).filter((name) => name.endsWith('.mdx')).sort();
-  const handMath = files.flatMap((file) => lessonCells(file).filter((cell) => cell.kind === 'code' && HAND_MATH.test(cell.code)).map((cell) => [file, cell.id] as const));
+  const files = readdirSync(new URL('../../content/lessons/', import.meta.url))
+    .filter((name) => name.endsWith('.mdx'))
+    .sort();
+  const handMath = files.flatMap((file) =>
+    lessonCells(file)
+      .filter((cell) => cell.kind === 'code' && HAND_MATH.test(cell.code))
+      .map((cell) => [file, cell.id] as const),
+  );
 
   it('are found (so this test checks something)', () => {
     expect(handMath.length).toBeGreaterThan(3);
   });
 
   it.each(handMath)('%s %s is checked against src/ml', (_file, id) => {
-    expect(checked.has(id) || id in notComputations, `cell ${id} computes with Math.exp or Math.log: add a case above`).toBe(true);
+    expect(
+      checked.has(id) || id in notComputations,
+      `cell ${id} computes with Math.exp or Math.log: add a case above`,
+    ).toBe(true);
   });
 });

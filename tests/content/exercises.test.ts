@@ -14,7 +14,12 @@ import { checkExerciseAnswer, validateAnswer } from '../../src/exercises/answers
 import { expectedValue } from '../../src/exercises/check';
 import { checkStepsAnswer } from '../../src/exercises/stepsSpec';
 import { evaluate, parseExpression } from '../../src/exercises/expression';
-import { exerciseSchema, type ExerciseAnswer, type ExerciseFrontmatter, type StepsAnswer } from '../../src/exercises/spec';
+import {
+  exerciseSchema,
+  type ExerciseAnswer,
+  type ExerciseFrontmatter,
+  type StepsAnswer,
+} from '../../src/exercises/spec';
 import {
   activateDerivative,
   add,
@@ -58,7 +63,9 @@ import type { Matrix, TwoLayerConfig, TwoLayerParams } from '../../src/ml';
 // ---------------------------------------------------------------------------------------------
 
 const lessonDir = new URL('../../content/lessons/', import.meta.url);
-const lessonIds = readdirSync(lessonDir).filter((name) => name.endsWith('.mdx')).map(lessonIdFromFile);
+const lessonIds = readdirSync(lessonDir)
+  .filter((name) => name.endsWith('.mdx'))
+  .map(lessonIdFromFile);
 
 const dir = new URL('../../content/exercises/', import.meta.url);
 const files = (readdirSync(dir, { recursive: true }) as string[])
@@ -123,7 +130,10 @@ describe('the exercises', () => {
 
   it('are numbered 1..n within each lesson, without gaps or repeats', () => {
     for (const lesson of lessonIds) {
-      const orders = exercises.filter((e) => e.data.lesson === lesson).map((e) => e.data.order).sort((a, b) => a - b);
+      const orders = exercises
+        .filter((e) => e.data.lesson === lesson)
+        .map((e) => e.data.order)
+        .sort((a, b) => a - b);
       expect(orders, lesson).toEqual(orders.map((_, i) => i + 1));
     }
   });
@@ -164,15 +174,21 @@ describe.each(exercises)('$file', ({ file, data, body }) => {
     const names = data.answers.map((a) => a.name);
     expect(new Set(names).size).toBe(names.length);
     for (const answer of data.answers) {
-      expect(() => katex.renderToString(answer.label, { throwOnError: true, strict: 'ignore' }), answer.label).not.toThrow();
+      expect(
+        () => katex.renderToString(answer.label, { throwOnError: true, strict: 'ignore' }),
+        answer.label,
+      ).not.toThrow();
     }
   });
 
   it('compiles as MDX with its math typeset', async () => {
-    const result = await compile({ value: body, path: `content/exercises/${file}` }, {
-      remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }]],
-    });
+    const result = await compile(
+      { value: body, path: `content/exercises/${file}` },
+      {
+        remarkPlugins: [remarkMath],
+        rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }]],
+      },
+    );
     expect(String(result)).toContain('katex');
   }, 60_000);
 
@@ -198,8 +214,16 @@ type Reference =
 const num = (value: number, tolerance?: number): Reference => ({ type: 'number', value, tolerance });
 const vec = (value: number[], tolerance?: number): Reference => ({ type: 'vector', value, tolerance });
 const shp = (M: Matrix): Reference => ({ type: 'shape', value: shape(M) });
-const cases = (list: { env: Env; value: number }[], tolerance?: number): Reference => ({ type: 'expression', cases: list, tolerance });
-const chainEnds = (list: { env: Env; value: number }[], tolerance?: number): Reference => ({ type: 'steps', cases: list, tolerance });
+const cases = (list: { env: Env; value: number }[], tolerance?: number): Reference => ({
+  type: 'expression',
+  cases: list,
+  tolerance,
+});
+const chainEnds = (list: { env: Env; value: number }[], tolerance?: number): Reference => ({
+  type: 'steps',
+  cases: list,
+  tolerance,
+});
 
 /** Centred first and second differences. */
 const d1 = (f: (x: number) => number, x: number, h = 1e-5) => (f(x + h) - f(x - h)) / (2 * h);
@@ -224,7 +248,11 @@ function positionInX(r: number, k: number, c: number): number {
 
 /** Scully's network (02-logistic-regression-to-neural-networks.md, "push a single feature"). */
 const scully: TwoLayerParams = {
-  W1: fromRows([[1.2, 0.9, 0.3], [0.2, 0.3, 0.1], [1.3, 1.9, 0.1]]),
+  W1: fromRows([
+    [1.2, 0.9, 0.3],
+    [0.2, 0.3, 0.1],
+    [1.3, 1.9, 0.1],
+  ]),
   b1: columnVector([0.1, 0.1, 0.1]),
   W2: rowVector([0.2, 0.6, 0.2]),
   b2: columnVector([0.1]),
@@ -256,40 +284,82 @@ const references: Readonly<Record<string, () => Reference>> = {
     return num(X.rows * X.cols);
   },
   'bin-dataset-shapes/example': () => shp(columnVector(flattenImage(blankImage(64, 64)))),
-  'bin-dataset-shapes/inputs': () => shp(hstack(Array.from({ length: 500 }, () => columnVector(flattenImage(blankImage(64, 64)))))),
+  'bin-dataset-shapes/inputs': () =>
+    shp(hstack(Array.from({ length: 500 }, () => columnVector(flattenImage(blankImage(64, 64)))))),
   'bin-dataset-shapes/labels': () => shp(rowVector(Array.from({ length: 500 }, (_, i) => i % 2))),
   'bin-dataset-shapes/rows': () => shp(transpose(zeros(12288, 500))),
   'bin-reading-x/x3': () => vec(toArray(column(readingX, 2))),
   'bin-reading-x/x24': () => num(get(readingX, 1, 3)),
   'bin-reading-x/mean1': () => num(get(sumRows(readingX), 0, 0) / readingX.cols),
   'bin-pixel-index/index': () =>
-    cases([[1, 1, 1], [2, 1, 2], [3, 10, 1], [64, 64, 3], [17, 33, 2], [40, 5, 3]].map(([r, k, c]) => ({ env: { r: r!, k: k!, c: c! }, value: positionInX(r!, k!, c!) }))),
+    cases(
+      [
+        [1, 1, 1],
+        [2, 1, 2],
+        [3, 10, 1],
+        [64, 64, 3],
+        [17, 33, 2],
+        [40, 5, 3],
+      ].map(([r, k, c]) => ({ env: { r: r!, k: k!, c: c! }, value: positionInX(r!, k!, c!) })),
+    ),
   'bin-pixel-index/green': () => num(positionInX(2, 1, 2)),
   'bin-pixel-index/red': () => num(positionInX(3, 10, 1)),
 
   // --- logistic regression: lectures 01 (σ, cross-entropy) and 02 (Scully, vectorised) ---------
-  'lr-sigmoid-derivative/dsigma': () => cases(grid(-4, 4, 9).map((z) => ({ env: { z }, value: d1(sigmoid.fn, z) })), 1e-8),
+  'lr-sigmoid-derivative/dsigma': () =>
+    cases(
+      grid(-4, 4, 9).map((z) => ({ env: { z }, value: d1(sigmoid.fn, z) })),
+      1e-8,
+    ),
   'lr-sigmoid-derivative/dsigma-a': () =>
-    cases(grid(-4, 4, 9).map((z) => ({ env: { a: sigmoid.fn(z) }, value: d1(sigmoid.fn, z) })), 1e-8),
+    cases(
+      grid(-4, 4, 9).map((z) => ({ env: { a: sigmoid.fn(z) }, value: d1(sigmoid.fn, z) })),
+      1e-8,
+    ),
   'lr-sigmoid-derivative/max': () => num(Math.max(...grid(-6, 6, 1201).map(sigmoid.derivative))),
   'lr-dz/da': () =>
-    cases([0, 1].flatMap((y) => [0.1, 0.35, 0.8].map((a) => ({ env: { a, y }, value: d1((p) => binaryCrossEntropy(p, y), a, 1e-6) }))), 1e-7),
+    cases(
+      [0, 1].flatMap((y) =>
+        [0.1, 0.35, 0.8].map((a) => ({ env: { a, y }, value: d1((p) => binaryCrossEntropy(p, y), a, 1e-6) })),
+      ),
+      1e-7,
+    ),
   'lr-dz/dz': () =>
-    cases([0, 1].flatMap((y) => [-2, 0.3, 1.5].map((z) => ({ env: { a: sigmoid.fn(z), y }, value: d1((s) => binaryCrossEntropy(sigmoid.fn(s), y), z) }))), 1e-7),
+    cases(
+      [0, 1].flatMap((y) =>
+        [-2, 0.3, 1.5].map((z) => ({
+          env: { a: sigmoid.fn(z), y },
+          value: d1((s) => binaryCrossEntropy(sigmoid.fn(s), y), z),
+        })),
+      ),
+      1e-7,
+    ),
   'lr-dz/dw1': () =>
-    cases([0, 1].flatMap((y) => [[1.5, -0.5], [-2, 1]].map(([x1, x2]) => {
-      const p = { w: columnVector([0.4, -0.3]), b: 0.2 };
-      const X = columnVector([x1!, x2!]);
-      const a = get(logisticForward(p, X), 0, 0);
-      return { env: { a, y, x1: x1! }, value: get(logisticGradients(p, X, rowVector([y])).dw, 0, 0) };
-    }))),
-  'lr-vectorised-gradients/dz': () => shp(sub(logisticForward({ w: zeros(12288, 1), b: 0 }, zeros(12288, 500)), zeros(1, 500))),
-  'lr-vectorised-gradients/dw': () => shp(logisticGradients({ w: zeros(12288, 1), b: 0 }, zeros(12288, 500), zeros(1, 500)).dw),
+    cases(
+      [0, 1].flatMap((y) =>
+        [
+          [1.5, -0.5],
+          [-2, 1],
+        ].map(([x1, x2]) => {
+          const p = { w: columnVector([0.4, -0.3]), b: 0.2 };
+          const X = columnVector([x1!, x2!]);
+          const a = get(logisticForward(p, X), 0, 0);
+          return { env: { a, y, x1: x1! }, value: get(logisticGradients(p, X, rowVector([y])).dw, 0, 0) };
+        }),
+      ),
+    ),
+  'lr-vectorised-gradients/dz': () =>
+    shp(sub(logisticForward({ w: zeros(12288, 1), b: 0 }, zeros(12288, 500)), zeros(1, 500))),
+  'lr-vectorised-gradients/dw': () =>
+    shp(logisticGradients({ w: zeros(12288, 1), b: 0 }, zeros(12288, 500), zeros(1, 500)).dw),
   'lr-vectorised-gradients/wrong': () => shp(matmul(zeros(1, 500), transpose(zeros(12288, 500)))),
   // Scully's slides: dλ = (1/2m) X Eᵀ. The true gradient of J (a centred difference of logisticCost)
   // is twice that, so the slides' steps need twice the learning rate.
   'lr-vectorised-gradients/alpha': () => {
-    const X = fromRows([[1, 2, -1, -2], [2, 0.5, -1, 0.5]]);
+    const X = fromRows([
+      [1, 2, -1, -2],
+      [2, 0.5, -1, 0.5],
+    ]);
     const Y = rowVector([1, 1, 0, 0]);
     const p = { w: columnVector([0.3, -0.7]), b: 0.2 };
     const numeric = d1((v) => logisticCost({ w: columnVector([v, -0.7]), b: 0.2 }, X, Y), 0.3);
@@ -307,9 +377,21 @@ const references: Readonly<Record<string, () => Reference>> = {
   'cvx-se-chord/gap-se': () => num(chordGap((w) => squaredError(sigmoid.fn(w), 1), -6, 2, 0.5)),
   'cvx-se-chord/gap-ce': () => num(chordGap((w) => binaryCrossEntropy(sigmoid.fn(w), 1), -6, 2, 0.5)),
   'cvx-se-curvature/d1': () =>
-    cases(curvaturePoints.map(({ w, x, y }) => ({ env: { a: sigmoid.fn(w * x), y, x }, value: d1((v) => squaredError(sigmoid.fn(v * x), y), w) })), 1e-7),
+    cases(
+      curvaturePoints.map(({ w, x, y }) => ({
+        env: { a: sigmoid.fn(w * x), y, x },
+        value: d1((v) => squaredError(sigmoid.fn(v * x), y), w),
+      })),
+      1e-7,
+    ),
   'cvx-se-curvature/d2': () =>
-    cases(curvaturePoints.map(({ w, x, y }) => ({ env: { a: sigmoid.fn(w * x), y, x }, value: d2((v) => squaredError(sigmoid.fn(v * x), y), w) })), 1e-4),
+    cases(
+      curvaturePoints.map(({ w, x, y }) => ({
+        env: { a: sigmoid.fn(w * x), y, x },
+        value: d2((v) => squaredError(sigmoid.fn(v * x), y), w),
+      })),
+      1e-4,
+    ),
   // For y = 0 and x = 1, bisect for the weight where the numeric f'' changes sign; report σ there.
   'cvx-se-curvature/threshold': () => {
     const f2 = (w: number) => d2((v) => squaredError(sigmoid.fn(v), 0), w, 1e-3);
@@ -324,14 +406,29 @@ const references: Readonly<Record<string, () => Reference>> = {
     return num(sigmoid.fn(lo), 1e-5);
   },
   'cvx-ce-convex/d1': () =>
-    cases(curvaturePoints.map(({ w, x, y }) => ({ env: { a: sigmoid.fn(w * x), y, x }, value: d1((v) => binaryCrossEntropy(sigmoid.fn(v * x), y), w) })), 1e-7),
+    cases(
+      curvaturePoints.map(({ w, x, y }) => ({
+        env: { a: sigmoid.fn(w * x), y, x },
+        value: d1((v) => binaryCrossEntropy(sigmoid.fn(v * x), y), w),
+      })),
+      1e-7,
+    ),
   'cvx-ce-convex/d2': () =>
-    cases(curvaturePoints.map(({ w, x, y }) => ({ env: { a: sigmoid.fn(w * x), y, x }, value: d2((v) => binaryCrossEntropy(sigmoid.fn(v * x), y), w) })), 1e-4),
+    cases(
+      curvaturePoints.map(({ w, x, y }) => ({
+        env: { a: sigmoid.fn(w * x), y, x },
+        value: d2((v) => binaryCrossEntropy(sigmoid.fn(v * x), y), w),
+      })),
+      1e-4,
+    ),
   'cvx-hessian/hessian': () => vec(logisticHessian(hessianX, hessianY, [0, 0], 0).flat(), 1e-6),
   'cvx-hessian/quadratic': () => {
     const H = logisticHessian(hessianX, hessianY, [0, 0], 0);
     const v = [1, -2];
-    return num(v.reduce((total, vj, j) => total + vj * v.reduce((row, vk, k) => row + H[j]![k]! * vk, 0), 0), 1e-6);
+    return num(
+      v.reduce((total, vj, j) => total + vj * v.reduce((row, vk, k) => row + H[j]![k]! * vk, 0), 0),
+      1e-6,
+    );
   },
 
   // --- shallow networks: lectures 04 (shapes, 4-3 and (n_x, m)) and 02 (Scully's example) -------
@@ -351,7 +448,15 @@ const references: Readonly<Record<string, () => Reference>> = {
   'shallow-forward/a1': () => vec(toArray(forwardTwoLayer(scully, scullyX, sigmoidNet).cache.A1)),
   'shallow-forward/yhat': () => num(get(forwardTwoLayer(scully, scullyX, sigmoidNet).A2, 0, 0)),
   'shallow-backprop/dz2': () =>
-    cases([0, 1].flatMap((y) => [-1.5, 0.2, 2].map((z2) => ({ env: { a2: sigmoid.fn(z2), y }, value: d1((s) => binaryCrossEntropy(sigmoid.fn(s), y), z2) }))), 1e-7),
+    cases(
+      [0, 1].flatMap((y) =>
+        [-1.5, 0.2, 2].map((z2) => ({
+          env: { a2: sigmoid.fn(z2), y },
+          value: d1((s) => binaryCrossEntropy(sigmoid.fn(s), y), z2),
+        })),
+      ),
+      1e-7,
+    ),
   'shallow-backprop/dz1': () => cases(tinyTanhNets().map(({ env, grads }) => ({ env, value: get(grads.db1, 0, 0) }))),
   'shallow-backprop/dw1': () => cases(tinyTanhNets().map(({ env, grads }) => ({ env, value: get(grads.dW1, 0, 0) }))),
   'shallow-gradient-shapes/dz2': () => shp(gradientShapes().dZ2),
@@ -367,8 +472,16 @@ const references: Readonly<Record<string, () => Reference>> = {
   'shallow-backprop-numbers/dz1': () => vec(toArray(scullyGrads().db1)),
 
   // --- activations: lectures 02 (Scully: tanh "a scaled sigmoid", ReLU) and 04 (the list) ------
-  'act-tanh-derivative/dtanh': () => cases(grid(-3, 3, 13).map((z) => ({ env: { z }, value: d1(tanh.fn, z) })), 1e-8),
-  'act-tanh-derivative/dtanh-a': () => cases(grid(-2.5, 2.5, 11).map((z) => ({ env: { a: tanh.fn(z) }, value: d1(tanh.fn, z) })), 1e-8),
+  'act-tanh-derivative/dtanh': () =>
+    cases(
+      grid(-3, 3, 13).map((z) => ({ env: { z }, value: d1(tanh.fn, z) })),
+      1e-8,
+    ),
+  'act-tanh-derivative/dtanh-a': () =>
+    cases(
+      grid(-2.5, 2.5, 11).map((z) => ({ env: { a: tanh.fn(z) }, value: d1(tanh.fn, z) })),
+      1e-8,
+    ),
   'act-tanh-derivative/max': () => num(Math.max(...grid(-6, 6, 1201).map(tanh.derivative))),
   // σ(z) = p + q tanh(z/2): p from z = 0, q from z = 2.
   'act-tanh-sigmoid/pq': () => {
@@ -396,93 +509,257 @@ const references: Readonly<Record<string, () => Reference>> = {
   'softmax-four-classes/loss': () => num(categoricalCrossEntropy(softmax([5, 2, -1, 3]), [0, 1, 0, 0])),
   // σ(d) = softmax(z)₁, so d is the log-odds of softmax(z)₁.
   'softmax-two-classes/d': () =>
-    cases([[2, 1], [0, 0], [-1, 3], [3.5, -2.5], [0.3, 0.7]].map(([z1, z2]) => ({ env: { z1: z1!, z2: z2! }, value: logOdds(softmax([z1!, z2!])[0]!) }))),
+    cases(
+      [
+        [2, 1],
+        [0, 0],
+        [-1, 3],
+        [3.5, -2.5],
+        [0.3, 0.7],
+      ].map(([z1, z2]) => ({ env: { z1: z1!, z2: z2! }, value: logOdds(softmax([z1!, z2!])[0]!) })),
+    ),
   // For z_j = w_j x + b_j the log-odds of softmax(z)₁ is linear in x: its slope is w, its value at 0 is b.
   'softmax-two-classes/w': () =>
-    cases([[1, 2], [-0.5, 1.5], [2.5, -1]].map(([w1, w2]) => ({ env: { w1: w1!, w2: w2! }, value: twoClassLine(w1!, 0.4, w2!, -0.3).slope }))),
+    cases(
+      [
+        [1, 2],
+        [-0.5, 1.5],
+        [2.5, -1],
+      ].map(([w1, w2]) => ({ env: { w1: w1!, w2: w2! }, value: twoClassLine(w1!, 0.4, w2!, -0.3).slope })),
+    ),
   'softmax-two-classes/b': () =>
-    cases([[1, 2], [-0.5, 1.5], [2.5, -1]].map(([b1, b2]) => ({ env: { b1: b1!, b2: b2! }, value: twoClassLine(0.7, b1!, -1.1, b2!).intercept }))),
+    cases(
+      [
+        [1, 2],
+        [-0.5, 1.5],
+        [2.5, -1],
+      ].map(([b1, b2]) => ({ env: { b1: b1!, b2: b2! }, value: twoClassLine(0.7, b1!, -1.1, b2!).intercept })),
+    ),
   // dz = ŷ − y against a centred difference of the categorical cross-entropy, every class.
   'softmax-dz/dz': () =>
-    cases([[[1.5, 0.2, -0.5, 1], 1], [[0.3, -1.2, 2], 0], [[1, 1], 1]].flatMap(([z, label]) => {
-      const scores = z as number[];
-      const y = scores.map((_, j) => (j === label ? 1 : 0));
-      const numeric = numericGradient((s) => categoricalCrossEntropy(softmax(Array.from(s)), y), Float64Array.from(scores));
-      const yhat = softmax(scores);
-      return scores.map((_, i) => ({ env: { yhat: yhat[i]!, y: y[i]! }, value: numeric[i]! }));
-    }), 1e-6),
+    cases(
+      [
+        [[1.5, 0.2, -0.5, 1], 1],
+        [[0.3, -1.2, 2], 0],
+        [[1, 1], 1],
+      ].flatMap(([z, label]) => {
+        const scores = z as number[];
+        const y = scores.map((_, j) => (j === label ? 1 : 0));
+        const numeric = numericGradient(
+          (s) => categoricalCrossEntropy(softmax(Array.from(s)), y),
+          Float64Array.from(scores),
+        );
+        const yhat = softmax(scores);
+        return scores.map((_, i) => ({ env: { yhat: yhat[i]!, y: y[i]! }, value: numeric[i]! }));
+      }),
+      1e-6,
+    ),
   'softmax-three-classes/yhat': () => vec(softmax([6, -2, 3])),
   'softmax-three-classes/sad': () => num(categoricalCrossEntropy(softmax([6, -2, 3]), [1, 0, 0])),
   'softmax-three-classes/angry': () => num(categoricalCrossEntropy(softmax([6, -2, 3]), [0, 0, 1])),
 
   // --- steps answers: the result each derivation reaches, at points of its variables ----------
   // Derivatives by centred differences of src/ml's loss or cost in the parameter.
-  'lr-sigmoid-derivative/dsigma-steps': () => chainEnds(grid(-4, 4, 9).map((z) => ({ env: { z }, value: d1(sigmoid.fn, z) })), 1e-8),
+  'lr-sigmoid-derivative/dsigma-steps': () =>
+    chainEnds(
+      grid(-4, 4, 9).map((z) => ({ env: { z }, value: d1(sigmoid.fn, z) })),
+      1e-8,
+    ),
   'lr-dz/dz-steps': () =>
-    chainEnds([0, 1, 0.3].flatMap((y) => [-3, -0.4, 1.5].map((z) => ({ env: { z, y }, value: d1((s) => binaryCrossEntropy(sigmoid.fn(s), y), z) }))), 1e-7),
+    chainEnds(
+      [0, 1, 0.3].flatMap((y) =>
+        [-3, -0.4, 1.5].map((z) => ({ env: { z, y }, value: d1((s) => binaryCrossEntropy(sigmoid.fn(s), y), z) })),
+      ),
+      1e-7,
+    ),
   'lr-dz/dw1-steps': () =>
-    chainEnds([[0.4, -0.3, 0.2, 1.5, -0.5, 1], [-1.2, 0.8, -0.6, -2, 1.1, 0], [1.9, 1.7, 1, 0.3, 2, 0.4]].map(([w1, w2, b, x1, x2, y]) => ({
-      env: { w1: w1!, w2: w2!, b: b!, x1: x1!, x2: x2!, y: y! },
-      value: d1((v) => logisticCost({ w: columnVector([v, w2!]), b: b! }, columnVector([x1!, x2!]), rowVector([y!])), w1!),
-    })), 1e-7),
+    chainEnds(
+      [
+        [0.4, -0.3, 0.2, 1.5, -0.5, 1],
+        [-1.2, 0.8, -0.6, -2, 1.1, 0],
+        [1.9, 1.7, 1, 0.3, 2, 0.4],
+      ].map(([w1, w2, b, x1, x2, y]) => ({
+        env: { w1: w1!, w2: w2!, b: b!, x1: x1!, x2: x2!, y: y! },
+        value: d1(
+          (v) => logisticCost({ w: columnVector([v, w2!]), b: b! }, columnVector([x1!, x2!]), rowVector([y!])),
+          w1!,
+        ),
+      })),
+      1e-7,
+    ),
   'lr-vectorised-gradients/dw-steps': () =>
-    chainEnds([[0.3, 0.2, 1, -1.5, 1, 0], [-1.1, -0.7, 2, 0.4, 0, 0], [1.6, 0.9, -0.8, -1.9, 0.2, 0.7]].map(([w, b, x1, x2, y1, y2]) => ({
-      env: { w: w!, b: b!, x1: x1!, x2: x2!, y1: y1!, y2: y2! },
-      value: d1((v) => logisticCost({ w: columnVector([v]), b: b! }, rowVector([x1!, x2!]), rowVector([y1!, y2!])), w!),
-    })), 1e-7),
+    chainEnds(
+      [
+        [0.3, 0.2, 1, -1.5, 1, 0],
+        [-1.1, -0.7, 2, 0.4, 0, 0],
+        [1.6, 0.9, -0.8, -1.9, 0.2, 0.7],
+      ].map(([w, b, x1, x2, y1, y2]) => ({
+        env: { w: w!, b: b!, x1: x1!, x2: x2!, y1: y1!, y2: y2! },
+        value: d1(
+          (v) => logisticCost({ w: columnVector([v]), b: b! }, rowVector([x1!, x2!]), rowVector([y1!, y2!])),
+          w!,
+        ),
+      })),
+      1e-7,
+    ),
   'cvx-se-curvature/d2-steps': () =>
-    chainEnds(stepsCurvaturePoints.map(({ w, x, y }) => ({ env: { w, x, y }, value: d2((v) => squaredError(sigmoid.fn(v * x), y), w) })), 1e-4),
+    chainEnds(
+      stepsCurvaturePoints.map(({ w, x, y }) => ({
+        env: { w, x, y },
+        value: d2((v) => squaredError(sigmoid.fn(v * x), y), w),
+      })),
+      1e-4,
+    ),
   'cvx-ce-convex/d1-steps': () =>
-    chainEnds(stepsCurvaturePoints.map(({ w, x, y }) => ({ env: { w, x, y }, value: d1((v) => binaryCrossEntropy(sigmoid.fn(v * x), y), w) })), 1e-7),
+    chainEnds(
+      stepsCurvaturePoints.map(({ w, x, y }) => ({
+        env: { w, x, y },
+        value: d1((v) => binaryCrossEntropy(sigmoid.fn(v * x), y), w),
+      })),
+      1e-7,
+    ),
   // One example: entry (1, 2) of the Hessian, ∂²L/∂w₂∂w₁.
   'cvx-hessian/entry-steps': () =>
-    chainEnds([[0.5, -1, 0.2, 1.5, -0.7, 1], [-1.8, 0.3, -0.9, -2, 1.2, 0], [1.1, 1.9, 0.6, 0.4, 2, 0.5]].map(([w1, w2, b, x1, x2, y]) => ({
-      env: { w1: w1!, w2: w2!, b: b!, x1: x1!, x2: x2!, y: y! },
-      value: logisticHessian(columnVector([x1!, x2!]), rowVector([y!]), [w1!, w2!], b!)[0]![1]!,
-    })), 1e-6),
-  'act-tanh-derivative/dtanh-steps': () => chainEnds(grid(-3, 3, 13).map((z) => ({ env: { z }, value: d1(tanh.fn, z) })), 1e-8),
-  'act-tanh-sigmoid/identity-steps': () => chainEnds(grid(-3, 3, 13).map((x) => ({ env: { x }, value: tanh.fn(x) })), 1e-12),
+    chainEnds(
+      [
+        [0.5, -1, 0.2, 1.5, -0.7, 1],
+        [-1.8, 0.3, -0.9, -2, 1.2, 0],
+        [1.1, 1.9, 0.6, 0.4, 2, 0.5],
+      ].map(([w1, w2, b, x1, x2, y]) => ({
+        env: { w1: w1!, w2: w2!, b: b!, x1: x1!, x2: x2!, y: y! },
+        value: logisticHessian(columnVector([x1!, x2!]), rowVector([y!]), [w1!, w2!], b!)[0]![1]!,
+      })),
+      1e-6,
+    ),
+  'act-tanh-derivative/dtanh-steps': () =>
+    chainEnds(
+      grid(-3, 3, 13).map((z) => ({ env: { z }, value: d1(tanh.fn, z) })),
+      1e-8,
+    ),
+  'act-tanh-sigmoid/identity-steps': () =>
+    chainEnds(
+      grid(-3, 3, 13).map((x) => ({ env: { x }, value: tanh.fn(x) })),
+      1e-12,
+    ),
   'softmax-two-classes/yhat1-steps': () =>
-    chainEnds([[2, 1], [0, 0], [-1, 3], [3.5, -2.5]].map(([z1, z2]) => ({ env: { z1: z1!, z2: z2! }, value: softmax([z1!, z2!])[0]! })), 1e-12),
+    chainEnds(
+      [
+        [2, 1],
+        [0, 0],
+        [-1, 3],
+        [3.5, -2.5],
+      ].map(([z1, z2]) => ({ env: { z1: z1!, z2: z2! }, value: softmax([z1!, z2!])[0]! })),
+      1e-12,
+    ),
   // C = 3, the first score; the label sums to 1 (one-hot, and one case that is not).
   'softmax-dz/dz-steps': () =>
-    chainEnds(([[[1.5, 0.2, -0.5], [1, 0]], [[0.3, -1.2, 2], [0, 1]], [[-2, 1, 0.4], [0, 0]], [[2.5, -2.5, 0], [0.3, 0.5]]] as const).map(([scores, [y1, y2]]) => {
-      const label = [y1, y2, 1 - y1 - y2];
-      const numeric = numericGradient((s) => categoricalCrossEntropy(softmax(Array.from(s)), label), Float64Array.from(scores));
-      return { env: { z1: scores[0], z2: scores[1], z3: scores[2], y1, y2 }, value: numeric[0]! };
-    }), 1e-6),
+    chainEnds(
+      (
+        [
+          [
+            [1.5, 0.2, -0.5],
+            [1, 0],
+          ],
+          [
+            [0.3, -1.2, 2],
+            [0, 1],
+          ],
+          [
+            [-2, 1, 0.4],
+            [0, 0],
+          ],
+          [
+            [2.5, -2.5, 0],
+            [0.3, 0.5],
+          ],
+        ] as const
+      ).map(([scores, [y1, y2]]) => {
+        const label = [y1, y2, 1 - y1 - y2];
+        const numeric = numericGradient(
+          (s) => categoricalCrossEntropy(softmax(Array.from(s)), label),
+          Float64Array.from(scores),
+        );
+        return { env: { z1: scores[0], z2: scores[1], z3: scores[2], y1, y2 }, value: numeric[0]! };
+      }),
+      1e-6,
+    ),
   // x = z1 with w1 = 1 and b1 = 0, so backprop's db1 is dz1 at that z1.
   'shallow-backprop/dz1-steps': () =>
-    chainEnds([[0.7, 1.5, 0.1, 1], [-1.3, -0.6, -0.3, 0], [1.9, 1.8, 0.5, 0.2]].map(([z1, w2, b2, y]) => {
-      const config: TwoLayerConfig = { hidden: 'tanh', output: 'sigmoid' };
-      const params = { W1: fromRows([[1]]), b1: columnVector([0]), W2: fromRows([[w2!]]), b2: columnVector([b2!]) };
-      const X = fromRows([[z1!]]);
-      const grads = backwardTwoLayer(params, forwardTwoLayer(params, X, config).cache, X, rowVector([y!]), config);
-      return { env: { z1: z1!, w2: w2!, b2: b2!, y: y! }, value: get(grads.db1, 0, 0) };
-    })),
+    chainEnds(
+      [
+        [0.7, 1.5, 0.1, 1],
+        [-1.3, -0.6, -0.3, 0],
+        [1.9, 1.8, 0.5, 0.2],
+      ].map(([z1, w2, b2, y]) => {
+        const config: TwoLayerConfig = { hidden: 'tanh', output: 'sigmoid' };
+        const params = { W1: fromRows([[1]]), b1: columnVector([0]), W2: fromRows([[w2!]]), b2: columnVector([b2!]) };
+        const X = fromRows([[z1!]]);
+        const grads = backwardTwoLayer(params, forwardTwoLayer(params, X, config).cache, X, rowVector([y!]), config);
+        return { env: { z1: z1!, w2: w2!, b2: b2!, y: y! }, value: get(grads.db1, 0, 0) };
+      }),
+    ),
   // One unit per layer with the linear activation: z2 by src/ml's forward pass.
   'act-linear-collapse/collapse-steps': () =>
-    chainEnds([[1, 2, -1, 0.5, 1.5], [-2.5, -0.3, 1.2, -1.7, 0], [0.4, 1.9, 2, 1.1, -2]].map(([x, w1, b1, w2, b2]) => {
-      const params = { W1: fromRows([[w1!]]), b1: columnVector([b1!]), W2: fromRows([[w2!]]), b2: columnVector([b2!]) };
-      const { cache } = forwardTwoLayer(params, fromRows([[x!]]), { hidden: 'linear', output: 'sigmoid' });
-      return { env: { x: x!, w1: w1!, b1: b1!, w2: w2!, b2: b2! }, value: get(cache.Z2, 0, 0) };
-    })),
+    chainEnds(
+      [
+        [1, 2, -1, 0.5, 1.5],
+        [-2.5, -0.3, 1.2, -1.7, 0],
+        [0.4, 1.9, 2, 1.1, -2],
+      ].map(([x, w1, b1, w2, b2]) => {
+        const params = {
+          W1: fromRows([[w1!]]),
+          b1: columnVector([b1!]),
+          W2: fromRows([[w2!]]),
+          b2: columnVector([b2!]),
+        };
+        const { cache } = forwardTwoLayer(params, fromRows([[x!]]), { hidden: 'linear', output: 'sigmoid' });
+        return { env: { x: x!, w1: w1!, b1: b1!, w2: w2!, b2: b2! }, value: get(cache.Z2, 0, 0) };
+      }),
+    ),
 };
 
-const readingX = fromRows([[1, 4, -2, 0], [3, 0, 5, 2], [-1, 6, 1, 7]]);
-const oneStepX = fromRows([[2, -1, 0], [1, 3, -2]]);
+const readingX = fromRows([
+  [1, 4, -2, 0],
+  [3, 0, 5, 2],
+  [-1, 6, 1, 7],
+]);
+const oneStepX = fromRows([
+  [2, -1, 0],
+  [1, 3, -2],
+]);
 const oneStepY = rowVector([1, 0, 1]);
 const oneStepAfter = () => {
   const start = { w: zeros(2, 1), b: 0 };
   return logisticStep(start, logisticGradients(start, oneStepX, oneStepY), 0.3);
 };
-const hessianX = fromRows([[1, 2], [-1, 1]]);
+const hessianX = fromRows([
+  [1, 2],
+  [-1, 1],
+]);
 const hessianY = rowVector([1, 0]);
-const curvaturePoints = [0, 1].flatMap((y) => [[-1.5, 1], [0.4, -2], [2, 0.7], [-0.3, 2.5]].map(([w, x]) => ({ w: w!, x: x!, y })));
+const curvaturePoints = [0, 1].flatMap((y) =>
+  [
+    [-1.5, 1],
+    [0.4, -2],
+    [2, 0.7],
+    [-0.3, 2.5],
+  ].map(([w, x]) => ({ w: w!, x: x!, y })),
+);
 // Inside the steps answers' domains (x in [-2, 2]).
-const stepsCurvaturePoints = [0, 1].flatMap((y) => [[-1.5, 1], [0.4, -2], [2, 0.7], [-0.3, 1.8]].map(([w, x]) => ({ w: w!, x: x!, y })));
+const stepsCurvaturePoints = [0, 1].flatMap((y) =>
+  [
+    [-1.5, 1],
+    [0.4, -2],
+    [2, 0.7],
+    [-0.3, 1.8],
+  ].map(([w, x]) => ({ w: w!, x: x!, y })),
+);
 const collapse = {
-  W1: fromRows([[1, 2], [0, -1], [3, 1]]),
+  W1: fromRows([
+    [1, 2],
+    [0, -1],
+    [3, 1],
+  ]),
   b1: columnVector([1, 0, -2]),
   W2: rowVector([2, 1, -1]),
   b2: columnVector([2]),
@@ -580,7 +857,10 @@ describe('the expected answers', () => {
         const wanted = reference.type === 'number' ? [reference.value] : reference.value;
         expect(values.length).toBe(wanted.length);
         values.forEach((value, i) =>
-          expect(close(value, wanted[i]!, reference.tolerance ?? 1e-9), `entry ${i + 1}: ${value} against ${wanted[i]}`).toBe(true),
+          expect(
+            close(value, wanted[i]!, reference.tolerance ?? 1e-9),
+            `entry ${i + 1}: ${value} against ${wanted[i]}`,
+          ).toBe(true),
         );
         break;
       }
@@ -597,7 +877,10 @@ describe('the expected answers', () => {
             expect(env[name], name).toBeLessThanOrEqual(high);
           }
           const got = evaluateStep(spec, spec.expected, env);
-          expect(close(got, value, reference.tolerance ?? 1e-9), `at ${JSON.stringify(env)}: ${got} against ${value}`).toBe(true);
+          expect(
+            close(got, value, reference.tolerance ?? 1e-9),
+            `at ${JSON.stringify(env)}: ${got} against ${value}`,
+          ).toBe(true);
         }
         break;
       }
@@ -613,7 +896,10 @@ describe('the expected answers', () => {
             expect(env[name], name).toBeLessThanOrEqual(high);
           }
           const got = evaluate(read.ast, env);
-          expect(close(got, value, reference.tolerance ?? 1e-9), `at ${JSON.stringify(env)}: ${got} against ${value}`).toBe(true);
+          expect(
+            close(got, value, reference.tolerance ?? 1e-9),
+            `at ${JSON.stringify(env)}: ${got} against ${value}`,
+          ).toBe(true);
         }
         break;
       }
@@ -676,7 +962,7 @@ const studentAnswers: [key: string, input: string, status: 'correct' | 'incorrec
   ['softmax-three-classes/angry', '1.31', 'incorrect'], // the slide: base 10
   ['softmax-three-classes/angry', '3.049', 'correct'],
   // Derivations in steps: a right chain written otherwise, and the slips the lessons warn about.
-  ['lr-sigmoid-derivative/dsigma-steps', "d/dz σ(z) = e^(-z) / (1 + e^(-z))^2\n= σ(z) − σ(z)²", 'correct'],
+  ['lr-sigmoid-derivative/dsigma-steps', 'd/dz σ(z) = e^(-z) / (1 + e^(-z))^2\n= σ(z) − σ(z)²', 'correct'],
   ['lr-sigmoid-derivative/dsigma-steps', 'exp(-z) / (1 + exp(-z))\n= sigma(z) exp(-z)', 'incorrect'], // the square dropped
   ['lr-dz/dz-steps', '(-y/a + (1 - y)/(1 - a)) a (1 - a)\n= -y (1 - a) + (1 - y) a\n= y - a', 'incorrect'], // the sign
   ['shallow-backprop/dz1-steps', '(a2 - y) w2 (1 - a1^2)\n= w2 (a2 - y) a1 (1 - a1)', 'incorrect'], // the sigmoid's derivative for tanh's
@@ -692,7 +978,9 @@ describe('typical student answers', () => {
 
   it('bin-pixel-index/index answers a wrong formula with a real pixel: a whole row, column and channel', () => {
     const { spec } = answers.find((a) => a.key === 'bin-pixel-index/index')!;
-    expect(checkExerciseAnswer(spec, '(c - 1)*4096 + r*64 + k').message).toMatch(/^Not correct: at r = \d+, k = \d+, c = [123] yours is \d+, but the expected value is \d+\.$/);
+    expect(checkExerciseAnswer(spec, '(c - 1)*4096 + r*64 + k').message).toMatch(
+      /^Not correct: at r = \d+, k = \d+, c = [123] yours is \d+, but the expected value is \d+\.$/,
+    );
   });
 });
 
@@ -718,7 +1006,13 @@ function solutionChains(body: string): Map<string, string> {
   const chains = new Map<string, string>();
   for (const [, indent, name, block] of solution.matchAll(/^( *)```text steps=([\w-]+)\n([\s\S]*?)\n *```$/gm)) {
     expect(chains.has(name!), `two chains for ${name}`).toBe(false);
-    chains.set(name!, block!.split('\n').map((line) => (line.startsWith(indent!) ? line.slice(indent!.length) : line)).join('\n'));
+    chains.set(
+      name!,
+      block!
+        .split('\n')
+        .map((line) => (line.startsWith(indent!) ? line.slice(indent!.length) : line))
+        .join('\n'),
+    );
   }
   return chains;
 }
@@ -732,23 +1026,29 @@ describe('derivations in steps', () => {
     }
   });
 
-  it.each(exercises.filter(({ data }) => data.answers.some((answer) => answer.type === 'steps')).map((e) => [e.data.id, e] as const))(
-    '%s: the solution shows each steps answer as a chain the checker accepts, line by line',
-    (_id, { data, body }) => {
-      const chains = solutionChains(body);
-      const steps = data.answers.filter((answer): answer is StepsAnswer => answer.type === 'steps');
-      expect([...chains.keys()].sort()).toEqual(steps.map((answer) => answer.name).sort());
-      for (const answer of steps) {
-        const verdict = checkStepsAnswer(answer, chains.get(answer.name)!);
-        expect(verdict.steps!.filter((step) => step.status !== 'follows').map((step) => `line ${step.line}: ${step.message}`), answer.name).toEqual([]);
-        expect(verdict.status, `${answer.name}: ${verdict.message}`).toBe('correct');
-        expect(verdict.steps!.length, `${answer.name}: a chain of one line shows no step`).toBeGreaterThanOrEqual(2);
-        // Every milestone is a form the worked chain passes through.
-        const reached = new Set(verdict.steps!.map((step) => step.milestone?.index));
-        (answer.milestones ?? []).forEach((milestone, i) => expect(reached.has(i), `${answer.name}: no line of the chain is ${milestone.form}`).toBe(true));
-      }
-    },
-  );
+  it.each(
+    exercises
+      .filter(({ data }) => data.answers.some((answer) => answer.type === 'steps'))
+      .map((e) => [e.data.id, e] as const),
+  )('%s: the solution shows each steps answer as a chain the checker accepts, line by line', (_id, { data, body }) => {
+    const chains = solutionChains(body);
+    const steps = data.answers.filter((answer): answer is StepsAnswer => answer.type === 'steps');
+    expect([...chains.keys()].sort()).toEqual(steps.map((answer) => answer.name).sort());
+    for (const answer of steps) {
+      const verdict = checkStepsAnswer(answer, chains.get(answer.name)!);
+      expect(
+        verdict.steps!.filter((step) => step.status !== 'follows').map((step) => `line ${step.line}: ${step.message}`),
+        answer.name,
+      ).toEqual([]);
+      expect(verdict.status, `${answer.name}: ${verdict.message}`).toBe('correct');
+      expect(verdict.steps!.length, `${answer.name}: a chain of one line shows no step`).toBeGreaterThanOrEqual(2);
+      // Every milestone is a form the worked chain passes through.
+      const reached = new Set(verdict.steps!.map((step) => step.milestone?.index));
+      (answer.milestones ?? []).forEach((milestone, i) =>
+        expect(reached.has(i), `${answer.name}: no line of the chain is ${milestone.form}`).toBe(true),
+      );
+    }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -756,7 +1056,7 @@ describe('derivations in steps', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('the lecture numbers the exercises quote', () => {
-  it('06a: softmax of [5, 2, −1, 3] rounds to the slide\'s 0.842, 0.042, 0.002, 0.114 and sum 176.3', () => {
+  it("06a: softmax of [5, 2, −1, 3] rounds to the slide's 0.842, 0.042, 0.002, 0.114 and sum 176.3", () => {
     const yhat = softmax([5, 2, -1, 3]);
     [0.842, 0.042, 0.002, 0.114].forEach((p, i) => expect(Math.abs(yhat[i]! - p)).toBeLessThan(0.0005));
     expect(Math.abs([5, 2, -1, 3].map(Math.exp).reduce((a, b) => a + b, 0) - 176.3)).toBeLessThan(0.05);
@@ -775,7 +1075,7 @@ describe('the lecture numbers the exercises quote', () => {
     expect(categoricalCrossEntropy(softmax([6, -2, 3]), [1, 0, 0])).toBeGreaterThan(0);
   });
 
-  it('02 (Scully): the forward pass is 0.52, 0.20, 1.22 and 0.6703, not the slide\'s 0.55 and 0.68', () => {
+  it("02 (Scully): the forward pass is 0.52, 0.20, 1.22 and 0.6703, not the slide's 0.55 and 0.68", () => {
     const { A2, cache } = forwardTwoLayer(scully, scullyX, sigmoidNet);
     expect(toArray(cache.Z1).map((z) => Math.round(z * 100) / 100)).toEqual([0.52, 0.2, 1.22]);
     expect(sigmoid.fn(get(cache.Z1, 1, 0))).toBeCloseTo(0.55, 2); // the slide's "pre-activation" is σ(0.20)

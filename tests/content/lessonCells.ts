@@ -51,7 +51,8 @@ export function runLesson(file: string, variation: Variation = {}): LessonRun {
     let code = cell.code;
     for (const edit of edits.filter((e) => e.cell === cell.id)) {
       const count = code.split(edit.from).length - 1;
-      if (count !== 1) throw new Error(`${file}: cell ${cell.id} contains ${JSON.stringify(edit.from)} ${count} times, not once`);
+      if (count !== 1)
+        throw new Error(`${file}: cell ${cell.id} contains ${JSON.stringify(edit.from)} ${count} times, not once`);
       code = code.replace(edit.from, () => edit.to);
       edits.splice(edits.indexOf(edit), 1);
     }
@@ -61,7 +62,8 @@ export function runLesson(file: string, variation: Variation = {}): LessonRun {
   if (unused.length > 0) throw new Error(`${file} has no ${unused.join(', ')}`);
   const outcomes = runCells(file, sources);
   const scope = new Map<string, unknown>();
-  for (const outcome of outcomes.values()) for (const [name, value] of Object.entries(outcome.values)) scope.set(name, value);
+  for (const outcome of outcomes.values())
+    for (const [name, value] of Object.entries(outcome.values)) scope.set(name, value);
   return {
     value<T>(name: string): T {
       if (!scope.has(name)) throw new Error(`${file} defines no ${name}`);

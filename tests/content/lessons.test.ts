@@ -4,25 +4,36 @@ import { describe, expect, it } from 'vitest';
 import { lessonIdFromFile, lessonSchema } from '../../src/course/lessonSchema';
 
 const dir = new URL('../../content/lessons/', import.meta.url);
-const files = readdirSync(dir).filter((name) => name.endsWith('.mdx')).sort();
+const files = readdirSync(dir)
+  .filter((name) => name.endsWith('.mdx'))
+  .sort();
 const lessons = files.map((file) => {
   const { frontmatter, content } = parseFrontmatter(readFileSync(new URL(file, dir), 'utf8'));
   return { file, id: lessonIdFromFile(file), data: lessonSchema.parse(frontmatter), body: content };
 });
 
 // The lesson sequence of the lecture notes the course follows.
-const sequence = ['binary-classification', 'logistic-regression', 'convexity', 'shallow-networks', 'activations', 'softmax'];
+const sequence = [
+  'binary-classification',
+  'logistic-regression',
+  'convexity',
+  'shallow-networks',
+  'activations',
+  'softmax',
+];
 
 /** The body with math, code and inline code removed: what MDX parses as prose. */
 function prose(body: string): string {
-  return body
-    // Imports and component elements (<TrainingExplorer … learningRate={1} />) are MDX's own syntax.
-    .replace(/^import .*$/gm, '')
-    .replace(/<[A-Z][\s\S]*?\/>/g, '')
-    .replace(/```[\s\S]*?```/g, '')
-    .replace(/\$\$[\s\S]*?\$\$/g, '')
-    .replace(/\$[^$\n]+\$/g, '')
-    .replace(/`[^`\n]+`/g, '');
+  return (
+    body
+      // Imports and component elements (<TrainingExplorer … learningRate={1} />) are MDX's own syntax.
+      .replace(/^import .*$/gm, '')
+      .replace(/<[A-Z][\s\S]*?\/>/g, '')
+      .replace(/```[\s\S]*?```/g, '')
+      .replace(/\$\$[\s\S]*?\$\$/g, '')
+      .replace(/\$[^$\n]+\$/g, '')
+      .replace(/`[^`\n]+`/g, '')
+  );
 }
 
 describe('the lessons', () => {

@@ -22,26 +22,46 @@ describe('numbers taken from the slides', () => {
     expect(pinned.length).toBeGreaterThan(0);
   });
 
-  it.each(pinned.map((p) => [`${p.file} ${p.id}`, p] as const))('%s names a lecture that shows the value it pins', (_name, { options }) => {
-    expect(pinProblems(options)).toEqual([]);
-  });
+  it.each(pinned.map((p) => [`${p.file} ${p.id}`, p] as const))(
+    '%s names a lecture that shows the value it pins',
+    (_name, { options }) => {
+      expect(pinProblems(options)).toEqual([]);
+    },
+  );
 
   it('are refused when they are not the lecture’s, or name no lecture', () => {
     expect(pinProblems({ expect: '0.52' })).toEqual(['a cell with expect= or slide= needs source="<lecture file>"']);
-    expect(pinProblems({ slide: '0.57', source: '02-logistic-regression-to-neural-networks.md' })[0]).toMatch(/^02-logistic-regression-to-neural-networks\.md shows no 0\.57 \(it shows 0\.52; 0\.62;/);
-    expect(pinProblems({ expect: '[0.842, 0.042, 0.114, 0.002]', source: '06a-softmax-regression.md' })).toHaveLength(1);
-    expect(pinProblems({ expect: '12288', source: '07-nowhere.md' })).toEqual(['no lecture "07-nowhere.md" in tests/fixtures/lectures.ts']);
+    expect(pinProblems({ slide: '0.57', source: '02-logistic-regression-to-neural-networks.md' })[0]).toMatch(
+      /^02-logistic-regression-to-neural-networks\.md shows no 0\.57 \(it shows 0\.52; 0\.62;/,
+    );
+    expect(pinProblems({ expect: '[0.842, 0.042, 0.114, 0.002]', source: '06a-softmax-regression.md' })).toHaveLength(
+      1,
+    );
+    expect(pinProblems({ expect: '12288', source: '07-nowhere.md' })).toEqual([
+      'no lecture "07-nowhere.md" in tests/fixtures/lectures.ts',
+    ]);
   });
 });
 
 describe('the lecture values kept in tests/fixtures/lectures.ts', () => {
-  it.each(LECTURE_PINS.map((pin) => [`${pin.lecture} ${pin.value}`, pin] as const))('%s: its quote shows every number of the value', (_name, pin) => {
-    expect(numbersIn(pin.value).length).toBeGreaterThan(0);
-    for (const number of numbersIn(pin.value)) expect(shows(pin.quote, number), `"${pin.quote}" does not show ${number}`).toBe(true);
-  });
+  it.each(LECTURE_PINS.map((pin) => [`${pin.lecture} ${pin.value}`, pin] as const))(
+    '%s: its quote shows every number of the value',
+    (_name, pin) => {
+      expect(numbersIn(pin.value).length).toBeGreaterThan(0);
+      for (const number of numbersIn(pin.value))
+        expect(shows(pin.quote, number), `"${pin.quote}" does not show ${number}`).toBe(true);
+    },
+  );
 
   it('are each pinned by a lesson (none left over)', () => {
-    const unused = LECTURE_PINS.filter((pin) => !pinned.some(({ options }) => options['source'] === pin.lecture && numbersIn(String(options['expect'] ?? options['slide'])).join(' ') === numbersIn(pin.value).join(' ')));
+    const unused = LECTURE_PINS.filter(
+      (pin) =>
+        !pinned.some(
+          ({ options }) =>
+            options['source'] === pin.lecture &&
+            numbersIn(String(options['expect'] ?? options['slide'])).join(' ') === numbersIn(pin.value).join(' '),
+        ),
+    );
     expect(unused.map((pin) => `${pin.lecture} ${pin.value}`)).toEqual([]);
   });
 });
@@ -56,9 +76,14 @@ console.log(
 );
 
 describe.skipIf(!notesPresent)('checked against the lecture notes in ../shared/lectures', () => {
-  it.each(LECTURE_PINS.map((pin) => [`${pin.lecture} ${pin.value}`, pin] as const))('%s is quoted verbatim from the lecture', (_name, pin) => {
-    const path = new URL(pin.lecture, notes);
-    expect(existsSync(path), `no lecture ${pin.lecture} in ${fileURLToPath(notes)}`).toBe(true);
-    expect(readFileSync(path, 'utf8'), `${pin.lecture} (${pin.where}) does not contain "${pin.quote}"`).toContain(pin.quote);
-  });
+  it.each(LECTURE_PINS.map((pin) => [`${pin.lecture} ${pin.value}`, pin] as const))(
+    '%s is quoted verbatim from the lecture',
+    (_name, pin) => {
+      const path = new URL(pin.lecture, notes);
+      expect(existsSync(path), `no lecture ${pin.lecture} in ${fileURLToPath(notes)}`).toBe(true);
+      expect(readFileSync(path, 'utf8'), `${pin.lecture} (${pin.where}) does not contain "${pin.quote}"`).toContain(
+        pin.quote,
+      );
+    },
+  );
 });

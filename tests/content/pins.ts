@@ -40,5 +40,7 @@ export function pinProblems(options: Record<string, string | true>): string[] {
   const pins = LECTURE_PINS.filter((pin) => pin.lecture === source);
   if (pins.length === 0) return [`no lecture "${source}" in tests/fixtures/lectures.ts`];
   if (pins.some((pin) => sameNumbers(pin.value, value))) return [];
-  return [`${source} shows no ${value} (it shows ${pins.map((pin) => pin.value).join('; ')}), by tests/fixtures/lectures.ts`];
+  return [
+    `${source} shows no ${value} (it shows ${pins.map((pin) => pin.value).join('; ')}), by tests/fixtures/lectures.ts`,
+  ];
 }

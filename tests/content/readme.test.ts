@@ -40,7 +40,8 @@ function examples(): { blocks: Block[]; inline: Block[] } {
   const inline: Block[] = [];
   let section = '';
   visit(tree, (node) => {
-    if (node.type === 'heading' && node.depth === 2) section = node.children.map((child) => ('value' in child ? child.value : '')).join('');
+    if (node.type === 'heading' && node.depth === 2)
+      section = node.children.map((child) => ('value' in child ? child.value : '')).join('');
     if (node.type === 'code') blocks.push({ lang: node.lang ?? '', value: node.value, section });
     if (node.type === 'inlineCode') inline.push({ lang: '', value: node.value, section });
   });
@@ -51,10 +52,13 @@ const { blocks, inline } = examples();
 
 /** A lesson's MDX compiled as the site compiles it: math typeset, cells run at build time. */
 async function compileLesson(mdx: string, name: string): Promise<string> {
-  const result = await compile({ value: mdx, path: `content/lessons/${name}.mdx` }, {
-    remarkPlugins: [remarkMath, remarkCells],
-    rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }]],
-  });
+  const result = await compile(
+    { value: mdx, path: `content/lessons/${name}.mdx` },
+    {
+      remarkPlugins: [remarkMath, remarkCells],
+      rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }]],
+    },
+  );
   return String(result);
 }
 
@@ -63,7 +67,11 @@ function explorerProps(mdx: string): ExplorerProps[] {
   const tree = unified().use(remarkParse).use(remarkMdx).parse(mdx) as Root;
   const found: ExplorerProps[] = [];
   visit(tree, (node) => {
-    const jsx = node as unknown as { type: string; name?: string; attributes?: { name: string; value: string | { value: string } | null }[] };
+    const jsx = node as unknown as {
+      type: string;
+      name?: string;
+      attributes?: { name: string; value: string | { value: string } | null }[];
+    };
     if (jsx.type !== 'mdxJsxFlowElement' || jsx.name !== 'TrainingExplorer') return;
     const props: ExplorerProps = {};
     for (const { name, value } of jsx.attributes ?? []) {
@@ -100,41 +108,51 @@ describe('the README', () => {
   });
 
   it('names only npm scripts that exist', () => {
-    const scripts = Object.keys((JSON.parse(readFileSync(new URL('package.json', repository), 'utf8')) as { scripts: Record<string, string> }).scripts);
+    const scripts = Object.keys(
+      (JSON.parse(readFileSync(new URL('package.json', repository), 'utf8')) as { scripts: Record<string, string> })
+        .scripts,
+    );
     const named = [...readme.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]!);
     expect(named.length).toBeGreaterThan(0);
     expect(named.filter((name) => !scripts.includes(name))).toEqual([]);
   });
 });
 
-describe.each(lessonBodies.map((b, i) => [`${b.section} example ${i + 1}`, b] as const))('the README’s %s', (_name, block) => {
-  it('compiles as a lesson: its math typeset and its cells run', async () => {
-    const html = await compileLesson(block.value, `readme-${_name.replace(/\W+/g, '-')}`);
-    expect(html.length).toBeGreaterThan(0);
-  }, 60_000);
+describe.each(lessonBodies.map((b, i) => [`${b.section} example ${i + 1}`, b] as const))(
+  'the README’s %s',
+  (_name, block) => {
+    it('compiles as a lesson: its math typeset and its cells run', async () => {
+      const html = await compileLesson(block.value, `readme-${_name.replace(/\W+/g, '-')}`);
+      expect(html.length).toBeGreaterThan(0);
+    }, 60_000);
 
-  it('pins only values its lecture shows, naming the lecture', () => {
-    for (const cell of pinnedCells(block.value)) expect(pinProblems(cell.options), cell.id).toEqual([]);
-  });
+    it('pins only values its lecture shows, naming the lecture', () => {
+      for (const cell of pinnedCells(block.value)) expect(pinProblems(cell.options), cell.id).toEqual([]);
+    });
 
-  it('places explorers whose set-up the component accepts', () => {
-    for (const props of explorerProps(block.value)) expect(() => configFromProps(props)).not.toThrow();
-  });
-});
+    it('places explorers whose set-up the component accepts', () => {
+      for (const props of explorerProps(block.value)) expect(() => configFromProps(props)).not.toThrow();
+    });
+  },
+);
 
 describe('the README’s training explorer', () => {
   it('gives a link set-up the explorer reads without a problem', () => {
     const defaults = configFromProps(explorerProps(explorerExamples[0]!.value)[0]!);
     const links = inline.filter((b) => b.section === 'Add a training explorer' && /^\?\w+=/.test(b.value));
     expect(links.length).toBeGreaterThan(0);
-    for (const { value } of links) expect(decodeConfig(value.replace(/^\?\w+=/, ''), defaults).problems, value).toEqual([]);
+    for (const { value } of links)
+      expect(decodeConfig(value.replace(/^\?\w+=/, ''), defaults).problems, value).toEqual([]);
   });
 });
 
 describe('the README’s inputs', () => {
   it('are values in the graph that a lesson’s cell can read', async () => {
     const names = inputExamples.map((b) => /\bname="([^"]*)"/.exec(b.value)?.[1] ?? '');
-    const mdx = [...inputExamples.map((b) => b.value), ['```ts cell id=reads-inputs', `[${names.join(', ')}].length`, '```'].join('\n')].join('\n\n');
+    const mdx = [
+      ...inputExamples.map((b) => b.value),
+      ['```ts cell id=reads-inputs', `[${names.join(', ')}].length`, '```'].join('\n'),
+    ].join('\n\n');
     const html = await compileLesson(mdx, 'readme-inputs');
     for (const name of names) expect(html).toContain(`input-${name}`);
   }, 60_000);
@@ -151,41 +169,62 @@ describe.each(exerciseFiles.map((b, i) => [`exercise ${i + 1}`, b] as const))('t
       expect(checkExerciseAnswer(spec, spec.expected).status).toBe('correct');
       // As in every exercise: the statement says which name to type for each variable.
       const statement = content.slice(0, content.indexOf('<Hint>'));
-      const names = spec.type === 'expression' || spec.type === 'steps' ? [...Object.keys(spec.variables), ...Object.keys((spec.type === 'steps' && spec.where) || {})] : [];
+      const names =
+        spec.type === 'expression' || spec.type === 'steps'
+          ? [...Object.keys(spec.variables), ...Object.keys((spec.type === 'steps' && spec.where) || {})]
+          : [];
       for (const name of names) expect(statement, name).toContain(`\`${name}\``);
       // And the solution shows a steps answer's chain, which the checker accepts line by line.
       if (spec.type === 'steps') {
-        const chain = new RegExp(`\`\`\`text steps=${spec.name}\\n([\\s\\S]*?)\\n\`\`\``).exec(content.slice(content.indexOf('<Solution>')))?.[1];
+        const chain = new RegExp(`\`\`\`text steps=${spec.name}\\n([\\s\\S]*?)\\n\`\`\``).exec(
+          content.slice(content.indexOf('<Solution>')),
+        )?.[1];
         expect(chain, `the solution's chain for ${spec.name}`).toBeDefined();
         const verdict = checkStepsAnswer(spec, chain!);
-        expect(verdict.steps!.every((step) => step.status === 'follows') && verdict.status === 'correct', verdict.message).toBe(true);
+        expect(
+          verdict.steps!.every((step) => step.status === 'follows') && verdict.status === 'correct',
+          verdict.message,
+        ).toBe(true);
       }
     }
   });
 
   it('gives hints, then one solution, each tag on its own line, and compiles with its math typeset', async () => {
-    expect(content.slice(content.indexOf('<Hint>'))).toMatch(/^(?:<Hint>[\s\S]+?<\/Hint>\s*)+<Solution>\n[\s\S]+?\n<\/Solution>\s*$/);
-    const result = await compile({ value: content, path: 'content/exercises/readme.mdx' }, {
-      remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }]],
-    });
+    expect(content.slice(content.indexOf('<Hint>'))).toMatch(
+      /^(?:<Hint>[\s\S]+?<\/Hint>\s*)+<Solution>\n[\s\S]+?\n<\/Solution>\s*$/,
+    );
+    const result = await compile(
+      { value: content, path: 'content/exercises/readme.mdx' },
+      {
+        remarkPlugins: [remarkMath],
+        rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }]],
+      },
+    );
     expect(String(result)).toContain('katex');
   }, 60_000);
 });
 
 describe('the README’s lesson frontmatter', () => {
-  it.each(blocks.filter((b) => b.lang === 'yaml').map((b) => [b.section, b] as const))('in %s is one the lesson schema accepts', (_section, block) => {
-    // The block shows the --- lines around the frontmatter, as a lesson file starts.
-    const { frontmatter } = parseFrontmatter(block.value.startsWith('---\n') ? block.value : `---\n${block.value}\n---\n`);
-    expect(lessonSchema.safeParse(frontmatter).error?.message).toBeUndefined();
-  });
+  it.each(blocks.filter((b) => b.lang === 'yaml').map((b) => [b.section, b] as const))(
+    'in %s is one the lesson schema accepts',
+    (_section, block) => {
+      // The block shows the --- lines around the frontmatter, as a lesson file starts.
+      const { frontmatter } = parseFrontmatter(
+        block.value.startsWith('---\n') ? block.value : `---\n${block.value}\n---\n`,
+      );
+      expect(lessonSchema.safeParse(frontmatter).error?.message).toBeUndefined();
+    },
+  );
 });
 
 describe('the README’s expected values', () => {
-  it.each([...readme.matchAll(/`([^`]+)` for a (number|shape)/g)].map((m) => [m[2]!, m[1]!] as const))('for a %s, %s, is one the checker reads', (type, expected) => {
-    const spec = { name: 'x', label: 'x', type, expected } as AnswerSpec;
-    expect(validateSpec(spec)).toBeNull();
-  });
+  it.each([...readme.matchAll(/`([^`]+)` for a (number|shape)/g)].map((m) => [m[2]!, m[1]!] as const))(
+    'for a %s, %s, is one the checker reads',
+    (type, expected) => {
+      const spec = { name: 'x', label: 'x', type, expected } as AnswerSpec;
+      expect(validateSpec(spec)).toBeNull();
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -193,7 +232,15 @@ describe('the README’s expected values', () => {
 // ---------------------------------------------------------------------------------------------
 
 const layout = blocks.find((b) => b.section === 'Layout')?.value ?? '';
-const IGNORED = new Set(['node_modules', 'dist', 'dist-students', '.astro', '.git', 'test-results', 'playwright-report']);
+const IGNORED = new Set([
+  'node_modules',
+  'dist',
+  'dist-students',
+  '.astro',
+  '.git',
+  'test-results',
+  'playwright-report',
+]);
 const folders = (path: string) =>
   readdirSync(new URL(path, repository), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !IGNORED.has(entry.name))
@@ -208,12 +255,22 @@ function named(folder: string): boolean {
   if (new RegExp(`(^|\\s)${path}(/|\\s|$)`, 'm').test(layout)) return true;
   const parent = folder.replace(/[^/]+\/$/, '');
   const name = folder.slice(parent.length);
-  return layout.split('\n').some((line) => line.includes(parent) && new RegExp(`(^|[\\s(,])${name.replace(/[.]/g, '\\.')}`).test(line.replace(parent, '')));
+  return layout
+    .split('\n')
+    .some(
+      (line) =>
+        line.includes(parent) && new RegExp(`(^|[\\s(,])${name.replace(/[.]/g, '\\.')}`).test(line.replace(parent, '')),
+    );
 }
 
 describe('the README’s Layout', () => {
   // Every top-level folder, every folder in content/, src/ and tests/, and every one below those in src/.
-  const wanted = [...folders(''), ...folders('content/'), ...folders('tests/'), ...folders('src/').flatMap((folder) => [folder, ...folders(folder)])];
+  const wanted = [
+    ...folders(''),
+    ...folders('content/'),
+    ...folders('tests/'),
+    ...folders('src/').flatMap((folder) => [folder, ...folders(folder)]),
+  ];
 
   it('names every folder of the repository (two levels of src/)', () => {
     expect(wanted.length).toBeGreaterThan(20);
@@ -222,24 +279,30 @@ describe('the README’s Layout', () => {
 
   it('names every script and CI file', () => {
     // By its path, or by its name on the line of its folder (`scripts/  serve-dist.mjs …`).
-    const mentions = (dir: string, name: string) => layout.includes(dir + name) || layout.split('\n').some((line) => line.includes(dir) && line.includes(name));
-    const files = ['scripts/', '.ci/'].flatMap((dir) => readdirSync(new URL(dir, repository)).map((name) => [dir, name] as const));
+    const mentions = (dir: string, name: string) =>
+      layout.includes(dir + name) || layout.split('\n').some((line) => line.includes(dir) && line.includes(name));
+    const files = ['scripts/', '.ci/'].flatMap((dir) =>
+      readdirSync(new URL(dir, repository)).map((name) => [dir, name] as const),
+    );
     expect(files.length).toBeGreaterThan(0);
     expect(files.filter(([dir, name]) => !mentions(dir, name)).map(([dir, name]) => dir + name)).toEqual([]);
   });
 
   it('names only paths that exist', () => {
-    const paths = [...layout.matchAll(/(?:^|\s)((?:\.ci|bench|content|public|scripts|src|tests)(?:\/[\w.-]+)*\/?)/g)].map((m) => m[1]!);
+    const paths = [
+      ...layout.matchAll(/(?:^|\s)((?:\.ci|bench|content|public|scripts|src|tests)(?:\/[\w.-]+)*\/?)/g),
+    ].map((m) => m[1]!);
     expect(paths.length).toBeGreaterThan(10);
     expect(paths.filter((path) => !existsSync(new URL(path, repository)))).toEqual([]);
   });
-
 });
 
 describe('the README’s links', () => {
   it('point at files of the repository, none outside it', () => {
     expect(readme).not.toMatch(/\.\.\/shared/);
-    const targets = [...readme.matchAll(/\]\(([^)#\s]+)\)/g)].map((m) => m[1]!).filter((target) => !/^[a-z]+:/.test(target));
+    const targets = [...readme.matchAll(/\]\(([^)#\s]+)\)/g)]
+      .map((m) => m[1]!)
+      .filter((target) => !/^[a-z]+:/.test(target));
     expect(targets.filter((target) => !existsSync(new URL(target, repository)))).toEqual([]);
   });
 });

@@ -17,7 +17,9 @@ describe('lesson 1, flattening a tiny image', () => {
     const shown = typeset(renderDisplay(run.display('image-tiny'), texEnvironment));
     expect(run.value<number[]>('x')).toHaveLength(12);
     expect(shown).not.toContain('vdots');
-    expect(shown.split('\\\\').map((entry) => Number(entry.replace(/\\\w+\{bmatrix\}/g, '').trim()))).toEqual(run.value<number[]>('x'));
+    expect(shown.split('\\\\').map((entry) => Number(entry.replace(/\\\w+\{bmatrix\}/g, '').trim()))).toEqual(
+      run.value<number[]>('x'),
+    );
   });
 
   it('moves exactly one entry in each of the three blocks of four when one pixel changes', () => {
@@ -25,6 +27,8 @@ describe('lesson 1, flattening a tiny image', () => {
     const after = runLesson(file, { edits: [pixel] }).value<number[]>('x');
     const moved = before.flatMap((value, k) => (value === after[k] ? [] : [k]));
     expect(moved.map((k) => Math.floor(k / 4))).toEqual([0, 1, 2]);
-    expect(typeset(renderDisplay(runLesson(file, { edits: [pixel] }).display('image-tiny'), texEnvironment))).toMatch(/\b7\b[\s\S]*\b8\b[\s\S]*\b9\b/);
+    expect(typeset(renderDisplay(runLesson(file, { edits: [pixel] }).display('image-tiny'), texEnvironment))).toMatch(
+      /\b7\b[\s\S]*\b8\b[\s\S]*\b9\b/,
+    );
   });
 });
