@@ -7,6 +7,10 @@
  * following. Pure, and bounded: at most MAX_STEPS lines of at most MAX_INPUT_LENGTH characters,
  * so a check costs at most 40 parses and 40 × 24 evaluations, whatever is typed. A module of its
  * own, apart from checkAnswer, so a page loads it only when it has a derivation to check.
+ *
+ * Over 300 lines: reading the lines, judging each against the one before, matching milestones
+ * and judging the end are one pass over the same sample points; a module of their own would each
+ * need the points and the line's reading handed in.
  */
 import type { Verdict } from './check';
 import { distinctTexts, pointText } from './counterexample';

@@ -5,6 +5,9 @@
  * A learning rate changed during training and a point added after epoch 0 carry the epoch
  * (`@150`), so the link replays the same training and reopens the network on the screen.
  * Text from a link is untrusted: anything out of range is replaced by the default and named.
+ *
+ * Over 300 lines: the set-up, its bounds and its link encoding are one schema read three ways
+ * (props, link, defaults); kept together so a field added to one is added to all.
  */
 import type { NetworkActivation } from './engine/network';
 

@@ -2,6 +2,9 @@
  * Turns whatever a cell returns into a DisplayNode: plain, postable data that `render.ts`
  * turns into HTML the same way at build time and in the browser. It runs where the value is
  * (the worker, or Node at build time), so nothing here touches the DOM.
+ *
+ * Over 300 lines: one `describe` per kind of value, each with its cap from `LIMITS`, in the
+ * order `inspect` tries them; read together, they are the whole list of what a cell can show.
  */
 import { texNumber } from '../display/numbers';
 import { texMatrix, texVector } from './format';

@@ -3,6 +3,9 @@
  * readable for one exercise (only its declared variables, only known functions, right number of
  * arguments). Precedence, loosest first: `+ -`, then `* /` and products without an operator
  * (`2x`), then a leading sign, then `^` (right-associative, so `-x^2` is −(x²) and `2^3^2` is 2⁹).
+ *
+ * Over 300 lines: a Pratt parser is one precedence table and the functions that consult it;
+ * cut in two, each half would need the other's private helpers.
  */
 import { listEntries, listProblemMessage } from '../../display/listEntries';
 import type { Expr, ListResult, ParseResult } from './ast';

@@ -6,6 +6,9 @@
  *
  * This module wires the page to the explorer's state machine (../machine.ts) and carries out
  * the effects it returns; what is drawn, and how, is in draw.ts.
+ *
+ * Over 300 lines: the effects of every transition of the machine are carried out here, in one
+ * place, so that an effect is never performed twice; drawing, controls, cursor and status are apart.
  */
 import type { Network } from '../engine/network';
 import {

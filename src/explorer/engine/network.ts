@@ -16,6 +16,9 @@
  * Why one file of about 460 lines: it is one class, whose buffers and the passes over them
  * (forward, cost, backward, predict) belong together. The loops it shares with the
  * decision-boundary kernel are in kernels.ts, that kernel in grid.ts, the types in types.ts.
+ *
+ * Over 300 lines: the forward pass, the backward pass and the update share preallocated buffers
+ * whose layout must agree exactly; the heat-map kernel and the shared loops are already apart.
  */
 import { binaryCrossEntropy, PROBABILITY_EPSILON } from '../../ml/losses';
 import { matrix } from '../../ml/matrix';

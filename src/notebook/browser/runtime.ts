@@ -3,6 +3,9 @@
  * scheduler that decides what runs (scheduler.ts), the worker that runs it (workerClient.ts),
  * the student's saved edits (persistence.ts) and a shared link's offer (sharedLink.ts). This
  * module turns what the student does into calls on those, and nothing more.
+ *
+ * Over 300 lines: the composition of the notebook's parts, with one method per thing a student
+ * does; each part (scheduler, view, persistence, shared link, worker client) has its module.
  */
 import { readInput } from '../inputs';
 import { readSpec } from '../spec';

@@ -4,6 +4,9 @@
  * downstream of it, in graph order, in the worker, preceded by the upstream values the worker
  * lacks. Every requested run bumps the cell's version, so a slower, older run never overwrites
  * a newer result. What it decides, it tells a `RunObserver` (the page, or a test).
+ *
+ * Over 300 lines: the graph, the version bookkeeping and the batch plan are one invariant (a
+ * result counts only if its version is current); split, each piece would need the others' state.
  */
 import { buildGraph, downstream, upstream, type CellGraph } from '../graph';
 import type { Cut } from '../limits';

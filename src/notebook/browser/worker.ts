@@ -7,6 +7,9 @@
  * reach: it talks to the page over a MessagePort held in this module's closure (the page hands
  * it over before any cell runs), the global `postMessage` and `close` throw for cells, and a
  * cell that changes a built-in everyone shares is stopped and the worker replaced.
+ *
+ * Over 300 lines: the worker is one trust boundary; everything that keeps the page's channel out
+ * of cell code's reach must live in this module's closure, so it stays in one file.
  */
 import { CellError, compileCell, locateRuntimeError, type CompiledCell } from '../compile';
 import { inspect } from '../describe';
