@@ -28,6 +28,9 @@ export default defineConfig({
   ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // A service worker would precache the whole course in every test's fresh context; only the
+    // offline tests (offline.spec.ts) let it register.
+    serviceWorkers: 'block',
     browserName: 'chromium',
     launchOptions: {
       executablePath,

@@ -1,12 +1,12 @@
 // A small static server for dist/, used by the browser tests and the benchmarks. (Astro's own
 // preview refuses to start while another preview of the same project runs, such as `npm start`.)
-// Usage: node scripts/serve-dist.mjs [port]   (host 127.0.0.1, default port 4329)
+// Usage: node scripts/serve-dist.mjs [port] [dir]   (host 127.0.0.1, default port 4329, default dir dist/)
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('../dist/', import.meta.url));
+const root = process.argv[3] ? resolve(process.argv[3]) + sep : fileURLToPath(new URL('../dist/', import.meta.url));
 const port = Number(process.argv[2] ?? process.env.PORT ?? 4329);
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -62,4 +62,4 @@ createServer((req, res) => {
     return send(res, 200, join(path, 'index.html'));
   }
   send(res, 404, join(root, '404.html'));
-}).listen(port, '127.0.0.1', () => console.log(`serving dist/ on http://127.0.0.1:${port}`));
+}).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}`));
