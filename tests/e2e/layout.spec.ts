@@ -38,7 +38,7 @@ test('a lesson prints without navigation, in black on white', async ({ page }) =
   expect(pdf.byteLength).toBeGreaterThan(10_000);
 });
 
-test('a lesson page loads at most 3.25 KB of JavaScript before any interaction (bytes reported)', async ({
+test('a lesson page loads at most 3.3 KB of JavaScript before any interaction (bytes reported)', async ({
   page,
 }, testInfo) => {
   const scripts = new Map<string, number>();
@@ -63,8 +63,9 @@ test('a lesson page loads at most 3.25 KB of JavaScript before any interaction (
   const total = [...scripts.values()].reduce((a, b) => a + b, 0) + gzipSync(inline.join('\n')).byteLength;
   testInfo.annotations.push({ type: 'JavaScript before interaction (gzip bytes)', description: String(total) });
   console.log(`lesson page JavaScript before interaction: ${scripts.size} file(s), ${total} B gzip in all`);
-  // 3.25 KB: the three loaders, the theme toggle, Vite's 0.9 KB helper for lazy imports, the
+  // 3.3 KB: the three loaders, the theme toggle, Vite's 0.9 KB helper for lazy imports, the
   // overflow cues of wide blocks and the draft that keeps keys typed before the editor loads
-  // (issue 10: 2,607 B before those two, 3 KB then).
-  expect(total).toBeLessThanOrEqual(3.25 * 1024);
+  // (issue 10: 2,607 B before those two, 3 KB then), and the steps checker's loader, which keeps
+  // derivations out of the one-line checker's chunk (issue 12: 3,192 B before it, 3,344 B then).
+  expect(total).toBeLessThanOrEqual(3.3 * 1024);
 });
