@@ -95,3 +95,17 @@ const shared = result.outputFiles
 console.log('checker code (esbuild, minified, split as a page loads it; gzip bytes)');
 console.log(`  ${'checkAnswer with what it shares'.padEnd(52)} ${gzipped('checkAnswer') + shared}`);
 console.log(`  ${'what checkSteps adds, loaded on a derivation'.padEnd(52)} ${gzipped('checkSteps')}`);
+
+// What the page loads for a derivation: the checker runs in a worker of its own
+// (src/exercises/browser/steps.worker.ts), a self-contained bundle, so nothing of it is shared
+// with, or added to, the one-line checker's chunk.
+const worker = await esbuild({
+  entryPoints: [join(root, 'src/exercises/browser/steps.worker.ts')],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  write: false,
+});
+console.log(
+  `  ${'the steps worker the page loads (self-contained)'.padEnd(52)} ${gzipSync(worker.outputFiles[0].contents).byteLength}`,
+);

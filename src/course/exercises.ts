@@ -1,20 +1,11 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { validateAnswer } from '../exercises/answers';
 import { buildRegistry, type RegisteredExercise } from '../exercises/registry';
-import { isLineAnswer, type AnswerSpec } from '../exercises/spec';
 import { getLessons } from './lessons';
 import { href } from './paths';
 
-/**
- * An exercise file as the pages render it: with the answers typed in one line. Steps answers
- * are validated with the rest (a broken one fails the build) but get no field until the page
- * has one for them (issue 12); the one change then is to pass `entry` through unfiltered.
- */
-type PageEntry = Omit<CollectionEntry<'exercises'>, 'data'> & {
-  data: Omit<CollectionEntry<'exercises'>['data'], 'answers'> & { answers: AnswerSpec[] };
-};
-
-export type Exercise = RegisteredExercise<PageEntry>;
+/** An exercise file as the pages render it: every answer, one-line ones and derivations in steps. */
+export type Exercise = RegisteredExercise<CollectionEntry<'exercises'>>;
 
 /** Every exercise in course order; a broken one fails the build with its id and the problem. */
 export async function getExercises(): Promise<Exercise[]> {
@@ -23,13 +14,7 @@ export async function getExercises(): Promise<Exercise[]> {
     order: lesson.data.order,
     title: lesson.data.title,
   }));
-  return buildRegistry(await getCollection('exercises'), lessons, validateAnswer).map((exercise) => ({
-    ...exercise,
-    entry: {
-      ...exercise.entry,
-      data: { ...exercise.entry.data, answers: exercise.entry.data.answers.filter(isLineAnswer) },
-    },
-  }));
+  return buildRegistry(await getCollection('exercises'), lessons, validateAnswer);
 }
 
 /** Where an exercise lives in its lesson. */

@@ -5,10 +5,13 @@
  * one row, a student's scores or the reason it was not graded; one bad file never stops the
  * others, and nothing here throws.
  *
- * Scoring: one point per answer field, given when the checker says "correct". An exercise with
- * no answer fields (a proof) scores nothing; its row says whether it was marked done.
+ * Scoring: one point per answer field, given when the checker says "correct"; a derivation in
+ * steps is one field, correct when every line follows and the last is the expected result. An
+ * exercise with no answer fields (a proof) scores nothing; its row says whether it was marked done.
  */
 import { checkAnswer, type PublishedAnswer } from './check';
+import { checkSteps } from './steps';
+import type { PublishedStepsAnswer } from './stepsSpec';
 import { MAX_FILE_BYTES, parseAnswersFile, type AnswersFile } from './answersFile';
 import type { ExerciseRecord } from './progress';
 
@@ -21,10 +24,11 @@ export interface GradedSheet {
 }
 
 /**
- * The answers each exercise of the sheet asks for, as the pages publish them (publishSpec), by
- * exercise id. Any answer type the checker knows is graded alike: `checkAnswer(spec, input)`.
+ * The answers each exercise of the sheet asks for, as the pages publish them (publishAnswer), by
+ * exercise id. Every answer is graded by the checker the page uses for it: checkAnswer for a
+ * line, checkSteps for a derivation in steps.
  */
-export type SheetAnswers = Readonly<Record<string, readonly PublishedAnswer[]>>;
+export type SheetAnswers = Readonly<Record<string, readonly (PublishedAnswer | PublishedStepsAnswer)[]>>;
 
 /** A dropped file: its name, its text, and its size in bytes when known (a File's `size`). */
 export interface HandIn {
@@ -153,14 +157,14 @@ function otherSheet(file: AnswersFile, sheet: GradedSheet): string | null {
 
 function gradeExercise(
   id: string,
-  specs: readonly PublishedAnswer[],
+  specs: readonly (PublishedAnswer | PublishedStepsAnswer)[],
   record: ExerciseRecord | undefined,
 ): ExerciseGrade {
   const answers = specs.map((spec): AnswerGrade => {
     const input = record && Object.hasOwn(record.answers, spec.name) ? record.answers[spec.name]!.input : '';
     if (input.trim() === '') return { name: spec.name, input, status: 'unanswered', message: 'No answer.' };
     // The file's own verdict is never looked at: the checker decides, from the input alone.
-    const verdict = checkAnswer(spec, input);
+    const verdict = spec.type === 'steps' ? checkSteps(spec, input) : checkAnswer(spec, input);
     return {
       name: spec.name,
       input,

@@ -42,6 +42,12 @@ export interface ExerciseRecord {
 
 export type Progress = Record<string, ExerciseRecord>;
 
+/**
+ * The longest input kept: a derivation in steps of MAX_STEPS lines (steps.ts's MAX_STEPS_TEXT,
+ * written out so the page's restore does not load the checker; a test checks they agree).
+ */
+export const MAX_SAVED_INPUT = 40_160;
+
 const STATUSES: readonly string[] = ['correct', 'incorrect', 'invalid'];
 /** What answerVersion writes: FNV-1a, 32 bits, as 8 hex digits. */
 const VERSION = /^[0-9a-f]{8}$/;
@@ -64,7 +70,7 @@ export function sanitizeProgress(value: unknown): Progress {
     const answers: Record<string, SavedAnswer> = {};
     for (const [name, answer] of Object.entries(record['answers'])) {
       if (UNSAFE_KEYS.has(name) || !isObject(answer) || typeof answer['input'] !== 'string') continue;
-      const saved: SavedAnswer = { input: answer['input'].slice(0, 2000) };
+      const saved: SavedAnswer = { input: answer['input'].slice(0, MAX_SAVED_INPUT) };
       // A verdict is kept only with the version it was given against: without one it can never show.
       const { status, message, version } = answer;
       if (

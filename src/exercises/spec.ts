@@ -99,7 +99,7 @@ export const exerciseAnswerSchema = z.discriminatedUnion('type', [
   stepsAnswer,
 ]);
 
-/** The answers typed in one line; steps answers get their multi-line field with the page work of issue 12. */
+/** The answers typed in one line (what the LMS exports can ask for), not derivations in steps. */
 export const isLineAnswer = (answer: ExerciseAnswer): answer is AnswerSpec => answer.type !== 'steps';
 
 export const EXERCISE_KINDS = ['derivation', 'computation', 'proof', 'shapes'] as const;

@@ -26,6 +26,26 @@ async function answer(root: Locator, name: string, text: string): Promise<void> 
   await field.press('Enter');
 }
 
+/** The derivation softmax-dz asks for in steps (its solution's chain), checked with its Check button. */
+async function answerSteps(root: Locator): Promise<void> {
+  const steps = root.locator('form[data-answer-form="dz-steps"]');
+  await steps
+    .locator('[data-steps]')
+    .fill(
+      [
+        'dz1 = -y1/yhat1 * yhat1 (1 - yhat1) - y2/yhat2 * (-yhat2 yhat1) - y3/yhat3 * (-yhat3 yhat1)',
+        '= yhat1 (y1 + y2 + y3) - y1',
+        '= yhat1 - y1',
+      ].join('\n'),
+    );
+  await steps.getByRole('button', { name: 'Check' }).click();
+  await expect(steps.locator('[data-answer-verdict]')).toHaveAttribute('data-answer-status', 'correct');
+}
+
+/** The Check button of one answer (an exercise with several has one each). */
+const checkButton = (root: Locator, name: string) =>
+  root.locator(`form[data-answer-form="${name}"]`).getByRole('button', { name: 'Check' });
+
 test.describe('an exercise in a lesson', () => {
   test('checks equivalent and wrong answers, shows how the input was read, and explains malformed input', async ({
     page,
@@ -50,6 +70,9 @@ test.describe('an exercise in a lesson', () => {
     await answer(dz, 'dz', '-(y - yhat)');
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
     await expect(dz.locator('[data-answer-preview] .katex')).toBeVisible();
+    // Solved once its derivation in steps is right too.
+    await expect(dz.locator('[data-exercise-state-label]')).toHaveText('Tried');
+    await answerSteps(dz);
     await expect(dz.locator('[data-exercise-state-label]')).toHaveText('Solved');
 
     await answer(dz, 'dz', 'yhat - (y');
@@ -88,6 +111,7 @@ test.describe('an exercise in a lesson', () => {
     const dz = exercise(page, 'softmax-dz');
     await answer(dz, 'dz', 'ŷ − y');
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
+    await answerSteps(dz);
     await page.reload();
     await expect(dz.locator('[data-answer="dz"]')).toHaveValue('ŷ − y');
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
@@ -130,7 +154,7 @@ test.describe('an exercise in a lesson', () => {
 
     // Checked against this version, it counts.
     await page.goto(lesson);
-    await dz.getByRole('button', { name: 'Check' }).click();
+    await checkButton(dz, 'dz').click();
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'incorrect');
     const saved = await page.evaluate(
       () => JSON.parse(localStorage.getItem('nn-live:exercises:v1')!)['softmax-dz'].answers.dz,
@@ -288,7 +312,7 @@ test.describe('the exercise index and problem sheets', () => {
     await expect(page.locator('[data-answers-status]')).toContainText('press Check to see the verdicts');
     // The file's verdicts are not loaded: Check gives them.
     await expect(verdict(dz, 'dz')).not.toHaveAttribute('data-answer-status');
-    await dz.getByRole('button', { name: 'Check' }).click();
+    await checkButton(dz, 'dz').click();
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
   });
 
@@ -394,7 +418,7 @@ test.describe('the exercise index and problem sheets', () => {
     // The next answer is not swallowed: it tries again, and says so again. (Chromium keeps a failed
     // module fetch for the page's life, so here the second import fails without a new request.)
     await verdict(dz, 'dz').evaluate((element) => (element.textContent = ''));
-    await dz.getByRole('button', { name: 'Check' }).click();
+    await checkButton(dz, 'dz').click();
     await expect(verdict(dz, 'dz')).toHaveText(failed);
     await expect(verdict(dz, 'dz')).not.toHaveAttribute('data-answer-status');
   });
@@ -446,7 +470,7 @@ test.describe('the exercise index and problem sheets', () => {
     const dz = exercise(page, 'softmax-dz');
     await dz.locator('[data-answer="dz"]').tap();
     await page.keyboard.type('yhat-y');
-    await dz.getByRole('button', { name: 'Check' }).tap();
+    await checkButton(dz, 'dz').tap();
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

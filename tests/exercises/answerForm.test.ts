@@ -2,13 +2,16 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import AnswerField from '../../components/exercises/AnswerField.astro';
-import { answersAttribute, answerVersion } from '../../src/exercises/answerForm';
+import { parseHTML } from 'linkedom';
+import { answersAttribute, answerVersion, helpKey, publishAnswer } from '../../src/exercises/answerForm';
 import { publishSpec } from '../../src/exercises/check';
 import { nameTex } from '../../src/exercises/expression';
-import type { AnswerSpec } from '../../src/exercises/spec';
+import type { AnswerSpec, ExerciseAnswer, StepsAnswer } from '../../src/exercises/spec';
+import { checkSteps } from '../../src/exercises/steps';
+import type { PublishedStepsAnswer } from '../../src/exercises/stepsSpec';
 
 /** One answer field as the exercise renders it (components/exercises/AnswerField.astro). */
-async function answerFormHtml(spec: AnswerSpec, idBase: string): Promise<string> {
+async function answerFormHtml(spec: ExerciseAnswer, idBase: string): Promise<string> {
   const container = await AstroContainer.create();
   return container.renderToString(AnswerField, { props: { spec, idBase } });
 }
@@ -60,5 +63,67 @@ describe('the answer form', () => {
     expect(
       answerVersion(publishSpec({ ...first, expected: 'exp(5) / (exp(5) + exp(2) + exp(-1) + exp(4))' })),
     ).not.toBe(answerVersion(publishSpec(first)));
+  });
+});
+
+const dsigma: StepsAnswer = {
+  name: 'dsigma-steps',
+  label: "\\sigma'(z)",
+  type: 'steps',
+  derive: { of: 'sigma(z)', wrt: 'z' },
+  expected: 'sigma(z) * (1 - sigma(z))',
+  variables: { z: [-4, 4] },
+  milestones: [{ form: '1/(1 + exp(-z)) * exp(-z)/(1 + exp(-z))', says: 'Two fractions over one denominator.' }],
+};
+
+describe('the field of a derivation in steps', () => {
+  it('is a multi-line field in its form, with help, a list for its lines and a copy for print', async () => {
+    const { document } = parseHTML(`<body>${await answerFormHtml(dsigma, 'answer-lr')}</body>`);
+    const form = document.querySelector('form[data-answer-form="dsigma-steps"]')!;
+    expect(form.getAttribute('data-answer-type')).toBe('steps');
+    const field = form.querySelector('[data-answer="dsigma-steps"]')!;
+    expect(field.tagName).toBe('TEXTAREA');
+    expect(field.hasAttribute('data-steps')).toBe(true);
+    expect(field.getAttribute('id')).toBe('answer-lr-dsigma-steps');
+    expect(form.querySelector(`label[for="answer-lr-dsigma-steps"]`)).not.toBeNull();
+    expect(field.getAttribute('aria-describedby')).toBe('answer-lr-dsigma-steps-help answer-lr-dsigma-steps-verdict');
+    expect(form.querySelector('#answer-lr-dsigma-steps-help')!.textContent).toMatch(/One step per line.*Ctrl\+Enter/s);
+    expect(form.querySelector('[data-steps-lines]')!.hasAttribute('hidden')).toBe(true);
+    expect(form.querySelector('[data-steps-print]')).not.toBeNull();
+    expect(form.querySelector('[data-answer-verdict][role="status"]')).not.toBeNull();
+    // No one-line preview: each line gets its own.
+    expect(form.querySelector('[data-answer-preview]')).toBeNull();
+  });
+
+  it('publishes values at the sample points, never the formulas, and the page can check with them', async () => {
+    const html = await answerFormHtml(dsigma, 'answer-lr');
+    const { document } = parseHTML(`<body>${html}</body>`);
+    const json = document.querySelector('script[data-answer-spec]')!.textContent!;
+    const published = JSON.parse(json) as PublishedStepsAnswer;
+    expect(published).toEqual(JSON.parse(JSON.stringify(publishAnswer(dsigma))));
+    for (const formula of ['sigma(z) * (1 - sigma(z))', 'exp(-z)/(1 + exp(-z))', '"derive"', '"expected":"']) {
+      expect(json).not.toContain(formula);
+    }
+    expect(published.points.length).toBeGreaterThan(0);
+    expect(checkSteps(published, "σ'(z) = exp(-z)/(1 + exp(-z))^2\n= sigma(z) (1 - sigma(z))").status).toBe('correct');
+    expect(html).toContain(`data-answer-version="${answerVersion(publishAnswer(dsigma))}"`);
+  });
+
+  it('has a version that changes with what the checker uses, milestones included', () => {
+    const version = answerVersion(publishAnswer(dsigma));
+    expect(answerVersion(publishAnswer({ ...dsigma }))).toBe(version);
+    const changed: StepsAnswer[] = [
+      { ...dsigma, variables: { z: [-3, 3] } },
+      { ...dsigma, milestones: [] },
+      { ...dsigma, derive: undefined, start: 'sigma(z) - sigma(z)^2' },
+    ];
+    for (const spec of changed) expect(answerVersion(publishAnswer(spec))).not.toBe(version);
+    expect(answersAttribute([dz, dsigma])).toBe(`dz:${answerVersion(publishSpec(dz))} dsigma-steps:${version}`);
+  });
+
+  it('shares its help only with steps fields that take the same names', () => {
+    expect(helpKey(dsigma)).toBe('steps:z');
+    expect(helpKey({ ...dsigma, where: { a: 'sigma(z)' } })).toBe('steps:z,a');
+    expect(helpKey(dsigma)).not.toBe(helpKey({ ...dz, variables: { z: [-4, 4] } }));
   });
 });

@@ -12,7 +12,8 @@ import {
   type StudentRow,
 } from '../../src/exercises/grading';
 import type { Progress } from '../../src/exercises/progress';
-import type { AnswerSpec } from '../../src/exercises/spec';
+import type { AnswerSpec, StepsAnswer } from '../../src/exercises/spec';
+import { publishSteps } from '../../src/exercises/stepsSpec';
 
 // Answers of the kind the course's exercises ask for (softmax and shallow networks).
 const specs: Record<string, AnswerSpec[]> = {
@@ -99,6 +100,46 @@ describe('grading hand-ins', () => {
     expect(grad.answers[0]!.message).toMatch(/sign/);
     // The text written into the file is shown, never its verdict.
     expect(row.exercises[0]!.answers[0]).toMatchObject({ input: '0.5', status: 'incorrect' });
+  });
+
+  it('grades a derivation in steps as one point, with the steps checker, whatever the file claims', () => {
+    const dsigma: StepsAnswer = {
+      name: 'dsigma-steps',
+      label: "\\sigma'(z)",
+      type: 'steps',
+      derive: { of: 'sigma(z)', wrt: 'z' },
+      expected: 'sigma(z) (1 - sigma(z))',
+      variables: { z: [-4, 4] },
+    };
+    const derivation: GradedSheet = { title: 'Week 2', due: '', exercises: ['lr-sigmoid'] };
+    const published: SheetAnswers = { 'lr-sigmoid': [publishSteps(dsigma)] };
+    const steps = (input: string, status?: 'correct') => ({
+      'lr-sigmoid': { answers: { 'dsigma-steps': { input, ...(status ? { status, version: '0badc0de' } : {}) } } },
+    });
+    const file = (name: string, progress: Progress) => ({
+      name,
+      text: answersFileText(
+        progress,
+        new Date('2026-11-30T10:00:00Z'),
+        { ...derivation, exercises: ['lr-sigmoid'] },
+        name,
+      ),
+    });
+    const right = [
+      'exp(-z) / (1 + exp(-z))^2',
+      '= 1/(1 + exp(-z)) * exp(-z)/(1 + exp(-z))',
+      '= sigma(z) (1 - sigma(z))',
+    ];
+    // The square dropped in line 2, and the rest consistent with it: claimed correct, scored nothing.
+    const slip = ['exp(-z) / (1 + exp(-z))^2', '= exp(-z) / (1 + exp(-z))', '= exp(-z) sigma(z)'];
+    const rows = gradeFiles(derivation, published, [
+      file('ana', steps(right.join('\n'))),
+      file('bob', steps(slip.join('\n'), 'correct')),
+    ]).map(student);
+    expect(rows.map((row) => `${row.correct}/${row.total}`)).toEqual(['1/1', '0/1']);
+    expect(rows[0]!.exercises[0]!.answers[0]).toMatchObject({ status: 'correct' });
+    expect(rows[1]!.exercises[0]!.answers[0]).toMatchObject({ status: 'incorrect' });
+    expect(rows[1]!.exercises[0]!.answers[0]!.message).toMatch(/line 2 does not follow/);
   });
 
   it('counts an unreadable answer as not correct, and says why', () => {

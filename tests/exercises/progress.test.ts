@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PROGRESS_KEY } from '../../src/exercises/progress';
+import { MAX_SAVED_INPUT, PROGRESS_KEY, sanitizeProgress } from '../../src/exercises/progress';
+import { MAX_STEPS_TEXT } from '../../src/exercises/steps';
 import { fakeStorage } from '../support/fakeStorage';
 
 /** A fresh copy of the module: what the page holds is module state, one copy per page. */
@@ -68,5 +69,20 @@ describe("the page's copy of a student's progress", () => {
     expect(session.updateExercise('a', (r) => (r.answers['x'] = { input: '1' })).saved).toBe(false);
     expect(session.pageProgress()).toEqual({ a: { answers: { x: { input: '1' } } } });
     delete (globalThis as { localStorage?: unknown }).localStorage;
+  });
+});
+
+describe('saved answers', () => {
+  it('keeps a derivation in steps whole, up to the longest the steps checker reads', () => {
+    expect(MAX_SAVED_INPUT).toBe(MAX_STEPS_TEXT);
+    // Forty lines of a hundred characters: longer than any one-line answer.
+    const line = `= ${'sigma(z) * (1 - sigma(z)) + 0 * '.repeat(3)}0`.padEnd(100, ' ');
+    const derivation = Array.from({ length: 40 }, () => line).join('\n');
+    const kept = sanitizeProgress({ 'lr-sigmoid-derivative': { answers: { 'dsigma-steps': { input: derivation } } } });
+    expect(kept['lr-sigmoid-derivative']!.answers['dsigma-steps']!.input).toBe(derivation);
+    const tooLong = 'x'.repeat(MAX_SAVED_INPUT + 10);
+    expect(sanitizeProgress({ a: { answers: { b: { input: tooLong } } } })['a']!.answers['b']!.input).toHaveLength(
+      MAX_SAVED_INPUT,
+    );
   });
 });

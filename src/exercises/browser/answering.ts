@@ -1,23 +1,13 @@
 /**
  * Checking answers in the page: a live preview of how the input was read while the student
  * types, a verdict on Enter or Check, and everything saved as it happens. Loaded on the first
- * answer, with the checker; KaTeX follows for the preview.
+ * answer, with the checker; KaTeX follows for the preview. Derivations in steps are not handled
+ * here (their field is no input[data-answer]): stepsAnswering.ts does, loaded apart.
  */
 import { katexNow, katexOptions, loadKatex } from '../../display/katex';
 import { checkAnswer, type PublishedAnswer } from '../check';
-import { currentAnswers, showState, showVerdict, versionOf } from './dom';
+import { currentAnswers, notSaved, showState, showVerdict, versionOf } from './dom';
 import { exerciseState, updateExercise, type SavedAnswer } from '../progress';
-
-/**
- * Said where an answer or a done mark could not be saved. The page still holds it (pageProgress),
- * so a download on this page has it; a page without one (a lesson) does not offer it.
- */
-function notSaved(): string {
-  const kept = 'This browser did not save it (storage is blocked or full): it stays on this page until you leave it';
-  return document.querySelector('[data-answers-download]')
-    ? `${kept}; download your answers to keep them.`
-    : `${kept}.`;
-}
 
 type Katex = typeof import('katex').default;
 

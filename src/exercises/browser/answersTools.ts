@@ -17,7 +17,7 @@ import {
   type ReadResult,
 } from '../answersFile';
 import { pageProgress, storeLoaded, unsavedExercises, type Progress } from '../progress';
-import { exerciseRoots } from './dom';
+import { exerciseRoots, type AnswerField } from './dom';
 
 export interface AnswersToolsOptions {
   /** Which exercises a download holds; all saved answers when absent. */
@@ -60,7 +60,7 @@ export function replaceQuestion(fileName: string, replaced: readonly string[]): 
 export function editedInputs(scope: ParentNode = document): EditedInputs {
   const edited: EditedInputs = {};
   for (const root of exerciseRoots(scope)) {
-    for (const field of root.querySelectorAll<HTMLInputElement>('input[data-answer]')) {
+    for (const field of root.querySelectorAll<AnswerField>('[data-answer]')) {
       if (field.value === field.defaultValue) continue;
       (edited[root.dataset['exercise']!] ??= {})[field.dataset['answer']!] = field.value;
     }

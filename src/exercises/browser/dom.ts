@@ -17,6 +17,20 @@ export const exerciseRoots = (scope: ParentNode = document) => [
   ...scope.querySelectorAll<HTMLElement>('[data-exercise]'),
 ];
 
+/** An answer's field: a line, or the multi-line field of a derivation in steps (data-steps). */
+export type AnswerField = HTMLInputElement | HTMLTextAreaElement;
+
+/**
+ * Said where an answer or a done mark could not be saved. The page still holds it (pageProgress),
+ * so a download on this page has it; a page without one (a lesson) does not offer it.
+ */
+export function notSaved(): string {
+  const kept = 'This browser did not save it (storage is blocked or full): it stays on this page until you leave it';
+  return document.querySelector('[data-answers-download]')
+    ? `${kept}; download your answers to keep them.`
+    : `${kept}.`;
+}
+
 /** The version of an answer's spec the build wrote on its form. */
 export const versionOf = (form: HTMLElement) => form.dataset['answerVersion'] ?? '';
 
@@ -78,7 +92,7 @@ export function restoreExercise(
   { overwrite = false }: RestoreOptions = {},
 ): void {
   for (const form of root.querySelectorAll<HTMLFormElement>('[data-answer-form]')) {
-    const field = form.querySelector<HTMLInputElement>('input[data-answer]');
+    const field = form.querySelector<AnswerField>('[data-answer]');
     if (!field) continue;
     if (!overwrite && (field === root.ownerDocument.activeElement || field.value !== field.defaultValue)) continue;
     const saved = record?.answers[field.dataset['answer']!];

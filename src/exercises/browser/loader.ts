@@ -28,27 +28,44 @@ export function initExercises(): void {
 /**
  * The checker loads with the first answer typed, checked or marked, and the events that led to it
  * are replayed once it is there. If it cannot be loaded, the form says so; the next answer retries.
- * (The sheet page keeps a copy of this in sheetPage.ts: a module both pages imported would be
- * split into a chunk of its own, an extra request before a lesson page can catch a click.)
+ * A derivation in steps has its own (stepsAnswering.ts), loaded the same way when its field is
+ * first used (a key pressed in it loads it too: Ctrl+Enter checks there), so a page whose student
+ * answers in one line never loads it. (The sheet page keeps a copy of this in sheetPage.ts: a
+ * module both pages imported would be split into a chunk of its own, an extra request before a
+ * lesson page can catch a click.)
  */
 function checkOnFirstAnswer(): void {
+  const steps = 'form[data-answer-type="steps"]';
   whenUsed(
     document,
     ['input', 'submit', 'click'],
     () => import('./answering'),
     ({ startAnswering }, caught: Event[]) => startAnswering(caught),
-    (event) => {
-      if (!(event.target as Element).closest?.('[data-answer-form], [data-mark-done]')) return false;
-      // Checking happens here, never by submitting the form to the server.
-      if (event.type === 'submit') event.preventDefault();
-      return event;
-    },
-    // Offline or a failed deploy: say so where the student is looking; the next event retries.
-    (event) => {
-      const verdict = (event?.target as Element | undefined)
-        ?.closest('[data-answer-form]')
-        ?.querySelector('[data-answer-verdict]');
-      if (verdict) verdict.textContent = 'The answer checker could not be loaded. Check your connection and try again.';
-    },
+    keep('[data-answer-form], [data-mark-done]', steps),
+    notLoaded,
   );
+  whenUsed(
+    document,
+    ['input', 'submit', 'keydown'],
+    () => import('./stepsAnswering'),
+    ({ startStepsAnswering }, caught: Event[]) => startStepsAnswering(caught),
+    keep(steps),
+    notLoaded,
+  );
+}
+
+/** Keeps the events in `forms` (and not in `other`); checking happens here, never by sending the form. */
+const keep = (forms: string, other?: string) => (event: Event) => {
+  const target = event.target as Element;
+  if (!target.closest?.(forms) || (other && target.closest(other))) return false;
+  if (event.type === 'submit') event.preventDefault();
+  return event;
+};
+
+/** Offline or a failed deploy: said where the student is looking; the next event retries. */
+function notLoaded(event: Event | undefined): void {
+  const verdict = (event?.target as Element | undefined)
+    ?.closest('[data-answer-form]')
+    ?.querySelector('[data-answer-verdict]');
+  if (verdict) verdict.textContent = 'The answer checker could not be loaded. Check your connection and try again.';
 }

@@ -8,6 +8,7 @@ import { assignmentQuery, formatDue, parseAssignment } from '../assignment';
 import { onUnsavedChange, storageBlocked, unsavedExercises } from '../progress';
 import { exerciseRoots, restoreExercise } from './dom';
 import { restoreAll } from './restore';
+import { resetStepsFields } from './stepsText';
 import { editedInputs, fileNameFrom, initAnswersTools } from './answersTools';
 
 export function initSheet(): void {
@@ -92,6 +93,7 @@ function showSheet(): void {
     onLoaded: (progress) => {
       for (const root of exerciseRoots(container))
         restoreExercise(root, progress[root.dataset['exercise']!], { overwrite: true });
+      resetStepsFields(container);
     },
   });
   for (const element of document.querySelectorAll<HTMLElement>('[data-exercise-js]')) element.hidden = false;
@@ -124,24 +126,46 @@ function storageSentence(container: HTMLElement): string {
 /**
  * As on a lesson page (see loader.ts, which the lesson keeps to itself so that its one script
  * stays small): the checker loads with the first answer, and the events that led to it are
- * replayed once it is there. If it cannot be loaded, the form says so and the next answer tries
- * again.
+ * replayed once it is there; a derivation in steps has its own, loaded when its field is first
+ * used (Ctrl+Enter checks it). If one cannot be loaded, the form says so and the next answer
+ * tries again.
  */
 function loadCheckerOnFirstAnswer(): void {
+  const steps = 'form[data-answer-type="steps"]';
+  loadOnFirstUse(
+    ['input', 'submit', 'click'],
+    (target) => Boolean(target.closest('[data-answer-form], [data-mark-done]')) && !target.closest(steps),
+    () => import('./answering').then(({ startAnswering }) => startAnswering),
+  );
+  loadOnFirstUse(
+    ['input', 'submit', 'keydown'],
+    (target, event) => {
+      const key = event as KeyboardEvent;
+      return Boolean(target.closest(steps)) && (!key.key || (key.key === 'Enter' && (key.ctrlKey || key.metaKey)));
+    },
+    () => import('./stepsAnswering').then(({ startStepsAnswering }) => startStepsAnswering),
+  );
+}
+
+function loadOnFirstUse(
+  types: readonly string[],
+  wanted: (target: Element, event: Event) => boolean,
+  load: () => Promise<(caught: Event[]) => void>,
+): void {
   const caught: Event[] = [];
-  const types = ['input', 'submit', 'click'] as const;
   let loading = false;
   function listener(event: Event): void {
     const target = event.target instanceof Element ? event.target : null;
-    if (!target?.closest('[data-answer-form], [data-mark-done]')) return;
-    if (event.type === 'submit') event.preventDefault();
+    if (!target || !wanted(target, event)) return;
+    // Checking happens here, never by submitting the form; Ctrl+Enter in a steps field checks it.
+    if (event.type === 'submit' || event.type === 'keydown') event.preventDefault();
     caught.push(event);
     if (loading) return;
     loading = true;
-    import('./answering').then(
-      ({ startAnswering }) => {
+    load().then(
+      (start) => {
         for (const type of types) document.removeEventListener(type, listener, true);
-        startAnswering(caught);
+        start(caught);
       },
       () => {
         // Offline or a failed deploy: say so where the student is looking, and retry next time.

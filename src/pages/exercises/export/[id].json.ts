@@ -7,6 +7,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getExercises } from '../../../course/exercises';
 import { exportExercise } from '../../../exercises/export/statement';
+import { isLineAnswer } from '../../../exercises/spec';
 import { solutionsHidden } from '../../../exercises/visibility';
 
 export const getStaticPaths = (async () =>
@@ -20,7 +21,14 @@ type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 export const GET: APIRoute<Props> = ({ props }) => {
   const { entry, number } = props.exercise;
   const data = exportExercise(
-    { id: entry.id, title: entry.data.title, number, answers: entry.data.answers, body: entry.body ?? '' },
+    // The LMS formats have no question for a derivation in steps: its one-line answers go.
+    {
+      id: entry.id,
+      title: entry.data.title,
+      number,
+      answers: entry.data.answers.filter(isLineAnswer),
+      body: entry.body ?? '',
+    },
     !solutionsHidden(),
   );
   return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
