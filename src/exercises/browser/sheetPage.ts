@@ -9,6 +9,8 @@ import { onUnsavedChange, storageBlocked, unsavedExercises } from '../progress';
 import { exerciseRoots, restoreExercise } from './dom';
 import { restoreAll } from './restore';
 import { editedInputs, fileNameFrom, initAnswersTools } from './answersTools';
+import { initHandIn } from './handIn';
+import { initSheetExport } from './sheetExport';
 
 export function initSheet(): void {
   // First, so that answering works even if something below fails.
@@ -94,6 +96,13 @@ function showSheet(): void {
         restoreExercise(root, progress[root.dataset['exercise']!], { overwrite: true });
     },
   });
+  initHandIn(document.querySelector<HTMLFormElement>('[data-hand-in]')!, {
+    exerciseIds: () => sheet.exercises,
+    editedInputs: () => editedInputs(container),
+    assignment: () => ({ title, due: sheet.due, exercises: sheet.exercises }),
+  });
+  const exportTools = document.querySelector<HTMLElement>('[data-sheet-export]');
+  if (exportTools) initSheetExport(exportTools, () => ({ title, exercises: sheet.exercises }));
   for (const element of document.querySelectorAll<HTMLElement>('[data-exercise-js]')) element.hidden = false;
   restoreAll(container);
 }
