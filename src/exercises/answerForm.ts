@@ -5,7 +5,9 @@
  */
 import katex from 'katex';
 import { katexOptions } from '../display/katex';
-import { publishSpec, type PublishedAnswer } from './check';
+import type { PublishedAnswer } from './check';
+import type { ExamAnswer } from './exam';
+import { publishAnswer } from './publish';
 import { nameTex } from './expression';
 import { seedFrom as fnv1a } from './expression/sample';
 import type { AnswerSpec } from './spec';
@@ -15,7 +17,7 @@ import type { AnswerSpec } from './spec';
  * anything the checker uses changes (expected value, tolerance, variables, label), so a verdict
  * saved against an older version of the answer is not shown as if it still held.
  */
-export function answerVersion(published: PublishedAnswer): string {
+export function answerVersion(published: PublishedAnswer | ExamAnswer): string {
   return fnv1a(JSON.stringify(published)).toString(16).padStart(8, '0');
 }
 
@@ -24,7 +26,7 @@ export function answerVersion(published: PublishedAnswer): string {
  * `name:version`, space-separated, so the index judges saved verdicts as the exercise would.
  */
 export const answersAttribute = (specs: readonly AnswerSpec[]) =>
-  specs.map((spec) => `${spec.name}:${answerVersion(publishSpec(spec))}`).join(' ');
+  specs.map((spec) => `${spec.name}:${answerVersion(publishAnswer(spec))}`).join(' ');
 
 const FUNCTIONS = 'exp, log, sqrt, abs, sigma, tanh, max, min';
 

@@ -9,6 +9,7 @@ import { formatDue, parseAssignment } from '../assignment';
 import { MAX_FILE_BYTES } from '../answersFile';
 import type { PublishedAnswer } from '../check';
 import { gradesCsv } from '../csv';
+import type { ExamAnswer } from '../exam';
 import { gradeFiles, type GradedSheet, type GradeRow, type HandIn, type SheetAnswers } from '../grading';
 import { downloadText, fileNameFrom } from './answersTools';
 import { drawRows, type ExerciseInfo } from './gradeRows';
@@ -20,7 +21,7 @@ interface PageExercise {
   id: string;
   number: string;
   title: string;
-  answers: PublishedAnswer[];
+  answers: (PublishedAnswer | ExamAnswer)[];
 }
 
 function readSpecs(): PageExercise[] {
@@ -34,7 +35,7 @@ function readSpecs(): PageExercise[] {
 
 export function initGrading(): void {
   const list = document.querySelector<HTMLElement>('[data-grade-rows]');
-  if (!list) return;
+  if (!list) return; // An exam edition: the page says to grade with a full build.
   const exercises = readSpecs();
   const sheetLine = document.querySelector<HTMLElement>('[data-grade-sheet]')!;
   const problems = document.querySelector<HTMLElement>('[data-grade-problems]')!;
@@ -45,13 +46,16 @@ export function initGrading(): void {
   const byId = new Map(exercises.map((exercise) => [exercise.id, exercise]));
   const parsed = parseAssignment(location.search, new Set(byId.keys()));
   const messages = [...parsed.problems];
+  // An exam edition's page has no answers to grade with (grade.astro says so); a page without them grades nothing.
   if (exercises.length === 0)
     messages.push('This page carries no answers to grade with: use a full build of the course.');
   for (const message of messages) problems.append(Object.assign(document.createElement('p'), { textContent: message }));
   if (parsed.exercises.length === 0 || messages.length > parsed.problems.length) return;
 
   const sheet: GradedSheet = { title: parsed.title || 'Problem sheet', due: parsed.due, exercises: parsed.exercises };
-  const answers: SheetAnswers = Object.fromEntries(sheet.exercises.map((id) => [id, byId.get(id)!.answers]));
+  const answers: SheetAnswers = Object.fromEntries(
+    sheet.exercises.map((id) => [id, byId.get(id)!.answers as PublishedAnswer[]]),
+  );
   const infos = new Map<string, ExerciseInfo>(
     sheet.exercises.map((id) => {
       const { number, title, answers: specs } = byId.get(id)!;

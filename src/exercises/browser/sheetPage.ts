@@ -67,8 +67,13 @@ function showSheet(): void {
     : solutions
       ? `${count}, with solutions.`
       : `${count}. This edition of the course has no solutions, so none are shown.`;
+  // An exam edition carries nothing to check against: the instructor grades the hand-ins.
+  const checking =
+    container.dataset['editionChecking'] === 'instructor'
+      ? ' In this edition your answers are not checked on the page: your instructor checks them after you hand them in.'
+      : '';
   const showSummary = () => {
-    if (n > 0) summary.textContent = `${heading} ${storageSentence(container)}`;
+    if (n > 0) summary.textContent = `${heading}${checking} ${storageSentence(container)}`;
   };
   showSummary();
   onUnsavedChange(showSummary);
