@@ -193,7 +193,7 @@ describe('the README’s expected values', () => {
 // ---------------------------------------------------------------------------------------------
 
 const layout = blocks.find((b) => b.section === 'Layout')?.value ?? '';
-const IGNORED = new Set(['node_modules', 'dist', 'dist-students', '.astro', '.git', 'test-results', 'playwright-report']);
+const IGNORED = new Set(['node_modules', 'dist', 'dist-students', 'dist-exam', '.astro', '.git', 'test-results', 'playwright-report']);
 const folders = (path: string) =>
   readdirSync(new URL(path, repository), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !IGNORED.has(entry.name))

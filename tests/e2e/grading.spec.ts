@@ -138,9 +138,14 @@ test.describe('the instructor’s loop', () => {
       '',
     ]);
 
-    // Axe on the page as the grader sees it: rows drawn, one opened.
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    // Axe on the page as the grader sees it (rows drawn, one opened), and its contrast in the dark theme.
+    const violations = async () =>
+      (await new AxeBuilder({ page }).analyze()).violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+    expect(await violations()).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await violations()).toEqual([]);
   });
 
   test('a file over the size limit is refused with a reason, verdicts a file claims are not used, the others are graded', async ({
