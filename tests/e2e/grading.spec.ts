@@ -173,6 +173,27 @@ test.describe('the instructor’s loop', () => {
     await expect(page.locator('[data-grade-student="Cyrus"]')).toHaveAttribute('data-grade-score', '0/6');
   });
 
+  test('files dropped on the page are graded like chosen ones', async ({ page }) => {
+    await page.goto(GRADE);
+    const file = {
+      format: 'nn-live-answers',
+      version: 1,
+      saved: '2026-11-29T08:00:00Z',
+      student: 'Dara',
+      assignment: { title: 'Week 3', due: '2026-12-01', exercises: ['bin-feature-count', 'bin-reading-x'] },
+      progress: { 'bin-feature-count': { answers: { nx64: { input: '12288' } } } },
+    };
+    const transfer = await page.evaluateHandle((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'dara.json', { type: 'application/json' }));
+      data.items.add(new File(['not json'], 'notes.txt', { type: 'text/plain' }));
+      return data;
+    }, JSON.stringify(file));
+    await page.locator('[data-grade-drop]').dispatchEvent('drop', { dataTransfer: transfer });
+    await expect(page.locator('[data-grade-student="Dara"]')).toHaveAttribute('data-grade-score', '1/6');
+    await expect(page.locator('[data-grade-error]')).toContainText('notes.txt');
+  });
+
   test('the sheet exports to Moodle XML that parses, with one Cloze question per exercise, and to GIFT', async ({
     page,
   }) => {
@@ -228,6 +249,16 @@ test.describe('the instructor’s loop', () => {
     expect(download.suggestedFilename()).toBe('week-4-moodle.xml');
     const questions = [new XMLParser().parse(await readFile(await download.path(), 'utf8')).quiz.question].flat();
     expect(questions.length).toBeGreaterThan(1);
+    // softmax-dz asks for a formula: the Formulas file has it as a Formulas question.
+    const [formulas] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-export="formulas-xml"]').click(),
+    ]);
+    expect(formulas.suggestedFilename()).toBe('week-4-formulas.xml');
+    const formulasQuestions = [
+      new XMLParser({ ignoreAttributes: false }).parse(await readFile(await formulas.path(), 'utf8')).quiz.question,
+    ].flat();
+    expect(formulasQuestions.map((q) => q['@_type'])).toEqual(['category', 'formulas']);
     await page.getByRole('button', { name: 'Create the link' }).click();
     await expect(page.locator('[data-grade-link]')).toHaveAttribute(
       'href',
