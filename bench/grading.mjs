@@ -20,7 +20,7 @@ const bundle = await build({
   stdin: {
     contents: `export { gradeFiles } from './src/exercises/grading.ts';
 export { answersFileText } from './src/exercises/answersFile.ts';
-export { publishSpec } from './src/exercises/check.ts';
+export { publishAnswer } from './src/exercises/publish.ts';
 export { mulberry32 } from './src/ml/random.ts';`,
     resolveDir: root,
     loader: 'ts',
@@ -30,7 +30,7 @@ export { mulberry32 } from './src/ml/random.ts';`,
   platform: 'neutral',
   write: false,
 });
-const { gradeFiles, answersFileText, publishSpec, mulberry32 } = await import(
+const { gradeFiles, answersFileText, publishAnswer, mulberry32 } = await import(
   `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].contents).toString('base64')}`
 );
 
@@ -44,7 +44,7 @@ const exercises = files(join(root, 'content/exercises'))
   .filter((data) => data.answers?.length > 0)
   .slice(0, 10);
 const sheet = { title: 'Week 3', due: '2026-12-01', exercises: exercises.map((e) => e.id) };
-const answers = Object.fromEntries(exercises.map((e) => [e.id, e.answers.map(publishSpec)]));
+const answers = Object.fromEntries(exercises.map((e) => [e.id, e.answers.map((spec) => publishAnswer(spec, false))]));
 const fields = exercises.reduce((n, e) => n + e.answers.length, 0);
 
 const rng = mulberry32(13);

@@ -23,3 +23,4 @@ export const exerciseHref = (exercise: Exercise) =>
 
 export const EXERCISE_INDEX = href('exercises/');
 export const SHEET_PAGE = href('exercises/sheet/');
+export const GRADE_PAGE = href('exercises/grade/');

@@ -5,27 +5,19 @@
  */
 import katex from 'katex';
 import { katexOptions } from '../display/katex';
-import { publishSpec, type PublishedAnswer } from './check';
+import { publishAnswer, type PageAnswer } from './publish';
 import { nameTex } from './expression';
 import { seedFrom as fnv1a } from './expression/sample';
 import type { ExerciseAnswer } from './spec';
-import { publishSteps, type PublishedStepsAnswer } from './stepsSpec';
 
 /**
  * The fingerprint of an answer as published: FNV-1a of its JSON, 8 hex digits. It changes when
  * anything the checker uses changes (expected value, tolerance, variables, label), so a verdict
  * saved against an older version of the answer is not shown as if it still held.
  */
-export function answerVersion(published: PublishedAnswer | PublishedStepsAnswer): string {
+export function answerVersion(published: PageAnswer): string {
   return fnv1a(JSON.stringify(published)).toString(16).padStart(8, '0');
 }
-
-/**
- * What the build writes into the page for the browser's checker, for any answer: a derivation in
- * steps as its values at the sample points (publishSteps), the others as publishSpec makes them.
- */
-export const publishAnswer = (spec: ExerciseAnswer): PublishedAnswer | PublishedStepsAnswer =>
-  spec.type === 'steps' ? publishSteps(spec) : publishSpec(spec);
 
 /**
  * An exercise's answers as the index lists them (data-answers), without their fields:

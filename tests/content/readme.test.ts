@@ -236,6 +236,7 @@ const IGNORED = new Set([
   'node_modules',
   'dist',
   'dist-students',
+  'dist-exam',
   '.astro',
   '.git',
   'test-results',

@@ -213,7 +213,9 @@ test.describe('an exercise in a lesson', () => {
     console.log(
       `exercise checker on first answer: ${checker.map(([url, size]) => `${url.split('/').pop()} ${size} B`).join(', ')}; ${bytes} B gzip without KaTeX`,
     );
-    expect(bytes).toBeLessThan(12 * 1024);
+    // 12.5 KB: the checker (check.ts) is its own chunk since the grading page and the Moodle export
+    // use it too, which costs about 200 B of chunk boundaries; the exam edition's branch about 100 B.
+    expect(bytes).toBeLessThan(12.5 * 1024);
   });
 });
 

@@ -6,21 +6,21 @@
  */
 import { katexNow, katexOptions, loadKatex } from '../../display/katex';
 import { checkAnswer, type PublishedAnswer } from '../check';
+import { EXAM_CHECK_MESSAGE, isExamAnswer, type ExamAnswer } from '../exam';
 import { currentAnswers, notSaved, showState, showVerdict, versionOf } from './dom';
 import { exerciseState, updateExercise, type SavedAnswer } from '../progress';
 
 type Katex = typeof import('katex').default;
 
-const specs = new WeakMap<HTMLFormElement, PublishedAnswer | null>();
+const specs = new WeakMap<HTMLFormElement, PublishedAnswer | ExamAnswer | null>();
 
 /** The answer's spec, from the JSON the build wrote into the form (null if unreadable). */
-function specOf(form: HTMLFormElement): PublishedAnswer | null {
+function specOf(form: HTMLFormElement): PublishedAnswer | ExamAnswer | null {
   if (!specs.has(form)) {
-    let spec: PublishedAnswer | null;
+    let spec: PublishedAnswer | ExamAnswer | null;
     try {
-      spec = JSON.parse(
-        form.querySelector('script[data-answer-spec]')?.textContent ?? 'null',
-      ) as PublishedAnswer | null;
+      spec = JSON.parse(form.querySelector('script[data-answer-spec]')?.textContent ?? 'null') as
+        PublishedAnswer | ExamAnswer | null;
     } catch {
       spec = null;
     }
@@ -59,7 +59,7 @@ function onInput(form: HTMLFormElement, field: HTMLInputElement): void {
   const input = field.value;
   // A verdict belongs to the input it was given for: editing clears it.
   showVerdict(form, {});
-  showPreview(form, input.trim() === '' ? undefined : checkAnswer(spec, input).previewTex);
+  showPreview(form, input.trim() === '' || isExamAnswer(spec) ? undefined : checkAnswer(spec, input).previewTex);
   const { record } = updateExercise(root.dataset['exercise']!, (r) => {
     r.answers[field.dataset['answer']!] = { input };
   });
@@ -76,6 +76,15 @@ function onSubmit(form: HTMLFormElement): void {
       status: 'invalid',
       message: 'This answer cannot be checked: its definition in the page is unreadable.',
     });
+    return;
+  }
+  if (isExamAnswer(spec)) {
+    // An exam edition has nothing to compare with: the answer is kept for the hand-in, unjudged.
+    const { record, saved } = updateExercise(root.dataset['exercise']!, (r) => {
+      r.answers[field.dataset['answer']!] = { input: field.value };
+    });
+    showVerdict(form, { message: saved ? EXAM_CHECK_MESSAGE : `${EXAM_CHECK_MESSAGE} ${notSaved()}` });
+    showState(root, exerciseState(record, currentAnswers(root)));
     return;
   }
   const verdict = checkAnswer(spec, field.value);

@@ -68,6 +68,32 @@ export function editedInputs(scope: ParentNode = document): EditedInputs {
   return edited;
 }
 
+/**
+ * The answers a download holds: what is on screen (storage, what the page could not save, and
+ * fields typed in), for the given exercises; `notKept` counts those this browser did not save.
+ */
+export function answersOnScreen(options: Pick<AnswersToolsOptions, 'exerciseIds' | 'editedInputs'>): {
+  chosen: Progress;
+  count: number;
+  notKept: number;
+} {
+  const all = withEditedInputs(pageProgress(), options.editedInputs?.() ?? {});
+  const ids = options.exerciseIds?.();
+  const chosen: Progress = ids ? Object.fromEntries(ids.filter((id) => all[id]).map((id) => [id, all[id]!])) : all;
+  const notKept = unsavedExercises().filter((id) => id in chosen).length;
+  return { chosen, count: Object.keys(chosen).length, notKept };
+}
+
+/** Offers text as a file download, made in this browser. */
+export function downloadText(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 export function initAnswersTools(container: HTMLElement, options: AnswersToolsOptions): void {
   const status = container.querySelector<HTMLElement>('[data-answers-status]')!;
   const download = container.querySelector<HTMLButtonElement>('[data-answers-download]')!;
@@ -75,28 +101,18 @@ export function initAnswersTools(container: HTMLElement, options: AnswersToolsOp
   const say = (text: string) => (status.textContent = text);
 
   download.addEventListener('click', () => {
-    // What is on screen: storage, what the page could not save, and fields typed in.
-    const all = withEditedInputs(pageProgress(), options.editedInputs?.() ?? {});
-    const ids = options.exerciseIds?.();
-    const chosen: Progress = ids ? Object.fromEntries(ids.filter((id) => all[id]).map((id) => [id, all[id]!])) : all;
-    const count = Object.keys(chosen).length;
-    const notKept = unsavedExercises().filter((id) => id in chosen).length;
+    const { chosen, count, notKept } = answersOnScreen(options);
     if (count === 0) {
       say('There are no answers to download yet.');
       return;
     }
-    const blob = new Blob([answersFileText(chosen, new Date(), options.assignment?.())], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = options.fileName();
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    const name = options.fileName();
+    downloadText(name, answersFileText(chosen, new Date(), options.assignment?.()), 'application/json');
     const copy =
       notKept > 0
         ? ` This browser did not save ${notKept === count ? 'them' : `${notKept} of them`}: this file is your copy.`
         : '';
-    say(`Downloaded your answers to ${count} exercise${count === 1 ? '' : 's'} as ${link.download}.${copy}`);
+    say(`Downloaded your answers to ${count} exercise${count === 1 ? '' : 's'} as ${name}.${copy}`);
   });
 
   fileInput.addEventListener('change', async () => {

@@ -7,6 +7,7 @@ import { assignmentQuery, isIsoDate, MAX_TITLE, parseAssignment } from '../assig
 import { loadProgress, exerciseState, type Progress } from '../progress';
 import { currentAnswers, exerciseRoots, showState } from './dom';
 import { fileNameFrom, initAnswersTools } from './answersTools';
+import { initSheetExport } from './sheetExport';
 
 const FILTERS = ['lesson', 'kind', 'state'] as const;
 
@@ -60,7 +61,10 @@ export function initExerciseIndex(): void {
   applyFilters();
 
   // Picks and the sheet builder; the build writes the sheet page's path (with the site's base).
-  const sheetPath = document.querySelector<HTMLElement>('[data-sheet-path]')!.dataset['sheetPath']!;
+  const builder = document.querySelector<HTMLElement>('[data-sheet-path]')!;
+  const sheetPath = builder.dataset['sheetPath']!;
+  const gradePath = builder.dataset['gradePath']!;
+  const gradeLink = document.querySelector<HTMLAnchorElement>('[data-grade-link]')!;
   const form = document.querySelector<HTMLFormElement>('[data-assignment-form]')!;
   const picks = [...document.querySelectorAll<HTMLInputElement>('[data-pick]')];
   const pickCount = document.querySelector<HTMLElement>('[data-pick-count]')!;
@@ -122,6 +126,8 @@ export function initExerciseIndex(): void {
     ).href;
     linkField.value = link;
     openLink.href = link;
+    // The grading page reads the same query: the title, due date and exercises it grades against.
+    gradeLink.href = new URL(`${gradePath}${new URL(link).search}`, location.href).href;
     copyStatus.textContent = '';
     result.hidden = false;
     linkField.focus();
@@ -137,6 +143,15 @@ export function initExerciseIndex(): void {
       copyStatus.textContent = 'Copying is not allowed here: the link is selected, copy it with Ctrl+C or ⌘C.';
     }
   });
+
+  const exportTools = document.querySelector<HTMLElement>('[data-sheet-export]');
+  if (exportTools)
+    initSheetExport(exportTools, () => {
+      const exercises = picked();
+      if (exercises.length === 0) return 'Tick at least one exercise in the list to export a sheet.';
+      const title = field('title')!.value.replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE);
+      return { title: title || 'Problem sheet', exercises };
+    });
 
   initAnswersTools(document.querySelector<HTMLElement>('[data-answers-tools]')!, {
     fileName: () => fileNameFrom('all-exercises', 'exercises'),

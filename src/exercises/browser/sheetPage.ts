@@ -10,6 +10,8 @@ import { exerciseRoots, restoreExercise } from './dom';
 import { restoreAll } from './restore';
 import { resetStepsFields } from './stepsText';
 import { editedInputs, fileNameFrom, initAnswersTools } from './answersTools';
+import { initHandIn } from './handIn';
+import { initSheetExport } from './sheetExport';
 
 export function initSheet(): void {
   // First, so that answering works even if something below fails.
@@ -66,8 +68,13 @@ function showSheet(): void {
     : solutions
       ? `${count}, with solutions.`
       : `${count}. This edition of the course has no solutions, so none are shown.`;
+  // An exam edition carries nothing to check against: the instructor grades the hand-ins.
+  const checking =
+    container.dataset['editionChecking'] === 'instructor'
+      ? ' In this edition your answers are not checked on the page: your instructor checks them after you hand them in.'
+      : '';
   const showSummary = () => {
-    if (n > 0) summary.textContent = `${heading} ${storageSentence(container)}`;
+    if (n > 0) summary.textContent = `${heading}${checking} ${storageSentence(container)}`;
   };
   showSummary();
   onUnsavedChange(showSummary);
@@ -96,6 +103,13 @@ function showSheet(): void {
       resetStepsFields(container);
     },
   });
+  initHandIn(document.querySelector<HTMLFormElement>('[data-hand-in]')!, {
+    exerciseIds: () => sheet.exercises,
+    editedInputs: () => editedInputs(container),
+    assignment: () => ({ title, due: sheet.due, exercises: sheet.exercises }),
+  });
+  const exportTools = document.querySelector<HTMLElement>('[data-sheet-export]');
+  if (exportTools) initSheetExport(exportTools, () => ({ title, exercises: sheet.exercises }));
   for (const element of document.querySelectorAll<HTMLElement>('[data-exercise-js]')) element.hidden = false;
   restoreAll(container);
 }

@@ -5,6 +5,7 @@
  * other. Loaded on the first use of a steps field; the checker runs in a worker of its own
  * (steps.worker.ts), so nothing of it is shared with, or added to, the one-line checker's chunk.
  */
+import { EXAM_CHECK_MESSAGE, isExamAnswer } from '../exam';
 import { exerciseState, updateExercise, type SavedAnswer } from '../progress';
 import type { StepsVerdict } from '../steps';
 import type { PublishedStepsAnswer } from '../stepsSpec';
@@ -28,6 +29,15 @@ function specOf(form: HTMLFormElement): PublishedStepsAnswer | null {
     specs.set(form, spec);
   }
   return specs.get(form)!;
+}
+
+/** The spec's JSON as written, to tell an exam edition's (which the page cannot check) apart. */
+function examSpecOf(form: HTMLFormElement): unknown {
+  try {
+    return JSON.parse(form.querySelector('script[data-answer-spec]')?.textContent ?? 'null');
+  } catch {
+    return null;
+  }
 }
 
 /** Said when the worker cannot be started or fails: the next Check starts another. */
@@ -95,7 +105,16 @@ function onInput({ form, root, field, name }: Parts): void {
 }
 
 function onCheck(parts: Parts): void {
-  const { form, field } = parts;
+  const { form, field, root, name } = parts;
+  if (isExamAnswer(examSpecOf(form))) {
+    // An exam edition has nothing to compare with: the derivation is kept for the hand-in, unjudged.
+    const { record, saved } = updateExercise(root.dataset['exercise']!, (r) => {
+      r.answers[name] = { input: field.value };
+    });
+    showVerdict(form, { message: saved ? EXAM_CHECK_MESSAGE : `${EXAM_CHECK_MESSAGE} ${notSaved()}` });
+    showState(root, exerciseState(record, currentAnswers(root)));
+    return;
+  }
   const spec = specOf(form);
   if (!spec) {
     showVerdict(form, {
