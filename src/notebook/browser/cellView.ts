@@ -14,7 +14,7 @@ import type { CellProblem, OutputPart, Piece } from './protocol';
 import type { Status } from './scheduler';
 
 /** What the editor calls back with; the page decides what each means. */
-export type EditorHandlers = Pick<EditorOptions, 'onRun' | 'onNudge' | 'onChange'>;
+export type EditorHandlers = Pick<EditorOptions, 'onRun' | 'onNudge' | 'onChange' | 'lessonNames'>;
 
 let editorModule: Promise<typeof import('./editor')> | undefined;
 

@@ -9,6 +9,7 @@ import { bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
+import { cellAssist, type LessonName } from './assist';
 import { nudgeNumber } from './nudge';
 
 export interface CellEditor {
@@ -30,6 +31,8 @@ export interface EditorOptions {
    */
   onNudge(code: string, apply: () => void): void;
   onChange(code: string): void;
+  /** The names the lesson's cells define, for completion and the underline of unknown names. */
+  lessonNames(): readonly LessonName[] | undefined;
 }
 
 // Colours come from CSS variables so the editor follows the page's light and dark themes.
@@ -88,6 +91,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
         javascript({ typescript: true }),
         syntaxHighlighting(highlight),
         theme,
+        cellAssist({ lessonNames: () => options.lessonNames() }),
         keymap.of([{ key: 'Shift-Enter', run }, { key: 'Mod-Enter', run }, ...defaultKeymap, ...historyKeymap]),
         EditorView.contentAttributes.of({
           'aria-label': `Code of ${options.label}. Shift+Enter runs it; Alt+Up and Alt+Down change the number at the cursor.`,

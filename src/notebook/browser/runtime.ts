@@ -6,6 +6,7 @@
  */
 import { readInput } from '../inputs';
 import { readSpec } from '../spec';
+import type { LessonName } from './assist';
 import { shownCode, type Cell } from './cell';
 import { CellView, type EditorHandlers } from './cellView';
 import { draftOnEvent, DRAFT_SELECTOR } from './draft';
@@ -24,6 +25,8 @@ export class Notebook {
   private readonly persistence: Persistence;
   /** Resolves once every cell's names are known: nothing can run before (the graph is empty). */
   private analysed: Promise<unknown> = Promise.resolve();
+  /** Whether that first analysis is back: until then the editor cannot tell a lesson's name from a typo. */
+  private namesKnown = false;
   private readonly message = document.querySelector<HTMLElement>('[data-notebook-message]');
 
   constructor(root: ParentNode = document) {
@@ -77,6 +80,7 @@ export class Notebook {
     for (const cell of this.cells.values())
       if (cell.view.root.querySelector(DRAFT_SELECTOR)) void this.openEditor(cell, false);
     await this.analysed;
+    this.namesKnown = true;
     const shared = decodeShared(location.hash);
     if (shared) {
       offerShared(shared, this.cells, {
@@ -148,7 +152,18 @@ export class Notebook {
       onRun: () => void this.edit(cell.spec.id, cell.view.editor!.getCode()),
       onNudge: (code, apply) => void this.edit(cell.spec.id, code, apply),
       onChange: (code) => this.typed(cell, code),
+      lessonNames: () => this.lessonNames(),
     };
+  }
+
+  /** The names the lesson's cells and inputs define, each with where it comes from. */
+  private lessonNames(): LessonName[] | undefined {
+    if (!this.namesKnown) return undefined;
+    return [...this.scheduler.definitions()].map(([name, ids]) => {
+      const cells = ids.map((id) => this.cells.get(id)!);
+      const where = cells.map((cell) => `${cell.spec.kind === 'input' ? 'the input' : 'the cell'} '${cell.label}'`);
+      return { name, doc: `Defined in ${where.join(' and in ')}.` };
+    });
   }
 
   private openEditor(cell: Cell, focus: boolean): Promise<void> {
