@@ -86,7 +86,8 @@ const completionOf = (doc: ScopeDoc, boost = 0): Completion => ({
   boost,
 });
 
-function complete(options: AssistOptions) {
+/** The completion source: the names in scope at the caret, or the members after `Math.`, `Plot.`, …. */
+export function completionSource(options: AssistOptions) {
   return (context: CompletionContext): CompletionResult | null => {
     const node = syntaxTree(context.state).resolveInner(context.pos, -1);
     if (/String|Comment|TemplateString|PropertyDefinition|VariableDefinition/.test(node.name)) return null;
@@ -151,7 +152,7 @@ function hover(options: AssistOptions): Extension {
 const closeHint = StateEffect.define<null>();
 
 /** The open parenthesis of the call whose parameters show, while the caret stays in that call. */
-const parameterHint = StateField.define<{ open: number; tooltip: Tooltip } | null>({
+export const parameterHint = StateField.define<{ open: number; tooltip: Tooltip } | null>({
   create: () => null,
   update(value, tr) {
     if (tr.effects.some((effect) => effect.is(closeHint))) return null;
@@ -201,29 +202,31 @@ const hintKeys = keymap.of([
 
 // ——— unknown names ———
 
-function unknownNames(options: AssistOptions) {
-  return (view: EditorView): Diagnostic[] => {
-    const lesson = options.lessonNames();
-    // Before the lesson's names are known, every name they define would look unknown.
-    if (!lesson) return [];
-    const defined = new Set(lesson.map((entry) => entry.name));
-    const code = view.state.doc.toString();
-    const tree = syntaxTree(view.state);
-    const known = (name: string) => scope.has(name) || defined.has(name) || isGlobal(name);
-    return unknownUses(tree, code, known).map(({ name, from, to }) => {
-      const candidates = [...declaredNames(tree, code), ...defined, ...scope.keys()];
-      const sameLetters = candidates.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
-      const guess = sameLetters ?? closestName(name, candidates);
-      return {
-        from,
-        to,
-        severity: 'warning',
-        message:
-          `'${name}' is not defined in this lesson.` +
-          (guess === undefined ? '' : ` Did you mean '${guess}'?${sameLetters ? ' (Names are case-sensitive.)' : ''}`),
-      };
-    });
-  };
+/**
+ * An underline for each name the code reads that neither it, the lesson's cells, the course's
+ * scope nor JavaScript defines, with the name it most likely meant. None while `lesson` is
+ * unknown: every name the lesson's cells define would look unknown.
+ */
+export function unknownNameDiagnostics(state: EditorState, lesson: readonly LessonName[] | undefined): Diagnostic[] {
+  if (!lesson) return [];
+  const defined = new Set(lesson.map((entry) => entry.name));
+  const code = state.doc.toString();
+  const tree = syntaxTree(state);
+  const known = (name: string) => scope.has(name) || defined.has(name) || isGlobal(name);
+  const uses = unknownUses(tree, code, known);
+  const candidates = uses.length === 0 ? [] : [...declaredNames(tree, code), ...defined, ...scope.keys()];
+  return uses.map(({ name, from, to }) => {
+    const sameLetters = candidates.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+    const guess = sameLetters ?? closestName(name, candidates);
+    return {
+      from,
+      to,
+      severity: 'warning',
+      message:
+        `'${name}' is not defined in this lesson.` +
+        (guess === undefined ? '' : ` Did you mean '${guess}'?${sameLetters ? ' (Names are case-sensitive.)' : ''}`),
+    };
+  });
 }
 
 const theme = EditorView.theme({
@@ -258,11 +261,11 @@ const theme = EditorView.theme({
 /** Completion, hover docs, parameter hints and the underline of unknown names, for one cell's editor. */
 export function cellAssist(options: AssistOptions): Extension {
   return [
-    autocompletion({ override: [complete(options)], icons: false, maxRenderedOptions: 40 }),
+    autocompletion({ override: [completionSource(options)], icons: false, maxRenderedOptions: 40 }),
     hover(options),
     parameterHint,
     hintKeys,
-    linter(unknownNames(options), { delay: 400 }),
+    linter((view) => unknownNameDiagnostics(view.state, options.lessonNames()), { delay: 400 }),
     theme,
   ];
 }
