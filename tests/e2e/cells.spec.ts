@@ -145,8 +145,12 @@ test.describe('a lesson notebook', () => {
   test('a name defined twice is an error on both cells while the rest keep working', async ({ page }) => {
     await page.goto(lesson);
     await editAndRun(page, 'softmax-three', 'const yhat = [1];\nyhat');
-    await expect(output(page, 'softmax-three').locator('.cell-error')).toContainText('yhat is defined in 2 cells');
-    await expect(output(page, 'softmax-four').locator('.cell-error')).toContainText('yhat is defined in 2 cells');
+    await expect(output(page, 'softmax-three').locator('.cell-error')).toContainText(
+      "This cell defines 'yhat', which is defined in 2 cells",
+    );
+    await expect(output(page, 'softmax-four').locator('.cell-error')).toContainText(
+      "This cell defines 'yhat', which is defined in 2 cells",
+    );
     await editAndRun(page, 'softmax-three', 'softmax([0, 0, 0, 0])');
     await expect.poll(() => shownVector(page, 'softmax-three')).toEqual(['0.25', '0.25', '0.25', '0.25']);
     await expect(output(page, 'softmax-four').locator('.cell-error')).toHaveCount(0);
