@@ -304,10 +304,12 @@ test.describe('a lesson notebook', () => {
     await friend.goto(link);
     await expect(friend.getByRole('region', { name: 'Code from a shared link' })).toBeVisible();
     await expect(cell(friend, 'softmax-four').locator('.cm-content')).toContainText('[3, 3, 3]');
-    // Nothing ran yet: the lesson's output is still there.
+    // Nothing ran yet: the lesson's output is still there, and the cell says what it waits for.
     expect(await shownVector(friend, 'softmax-four')).toEqual(['0.842', '0.042', '0.002', '0.114']);
+    await expect(cell(friend, 'softmax-four').locator('[data-cell-state]')).toHaveText('Waiting for your consent');
     await friend.getByRole('button', { name: 'Run the shared code' }).click();
     await expect.poll(() => shownVector(friend, 'softmax-four')).toEqual(['0.333', '0.333', '0.333']);
+    await expect(cell(friend, 'softmax-four').locator('[data-cell-state]')).toHaveText('');
     await other.close();
   });
 

@@ -34,6 +34,7 @@ export function initNotebookLoader(): void {
       if (message) message.textContent = 'The notebook could not be loaded. Check your connection and try again.';
     },
   );
+  showKeysOnQuestionMark();
   let hasEdits = false;
   try {
     hasEdits = localStorage.getItem(savedEditsKey(location.pathname)) !== null;
@@ -41,4 +42,23 @@ export function initNotebookLoader(): void {
     // Storage blocked: there are no saved edits to show.
   }
   if (hasEdits || location.hash.startsWith(`#${SHARED_LINK_PREFIX}`)) start();
+}
+
+/**
+ * The "Keyboard" list (NotebookBar's dialog) opens with its button or with `?` pressed anywhere
+ * but in a field, where `?` is typed. Here, not in the runtime, so it works before a cell is used.
+ */
+function showKeysOnQuestionMark(): void {
+  const keys = document.querySelector<HTMLDialogElement>('[data-notebook-keys]');
+  if (!keys) return;
+  document.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement;
+    if (event.key !== '?' || event.ctrlKey || event.metaKey || event.altKey || keys.open) return;
+    if (target.isContentEditable || target.closest?.('input, textarea, select')) return;
+    event.preventDefault();
+    keys.showModal();
+  });
+  document.addEventListener('click', (event) => {
+    if ((event.target as Element).closest?.('[data-notebook-action="keys"]')) keys.showModal();
+  });
 }

@@ -11,9 +11,11 @@ import { shownCode, type Cell } from './cell';
 import { CellView, type EditorHandlers } from './cellView';
 import { draftOnEvent, DRAFT_SELECTOR } from './draft';
 import { preload } from './output';
+import { showNudgeHint } from './keyHint';
 import { Persistence } from './persistence';
 import type { OutputPart } from './protocol';
 import { Scheduler } from './scheduler';
+import { beforeReset, offerUndo, undoReset } from './undo';
 import { decodeShared, encodeShared } from './share';
 import { offerShared } from './sharedLink';
 import { WorkerClient } from './workerClient';
@@ -57,7 +59,7 @@ export class Notebook {
       reset: (c) => void this.restoreLesson([c]),
     });
     this.scheduler = new Scheduler(this.cells, this.client, {
-      status: (id, status) => cell(id).view.status(status),
+      status: (id, status) => cell(id).view.status(status, cell(id).shared !== undefined),
       draw: (id, result) => cell(id).view.draw(result.display, result.logs, result.logsCut),
       problem: (id, problem, logs = [], logsCut) => {
         const { view, spec } = cell(id);
@@ -206,11 +208,24 @@ export class Notebook {
         cell.spec.input !== 'explorer' &&
         (cell.code !== cell.spec.code || cell.held !== undefined || this.persistence.has(cell.spec.id)),
     );
+    const before = beforeReset(edited, this.persistence);
     await this.restoreLesson(edited);
-    this.say(
-      edited.length === 0
-        ? 'No cell was edited.'
-        : `Reset ${edited.length} ${edited.length === 1 ? 'cell' : 'cells'} to the lesson's version.`,
+    if (edited.length === 0) return this.say('No cell was edited.');
+    offerUndo(
+      this.message,
+      `Reset ${edited.length} ${edited.length === 1 ? 'cell' : 'cells'} to the lesson's version.`,
+      () =>
+        void undoReset(before, {
+          show: (cell) => this.show(cell),
+          waiting: (cell) => this.scheduler.waiting(cell.spec.id),
+          persistence: this.persistence,
+          say: (text) => this.say(text),
+          run: async (ran, analyse) => {
+            const changed = await this.scheduler.analyse(analyse);
+            await this.schedule([...ran, ...changed]);
+          },
+        }),
+      document.querySelector('[data-notebook-action="reset-all"]'),
     );
   }
 
@@ -288,6 +303,8 @@ export class Notebook {
     const cell = id === undefined ? undefined : this.cells.get(id);
     if (!cell) return;
     const pre = target.closest<HTMLElement>('[data-cell-editor] pre');
+    if (event.type === 'focusin' && cell.spec.kind === 'code' && target.closest('[data-cell-editor]'))
+      showNudgeHint(cell.view.root);
     // Keys typed while the editor loads go into a draft (draft.ts), then into the editor.
     if (!cell.view.editor) draftOnEvent(event);
     const draft = target.closest<HTMLElement>(DRAFT_SELECTOR);
