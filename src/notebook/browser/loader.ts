@@ -45,20 +45,13 @@ export function initNotebookLoader(): void {
 }
 
 /**
- * The "Keyboard" list (NotebookBar's dialog) opens with its button or with `?` pressed anywhere
- * but in a field, where `?` is typed. Here, not in the runtime, so it works before a cell is used.
+ * `?` pressed anywhere but where it is typed (a field, a cell's code) opens the "Keyboard" list
+ * (NotebookBar's dialog; its button is the runtime's). Here, so it works before a cell is used.
  */
 function showKeysOnQuestionMark(): void {
-  const keys = document.querySelector<HTMLDialogElement>('[data-notebook-keys]');
-  if (!keys) return;
-  document.addEventListener('keydown', (event) => {
-    const target = event.target as HTMLElement;
-    if (event.key !== '?' || event.ctrlKey || event.metaKey || event.altKey || keys.open) return;
-    if (target.isContentEditable || target.closest?.('input, textarea, select')) return;
-    event.preventDefault();
-    keys.showModal();
-  });
-  document.addEventListener('click', (event) => {
-    if ((event.target as Element).closest?.('[data-notebook-action="keys"]')) keys.showModal();
+  addEventListener('keydown', ({ key, target }) => {
+    const at = target as HTMLElement;
+    if (key === '?' && !at.isContentEditable && !at.closest('input, textarea, select'))
+      document.querySelector<HTMLDialogElement>('[data-notebook-keys]')?.showModal();
   });
 }

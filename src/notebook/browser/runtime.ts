@@ -299,6 +299,8 @@ export class Notebook {
     const action = target.closest<HTMLElement>('[data-notebook-action]')?.dataset['notebookAction'];
     if (event.type === 'click' && action === 'copy-link') return void this.copyLink();
     if (event.type === 'click' && action === 'reset-all') return void this.resetAll();
+    if (event.type === 'click' && action === 'keys')
+      return document.querySelector<HTMLDialogElement>('[data-notebook-keys]')?.showModal();
     const id = target.closest<HTMLElement>('[data-cell]')?.dataset['cell'];
     const cell = id === undefined ? undefined : this.cells.get(id);
     if (!cell) return;
