@@ -13,11 +13,14 @@ const dist = new URL('../dist/', import.meta.url);
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
 const fmt = (ms) => `${ms.toFixed(2)} ms`;
 
-const editorChunk = readdirSync(new URL('_astro/', dist)).find((f) => f.startsWith('editor') && f.endsWith('.js'));
-if (editorChunk)
-  console.log(
-    `typing: the editor chunk (CodeMirror, its help and the scope docs) is ${gzipSync(readFileSync(new URL(`_astro/${editorChunk}`, dist))).byteLength} bytes gzip`,
-  );
+const assets = readdirSync(new URL('_astro/', dist)).filter((f) => f.endsWith('.js'));
+const gz = (prefix) => {
+  const file = assets.find((f) => f.startsWith(prefix));
+  return file ? gzipSync(readFileSync(new URL(`_astro/${file}`, dist))).byteLength : 0;
+};
+console.log(
+  `typing: the editor chunk (CodeMirror) is ${gz('editor.')} bytes gzip; its help, loaded with it (assist.ts, the scope docs, the closest-name search), ${gz('assist.') + gz('closest.')} bytes gzip`,
+);
 
 // 1. The help's own work per keystroke, in Node (no page, so the machine's other load matters
 // less): the completion source, the parameter hint's state update and the unknown-name pass,
