@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkCells from './src/notebook/build/remarkCells.ts';
+import { scopeDocsPlugin } from './src/notebook/build/scopeDocsPlugin.ts';
 
 // Astro 7's default Markdown processor (Sätteri) runs no remark/rehype plugins, so the
 // unified pipeline is chosen explicitly: math is typeset by KaTeX at build time and the
@@ -26,6 +27,8 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   vite: {
+    // The cell editor's completions and docs, extracted from src/ml when the site is built.
+    plugins: [scopeDocsPlugin()],
     // The cell worker loads its own chunks lazily, which needs an ES-module worker.
     worker: { format: 'es' },
     build: {

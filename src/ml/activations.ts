@@ -13,8 +13,11 @@ export type ActivationName = 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'elu' |
 
 /** A scalar activation g with its derivative g′. */
 export interface Activation {
+  /** The activation's name, as `activations` and a layer's config spell it. */
   readonly name: ActivationName;
+  /** g(z) for one number z. */
   readonly fn: (z: number) => number;
+  /** g′(z) for one number z. */
   readonly derivative: (z: number) => number;
 }
 

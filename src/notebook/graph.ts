@@ -37,7 +37,7 @@ export function buildGraph(cells: readonly GraphCell[]): CellGraph {
       for (const id of ids)
         errors.set(
           id,
-          `${name} is defined in ${ids.length} cells (${ids.join(', ')}): a name may be defined in one cell only`,
+          `defines ${quote(name)}, which is defined in ${ids.length} cells (${ids.map(quote).join(', ')}): a name may be defined in one cell only`,
         );
   }
 
@@ -51,7 +51,7 @@ export function buildGraph(cells: readonly GraphCell[]): CellGraph {
       // A name defined twice: the reader cannot know which one it gets.
       const ambiguous = definers.get(name);
       if (ambiguous && ambiguous.length > 1 && !errors.has(cell.id))
-        errors.set(cell.id, `reads ${name}, which is defined in more than one cell`);
+        errors.set(cell.id, `reads ${quote(name)}, which is defined in more than one cell`);
     }
     inputs.set(cell.id, [...from]);
     for (const id of from) outputs.get(id)?.push(cell.id);
@@ -85,12 +85,15 @@ export function buildGraph(cells: readonly GraphCell[]): CellGraph {
   for (const id of runnable) {
     const badInput = inputs.get(id)!.find((input) => blocked.has(input));
     if (badInput !== undefined) {
-      errors.set(id, `depends on cell ${badInput}, which has an error`);
+      errors.set(id, `depends on cell ${quote(badInput)}, which has an error`);
       blocked.add(id);
     } else finalOrder.push(id);
   }
   return { order: finalOrder, definedBy, inputs, outputs, errors };
 }
+
+/** A name or a cell's id as a message quotes it, so it reads apart from the words around it. */
+const quote = (name: string) => `'${name}'`;
 
 /** Cells among `stuck` that lie on a cycle (they can reach themselves). */
 function findCycleMembers(stuck: string[], inputs: Map<string, string[]>): string[] {

@@ -145,8 +145,12 @@ test.describe('a lesson notebook', () => {
   test('a name defined twice is an error on both cells while the rest keep working', async ({ page }) => {
     await page.goto(lesson);
     await editAndRun(page, 'softmax-three', 'const yhat = [1];\nyhat');
-    await expect(output(page, 'softmax-three').locator('.cell-error')).toContainText('yhat is defined in 2 cells');
-    await expect(output(page, 'softmax-four').locator('.cell-error')).toContainText('yhat is defined in 2 cells');
+    await expect(output(page, 'softmax-three').locator('.cell-error')).toContainText(
+      "This cell defines 'yhat', which is defined in 2 cells",
+    );
+    await expect(output(page, 'softmax-four').locator('.cell-error')).toContainText(
+      "This cell defines 'yhat', which is defined in 2 cells",
+    );
     await editAndRun(page, 'softmax-three', 'softmax([0, 0, 0, 0])');
     await expect.poll(() => shownVector(page, 'softmax-three')).toEqual(['0.25', '0.25', '0.25', '0.25']);
     await expect(output(page, 'softmax-four').locator('.cell-error')).toHaveCount(0);
@@ -300,10 +304,12 @@ test.describe('a lesson notebook', () => {
     await friend.goto(link);
     await expect(friend.getByRole('region', { name: 'Code from a shared link' })).toBeVisible();
     await expect(cell(friend, 'softmax-four').locator('.cm-content')).toContainText('[3, 3, 3]');
-    // Nothing ran yet: the lesson's output is still there.
+    // Nothing ran yet: the lesson's output is still there, and the cell says what it waits for.
     expect(await shownVector(friend, 'softmax-four')).toEqual(['0.842', '0.042', '0.002', '0.114']);
+    await expect(cell(friend, 'softmax-four').locator('[data-cell-state]')).toHaveText('Waiting for your consent');
     await friend.getByRole('button', { name: 'Run the shared code' }).click();
     await expect.poll(() => shownVector(friend, 'softmax-four')).toEqual(['0.333', '0.333', '0.333']);
+    await expect(cell(friend, 'softmax-four').locator('[data-cell-state]')).toHaveText('');
     await other.close();
   });
 

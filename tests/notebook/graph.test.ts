@@ -51,9 +51,11 @@ describe('buildGraph: run order', () => {
 describe('buildGraph: errors', () => {
   it('puts a duplicate definition on both cells, and on its reader', () => {
     const graph = buildGraph([cell('a', ['x']), cell('b', ['x']), cell('c', [], ['x']), cell('d', ['y'])]);
-    expect(graph.errors.get('a')).toBe('x is defined in 2 cells (a, b): a name may be defined in one cell only');
+    expect(graph.errors.get('a')).toBe(
+      "defines 'x', which is defined in 2 cells ('a', 'b'): a name may be defined in one cell only",
+    );
     expect(graph.errors.get('b')).toBe(graph.errors.get('a'));
-    expect(graph.errors.get('c')).toBe('reads x, which is defined in more than one cell');
+    expect(graph.errors.get('c')).toBe("reads 'x', which is defined in more than one cell");
     // The unrelated cell still runs.
     expect(graph.order).toEqual(['d']);
     expect(graph.definedBy.has('x')).toBe(false);
@@ -98,8 +100,8 @@ describe('buildGraph: errors', () => {
       cell('free', ['F']),
       cell('reader', [], ['F']),
     ]);
-    expect(graph.errors.get('b')).toBe('depends on cell a, which has an error');
-    expect(graph.errors.get('c')).toBe('depends on cell b, which has an error');
+    expect(graph.errors.get('b')).toBe("depends on cell 'a', which has an error");
+    expect(graph.errors.get('c')).toBe("depends on cell 'b', which has an error");
     expect(graph.order).toEqual(['free', 'reader']);
   });
 });

@@ -2,6 +2,7 @@
  * Messages for names the answer does not know, with the most likely intended reading: a product
  * typed without an operator (`xy` for x*y), a different case (`Y` for y), a misspelt function.
  */
+import { closestName } from './closest';
 import { FUNCTION_LIST, FUNCTIONS } from './vocabulary';
 
 export interface UnknownName {
@@ -71,28 +72,5 @@ function splitBeforeFunction(name: string, variables: readonly string[]): string
 
 /** A function within two edits of what was typed (`sigm`, `sigmod`, `tahn`). */
 function closestFunction(name: string): string | undefined {
-  let best: { fn: string; distance: number } | undefined;
-  for (const fn of Object.keys(FUNCTIONS)) {
-    const distance = editDistance(name.toLowerCase(), fn);
-    if (distance <= 2 && distance < name.length && (best === undefined || distance < best.distance))
-      best = { fn, distance };
-  }
-  return best?.fn;
-}
-
-/** Levenshtein distance with transpositions counted as one edit; names are short (≤ 500). */
-function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = rows[i]!;
-      const substitution = rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      row[j] = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, substitution);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        row[j] = Math.min(row[j]!, rows[i - 2]![j - 2]! + 1);
-    }
-  }
-  return rows[a.length]![b.length]!;
+  return closestName(name.toLowerCase(), Object.keys(FUNCTIONS));
 }

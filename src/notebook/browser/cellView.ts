@@ -14,7 +14,7 @@ import type { CellProblem, OutputPart, Piece } from './protocol';
 import type { Status } from './scheduler';
 
 /** What the editor calls back with; the page decides what each means. */
-export type EditorHandlers = Pick<EditorOptions, 'onRun' | 'onNudge' | 'onChange'>;
+export type EditorHandlers = Pick<EditorOptions, 'onRun' | 'onNudge' | 'onChange' | 'lessonNames'>;
 
 let editorModule: Promise<typeof import('./editor')> | undefined;
 
@@ -42,14 +42,20 @@ export class CellView {
     return this.output !== null;
   }
 
-  status(status: Status): void {
+  /**
+   * Marks the cell's status. `offered`: its code came from a shared link and waits for the
+   * reader to agree to run it, which the mark says rather than a bare "Waiting…".
+   */
+  status(status: Status, offered = false): void {
     const root = this.root;
-    if (root.dataset['cellStatus'] === status) return;
-    root.dataset['cellStatus'] = status;
+    const waiting = status !== 'stale' ? '' : offered ? 'Waiting for your consent' : 'Waiting…';
     const state = root.querySelector('[data-cell-state]');
+    if (root.dataset['cellStatus'] === status && (!state || status !== 'stale' || state.textContent === waiting))
+      return;
+    root.dataset['cellStatus'] = status;
     if (state)
       state.textContent =
-        status === 'running' ? 'Running…' : status === 'stale' ? 'Waiting…' : status === 'error' ? 'Error' : '';
+        status === 'running' ? 'Running…' : status === 'stale' ? waiting : status === 'error' ? 'Error' : '';
     root.setAttribute('aria-busy', String(status === 'running' || status === 'stale'));
   }
 

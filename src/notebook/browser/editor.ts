@@ -6,9 +6,10 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
 import { bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { EditorState } from '@codemirror/state';
+import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
+import type { LessonName } from './assist';
 import { nudgeNumber } from './nudge';
 
 export interface CellEditor {
@@ -30,6 +31,8 @@ export interface EditorOptions {
    */
   onNudge(code: string, apply: () => void): void;
   onChange(code: string): void;
+  /** The names the lesson's cells define, for completion and the underline of unknown names. */
+  lessonNames(): readonly LessonName[] | undefined;
 }
 
 // Colours come from CSS variables so the editor follows the page's light and dark themes.
@@ -49,6 +52,10 @@ const theme = EditorView.theme({
   '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '2px' },
   '.cm-activeLine': { backgroundColor: 'transparent' },
 });
+
+// The help with the course's API (assist.ts, with the scope docs) is a chunk of its own, asked
+// for with the editor: the editor is usable at once, and the help joins it a moment later.
+let assistModule: Promise<typeof import('./assist')> | undefined;
 
 const clampSelection = ({ anchor, head }: { anchor: number; head: number }, length: number) => ({
   anchor: Math.min(anchor, length),
@@ -76,6 +83,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
     options.onRun();
     return true;
   };
+  const assist = new Compartment();
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -88,6 +96,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
         javascript({ typescript: true }),
         syntaxHighlighting(highlight),
         theme,
+        assist.of([]),
         keymap.of([{ key: 'Shift-Enter', run }, { key: 'Mod-Enter', run }, ...defaultKeymap, ...historyKeymap]),
         EditorView.contentAttributes.of({
           'aria-label': `Code of ${options.label}. Shift+Enter runs it; Alt+Up and Alt+Down change the number at the cursor.`,
@@ -98,6 +107,12 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
       ],
     }),
   });
+  (assistModule ??= import('./assist')).then(
+    ({ cellAssist }) =>
+      view.dispatch({ effects: assist.reconfigure(cellAssist({ lessonNames: () => options.lessonNames() })) }),
+    // Without its help (the chunk did not load) the editor still edits and runs.
+    () => undefined,
+  );
   // Nudges are handled before CodeMirror sees the key: its keydown handler asks for an
   // animation frame (to re-measure), and once a frame is pending after an input event,
   // Chromium holds the worker's answer until that frame has been drawn. Without the frame,

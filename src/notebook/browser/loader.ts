@@ -34,6 +34,7 @@ export function initNotebookLoader(): void {
       if (message) message.textContent = 'The notebook could not be loaded. Check your connection and try again.';
     },
   );
+  showKeysOnQuestionMark();
   let hasEdits = false;
   try {
     hasEdits = localStorage.getItem(savedEditsKey(location.pathname)) !== null;
@@ -41,4 +42,16 @@ export function initNotebookLoader(): void {
     // Storage blocked: there are no saved edits to show.
   }
   if (hasEdits || location.hash.startsWith(`#${SHARED_LINK_PREFIX}`)) start();
+}
+
+/**
+ * `?` pressed anywhere but where it is typed (a field, a cell's code) opens the "Keyboard" list
+ * (NotebookBar's dialog; its button is the runtime's). Here, so it works before a cell is used.
+ */
+function showKeysOnQuestionMark(): void {
+  addEventListener('keydown', ({ key, target }) => {
+    const at = target as HTMLElement;
+    if (key === '?' && !at.isContentEditable && !at.closest('input, textarea, select'))
+      document.querySelector<HTMLDialogElement>('[data-notebook-keys]')?.showModal();
+  });
 }

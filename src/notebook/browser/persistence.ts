@@ -7,7 +7,7 @@
  */
 import { readInput } from '../inputs';
 import type { Cell } from './cell';
-import { EditStore, fingerprint, type RunState } from './storage';
+import { EditStore, fingerprint, type RunState, type SavedCell } from './storage';
 
 /** What persistence asks of the notebook around it. */
 export interface PersistenceHost {
@@ -68,6 +68,19 @@ export class Persistence {
         'Your edits cannot be saved in this browser (storage is blocked or full). They work until you leave this page; “Copy link to my edits” keeps them.',
       );
     }
+  }
+
+  /** What is saved for these cells now (undefined: nothing), for `putBack` to restore after an undone reset. */
+  saved(ids: readonly string[]): Map<string, SavedCell | undefined> {
+    return new Map(ids.map((id) => [id, this.store.get(id)]));
+  }
+
+  /** Saves exactly what `saved` recorded for a cell, run state included, and says so under it. */
+  putBack(cell: Cell, saved: SavedCell | undefined): void {
+    clearTimeout(cell.saveTimer);
+    delete cell.saveTimer;
+    this.store.put(cell.spec.id, saved);
+    this.notice(cell);
   }
 
   /** Saves typing soon (after a pause), or at once when the page is left (`saveTyping`). */

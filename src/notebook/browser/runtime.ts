@@ -9,13 +9,16 @@
  */
 import { readInput } from '../inputs';
 import { readSpec } from '../spec';
+import type { LessonName } from './assist';
 import { shownCode, type Cell } from './cell';
 import { CellView, type EditorHandlers } from './cellView';
 import { draftOnEvent, DRAFT_SELECTOR } from './draft';
 import { preload } from './output';
+import { showNudgeHint } from './keyHint';
 import { Persistence } from './persistence';
 import type { OutputPart } from './protocol';
 import { Scheduler } from './scheduler';
+import { beforeReset, offerUndo, undoReset } from './undo';
 import { decodeShared, encodeShared } from './share';
 import { offerShared } from './sharedLink';
 import { WorkerClient } from './workerClient';
@@ -27,6 +30,8 @@ export class Notebook {
   private readonly persistence: Persistence;
   /** Resolves once every cell's names are known: nothing can run before (the graph is empty). */
   private analysed: Promise<unknown> = Promise.resolve();
+  /** Whether that first analysis is back: until then the editor cannot tell a lesson's name from a typo. */
+  private namesKnown = false;
   private readonly message = document.querySelector<HTMLElement>('[data-notebook-message]');
 
   constructor(root: ParentNode = document) {
@@ -57,7 +62,7 @@ export class Notebook {
       reset: (c) => void this.restoreLesson([c]),
     });
     this.scheduler = new Scheduler(this.cells, this.client, {
-      status: (id, status) => cell(id).view.status(status),
+      status: (id, status) => cell(id).view.status(status, cell(id).shared !== undefined),
       draw: (id, result) => cell(id).view.draw(result.display, result.logs, result.logsCut),
       problem: (id, problem, logs = [], logsCut) => {
         const { view, spec } = cell(id);
@@ -80,6 +85,7 @@ export class Notebook {
     for (const cell of this.cells.values())
       if (cell.view.root.querySelector(DRAFT_SELECTOR)) void this.openEditor(cell, false);
     await this.analysed;
+    this.namesKnown = true;
     const shared = decodeShared(location.hash);
     if (shared) {
       offerShared(shared, this.cells, {
@@ -151,7 +157,18 @@ export class Notebook {
       onRun: () => void this.edit(cell.spec.id, cell.view.editor!.getCode()),
       onNudge: (code, apply) => void this.edit(cell.spec.id, code, apply),
       onChange: (code) => this.typed(cell, code),
+      lessonNames: () => this.lessonNames(),
     };
+  }
+
+  /** The names the lesson's cells and inputs define, each with where it comes from. */
+  private lessonNames(): LessonName[] | undefined {
+    if (!this.namesKnown) return undefined;
+    return [...this.scheduler.definitions()].map(([name, ids]) => {
+      const cells = ids.map((id) => this.cells.get(id)!);
+      const where = cells.map((cell) => `${cell.spec.kind === 'input' ? 'the input' : 'the cell'} '${cell.label}'`);
+      return { name, doc: `Defined in ${where.join(' and in ')}.` };
+    });
   }
 
   private openEditor(cell: Cell, focus: boolean): Promise<void> {
@@ -194,11 +211,24 @@ export class Notebook {
         cell.spec.input !== 'explorer' &&
         (cell.code !== cell.spec.code || cell.held !== undefined || this.persistence.has(cell.spec.id)),
     );
+    const before = beforeReset(edited, this.persistence);
     await this.restoreLesson(edited);
-    this.say(
-      edited.length === 0
-        ? 'No cell was edited.'
-        : `Reset ${edited.length} ${edited.length === 1 ? 'cell' : 'cells'} to the lesson's version.`,
+    if (edited.length === 0) return this.say('No cell was edited.');
+    offerUndo(
+      this.message,
+      `Reset ${edited.length} ${edited.length === 1 ? 'cell' : 'cells'} to the lesson's version.`,
+      () =>
+        void undoReset(before, {
+          show: (cell) => this.show(cell),
+          waiting: (cell) => this.scheduler.waiting(cell.spec.id),
+          persistence: this.persistence,
+          say: (text) => this.say(text),
+          run: async (ran, analyse) => {
+            const changed = await this.scheduler.analyse(analyse);
+            await this.schedule([...ran, ...changed]);
+          },
+        }),
+      document.querySelector('[data-notebook-action="reset-all"]'),
     );
   }
 
@@ -272,10 +302,14 @@ export class Notebook {
     const action = target.closest<HTMLElement>('[data-notebook-action]')?.dataset['notebookAction'];
     if (event.type === 'click' && action === 'copy-link') return void this.copyLink();
     if (event.type === 'click' && action === 'reset-all') return void this.resetAll();
+    if (event.type === 'click' && action === 'keys')
+      return document.querySelector<HTMLDialogElement>('[data-notebook-keys]')?.showModal();
     const id = target.closest<HTMLElement>('[data-cell]')?.dataset['cell'];
     const cell = id === undefined ? undefined : this.cells.get(id);
     if (!cell) return;
     const pre = target.closest<HTMLElement>('[data-cell-editor] pre');
+    if (event.type === 'focusin' && cell.spec.kind === 'code' && target.closest('[data-cell-editor]'))
+      showNudgeHint(cell.view.root);
     // Keys typed while the editor loads go into a draft (draft.ts), then into the editor.
     if (!cell.view.editor) draftOnEvent(event);
     const draft = target.closest<HTMLElement>(DRAFT_SELECTOR);

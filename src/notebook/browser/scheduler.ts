@@ -85,6 +85,15 @@ export class Scheduler {
     return this.analyses.get(id)?.error !== undefined || this.graph.errors.has(id);
   }
 
+  /** Every name the cells define, with the cells that define it (two or more: an error). */
+  definitions(): Map<string, string[]> {
+    const definers = new Map<string, string[]>();
+    for (const { spec } of this.cells.values())
+      for (const name of spec.kind === 'input' ? [spec.name!] : (this.analyses.get(spec.id)?.defines ?? []))
+        definers.set(name, [...(definers.get(name) ?? []), spec.id]);
+    return definers;
+  }
+
   private rebuild(): string[] {
     const before = this.graph.inputs;
     const nodes = [...this.cells.values()].map(({ spec }) => {

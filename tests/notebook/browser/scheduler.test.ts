@@ -173,7 +173,7 @@ describe('Scheduler', () => {
     const { scheduler, cells, problems } = await lesson();
     cells.get('other')!.defines = ['z'];
     await scheduler.analyse(['other']);
-    expect(problems.get('z')).toMatch(/z is defined in 2 cells/);
-    expect(problems.get('other')).toMatch(/z is defined in 2 cells/);
+    expect(problems.get('z')).toMatch(/This cell defines 'z', which is defined in 2 cells/);
+    expect(problems.get('other')).toMatch(/This cell defines 'z', which is defined in 2 cells/);
   });
 });

@@ -94,7 +94,7 @@ describe('runCells: failures name the lesson, the cell, the reason and the line'
     [
       'a duplicate definition',
       [code('one', 'const x = 1'), code('two', 'const x = 2')],
-      [/cell "one": x is defined in 2 cells \(one, two\)/],
+      [/cell "one": defines 'x', which is defined in 2 cells \('one', 'two'\)/],
     ],
     // A cycle.
     ['a cycle', [code('a', 'const A = B'), code('b', 'const B = A')], [/cell "a": is part of a cycle: a ← b ← a/]],
