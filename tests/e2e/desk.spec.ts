@@ -1,0 +1,161 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { collectErrors, editCode } from './site';
+
+// The student's desk (issue 15): progress across the course, where to continue, forgetting,
+// and the small things a student meets.
+
+const lesson = '/lessons/softmax/';
+const outlineItem = (page: Page, id: string) => page.locator(`.outline [data-progress-lesson="${id}"]`);
+
+async function answer(root: Locator, name: string, text: string): Promise<void> {
+  const field = root.locator(`[data-answer="${name}"]`);
+  await field.fill('');
+  await field.pressSequentially(text);
+  await field.press('Enter');
+}
+
+const blockStorage = (page: Page) =>
+  page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+  });
+
+test.describe('progress across the course', () => {
+  test('solving an exercise moves its lesson’s data-lesson-progress, on the home page and in the sidebar', async ({
+    page,
+  }) => {
+    const errors = collectErrors(page);
+    await page.goto('/');
+    const item = outlineItem(page, 'softmax');
+    const before = await item.getAttribute('data-lesson-progress');
+    const [solved, total] = before!.split('/').map(Number);
+    expect(solved).toBe(0);
+    expect(total).toBeGreaterThan(1);
+    await expect(item.locator('[data-progress-label]')).toHaveText(`0 of ${total} exercises solved`);
+
+    await page.goto(lesson);
+    const dz = page.locator('[data-exercise="softmax-dz"]');
+    await answer(dz, 'dz', '-(y - yhat)');
+    await expect(dz.locator('[data-answer-verdict]')).toHaveAttribute('data-answer-status', 'correct');
+
+    await page.goto('/');
+    await expect(item).toHaveAttribute('data-lesson-progress', `1/${total}`);
+    await expect(item.locator('[data-progress-label]')).toHaveText(`1 of ${total} exercises solved`);
+    await expect(page.locator('[data-desk-summary]')).toContainText('You have solved 1 of');
+    // The other lessons did not move.
+    await expect(outlineItem(page, 'convexity')).toHaveAttribute('data-lesson-progress', /^0\//);
+
+    // The lesson's sidebar says the same once the reader moves.
+    await page.goto(lesson);
+    await page.mouse.move(10, 10);
+    const side = page.locator(`.course-nav [data-progress-lesson="softmax"]`);
+    await expect(side).toHaveAttribute('data-lesson-progress', `1/${total}`);
+    await expect(side.locator('[data-progress-label]')).toHaveText(`1 of ${total} exercises solved`);
+    expect(errors).toEqual([]);
+  });
+
+  test('a lesson whose cells were edited says so on the home page', async ({ page }) => {
+    await page.goto(lesson);
+    await editCode(page, 'softmax-four', 'const z = [5, 2, -1, 4];\nconst yhat = softmax(z);\nyhat');
+    await page.keyboard.press('Shift+Enter');
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('nn-live:edits:v1:/lessons/softmax/')))
+      .not.toBeNull();
+    await page.goto('/');
+    await expect(outlineItem(page, 'softmax')).toHaveAttribute('data-lesson-edited', 'true');
+    await expect(outlineItem(page, 'softmax').locator('[data-progress-label]')).toContainText('cells edited');
+    await expect(outlineItem(page, 'convexity').locator('[data-progress-label]')).not.toContainText('edited');
+  });
+
+  test('the resume link opens the last lesson and section read', async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.goto('/');
+    await expect(page.locator('[data-resume]')).toBeHidden();
+
+    await page.goto('/lessons/convexity/');
+    const heading = page.locator('.prose h2#check-yourself');
+    await heading.evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('nn-live:reading:v1')))
+      .toBe(JSON.stringify({ lesson: 'convexity', section: 'check-yourself' }));
+
+    await page.goto('/');
+    const resume = page.locator('[data-resume]');
+    await expect(resume).toBeVisible();
+    await expect(resume).toHaveText(/Continue where you left off: Convexity.*Check yourself/);
+    await resume.click();
+    await expect(page).toHaveURL(/\/lessons\/convexity\/#check-yourself$/);
+    await expect(page.locator('.prose h2#check-yourself')).toBeInViewport();
+    expect(errors).toEqual([]);
+  });
+
+  test('a stored place the course does not have is never a link', async ({ page }) => {
+    await page.goto('/');
+    for (const stored of [
+      '{"lesson":"softmax","section":"\\"><img src=x onerror=alert(1)>"}',
+      '{"lesson":"javascript:alert(1)","section":""}',
+      '{"lesson":"../../etc","section":""}',
+      'not json',
+      '["softmax","check-yourself"]',
+    ]) {
+      await page.evaluate((value) => localStorage.setItem('nn-live:reading:v1', value), stored);
+      await page.reload();
+      await expect(page.locator('[data-resume]')).toBeHidden();
+    }
+    await page.evaluate(() => localStorage.setItem('nn-live:reading:v1', '{"lesson":"softmax","section":""}'));
+    await page.reload();
+    await expect(page.locator('[data-resume]')).toHaveAttribute('href', '/lessons/softmax/');
+  });
+
+  test('"Forget my progress" asks first, says what it forgets, and keeps the theme', async ({ page }) => {
+    await page.goto('/');
+    await page.evaluate(() => {
+      localStorage.setItem('theme', 'dark');
+      localStorage.setItem('nn-live:reading:v1', '{"lesson":"softmax","section":""}');
+      localStorage.setItem('nn-live:edits:v1:/lessons/softmax/', '{"softmax-four":{"code":"1","base":"00000000"}}');
+      localStorage.setItem(
+        'nn-live:exercises:v1',
+        '{"softmax-dz":{"answers":{"dz":{"input":"x"}},"done":true},"other":{"answers":{}}}',
+      );
+    });
+    await page.reload();
+    await expect(page.locator('[data-resume]')).toBeVisible();
+    const start = page.getByRole('button', { name: 'Forget my progress…' });
+    await start.click();
+    await expect(start).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.locator('[data-forget-confirm]')).toContainText(
+      'your answers and their verdicts on every exercise, your edits to every lesson',
+    );
+    // "Keep" forgets nothing.
+    await page.getByRole('button', { name: 'Keep my progress' }).click();
+    await expect(page.locator('[data-forget-confirm]')).toBeHidden();
+    await expect(start).toBeFocused();
+    expect(await page.evaluate(() => Object.keys(localStorage).length)).toBe(4);
+
+    await start.click();
+    await page.getByRole('button', { name: 'Forget it all' }).click();
+    await expect(page.locator('[data-forget-status]')).toContainText('Your progress is forgotten');
+    await expect(page.locator('[data-resume]')).toBeHidden();
+    await expect(outlineItem(page, 'softmax').locator('[data-progress-label]')).not.toContainText('edited');
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['theme']);
+  });
+
+  test('with storage blocked the home page says so, and nothing breaks', async ({ page }) => {
+    const errors = collectErrors(page);
+    await blockStorage(page);
+    await page.goto('/');
+    await expect(page.locator('[data-desk-blocked]')).toBeVisible();
+    await expect(page.locator('[data-desk-blocked]')).toContainText("blocks this site's local storage");
+    await expect(page.locator('[data-resume]')).toBeHidden();
+    await expect(page.locator('[data-forget]')).toBeHidden();
+    await page.goto(lesson);
+    await page.mouse.move(10, 10);
+    await page.mouse.wheel(0, 2000);
+    await page.waitForTimeout(400);
+    expect(errors).toEqual([]);
+  });
+});
