@@ -159,3 +159,33 @@ test.describe('progress across the course', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('small things a student met', () => {
+  test('the theme toggle’s label and aria-pressed both say the state', async ({ page }) => {
+    // What the button shows: its text and the state its ::after adds.
+    const shown = (button: Locator) =>
+      button.evaluate((b) => b.textContent!.trim() + getComputedStyle(b, '::after').content.slice(1, -1));
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto('/');
+    const toggle = page.locator('[data-theme-toggle]');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await expect(toggle).toHaveAccessibleName('Dark theme: off');
+    expect(await shown(toggle)).toBe('Dark theme: off');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(toggle).toHaveAccessibleName('Dark theme: on');
+    expect(await shown(toggle)).toBe('Dark theme: on');
+  });
+
+  test('search results show a formula once, not its MathML and TeX source beside it', async ({ page }) => {
+    await page.goto('/search/?q=hardmax');
+    const excerpts = page.locator('[data-search-results] li p');
+    await expect(excerpts.first()).toBeVisible();
+    const texts = await excerpts.allTextContents();
+    // KaTeX's MathML carries the TeX source (\operatorname{hardmax}, z_i, …): none of it is indexed.
+    for (const text of texts) expect(text).not.toMatch(/\\[a-z]+|[\^_]\{/);
+    // The formula's text still reads, once: "hardmax(z)" from KaTeX's HTML, not twice in a row.
+    expect(texts.join(' ')).toMatch(/hardmax\(z\)/);
+    expect(texts.join(' ')).not.toMatch(/hardmax\(z\)\S*hardmax/);
+  });
+});
