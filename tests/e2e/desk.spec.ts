@@ -188,4 +188,31 @@ test.describe('small things a student met', () => {
     expect(texts.join(' ')).toMatch(/hardmax\(z\)/);
     expect(texts.join(' ')).not.toMatch(/hardmax\(z\)\S*hardmax/);
   });
+
+  test('the "Read as" preview follows the input: a malformed one shows its problem, not the last valid reading', async ({
+    page,
+  }) => {
+    await page.goto(lesson);
+    const dz = page.locator('[data-exercise="softmax-dz"]');
+    const field = dz.locator('[data-answer="dz"]');
+    const preview = dz.locator('[data-answer-preview]');
+    await field.pressSequentially('yhat - y');
+    await expect(preview).toContainText('Read as');
+    await expect(preview.locator('.katex')).toBeVisible();
+    await field.pressSequentially(' - (');
+    await expect(preview).toContainText('Not readable yet:');
+    await expect(preview.locator('.katex')).toHaveCount(0);
+    await expect(preview).toHaveAttribute('data-answer-preview-problem', '');
+    // The problem is the checker's own message, as text.
+    const message = (await preview.textContent())!.replace('Not readable yet:', '').trim();
+    expect(message.length).toBeGreaterThan(5);
+    await field.press('Backspace');
+    await field.press('Backspace');
+    await field.press('Backspace');
+    await field.press('Backspace');
+    await expect(preview).toContainText('Read as');
+    await expect(preview.locator('.katex')).toBeVisible();
+    await field.fill('');
+    await expect(preview).toBeHidden();
+  });
 });
