@@ -215,4 +215,20 @@ test.describe('small things a student met', () => {
     await field.fill('');
     await expect(preview).toBeHidden();
   });
+
+  test('exercise 6.1 says why the lesson’s printed output is not accepted: four significant figures', async ({
+    page,
+  }) => {
+    await page.goto(lesson);
+    const exercise = page.locator('[data-exercise="softmax-four-classes"]');
+    await expect(exercise).toContainText('Give at least four significant figures');
+    await answer(exercise, 'yhat', '0.842, 0.042, 0.002, 0.114');
+    const verdict = exercise.locator('form[data-answer-form="yhat"] [data-answer-verdict]');
+    await expect(verdict).toHaveAttribute('data-answer-status', 'incorrect');
+    await expect(verdict).toHaveText(
+      'Not correct: entries 2 and 3 are wrong; they are rounded too early, not within 0.1%: give at least four significant figures.',
+    );
+    await answer(exercise, 'yhat', '0.8421, 0.04192, 0.002087, 0.1140');
+    await expect(verdict).toHaveAttribute('data-answer-status', 'correct');
+  });
 });
