@@ -231,4 +231,65 @@ test.describe('small things a student met', () => {
     await answer(exercise, 'yhat', '0.8421, 0.04192, 0.002087, 0.1140');
     await expect(verdict).toHaveAttribute('data-answer-status', 'correct');
   });
+
+  test('explorer: the cost curve has labelled axes, and at epoch 0 says to press Play', async ({ page }) => {
+    await page.goto('/lessons/shallow-networks/');
+    const explorer = page.locator('[data-explorer="xor"]');
+    const cost = explorer.locator('.explorer-cost');
+    await expect(cost.locator('.explorer-cost-title')).toHaveText('Cost over the epochs');
+    await expect(explorer.locator('svg.explorer-loss')).toHaveAccessibleName('Cost over the epochs');
+    await expect(cost.locator('[data-loss-empty]')).toBeVisible();
+    await expect(cost.locator('[data-loss-empty]')).toContainText('press Play');
+    await expect(cost.locator('.explorer-cost-x')).toHaveText(/epoch 0\s*epoch 0/);
+    await explorer.locator('[data-action="step"]').click();
+    await expect(explorer.locator('[data-stat="epoch"]')).toHaveText('1');
+    await expect(cost.locator('[data-loss-empty]')).toBeHidden();
+    await expect(cost.locator('[data-loss-last]')).toHaveText('epoch 1');
+    // The top of the cost axis is the largest cost so far, a number.
+    await expect(cost.locator('[data-loss-top]')).toHaveText(/^\d+(\.\d+)?$/);
+  });
+
+  test('explorer: with 0 hidden layers, units and activation are disabled, and the page says why', async ({ page }) => {
+    await page.goto('/lessons/logistic-regression/');
+    const logistic = page.locator('[data-explorer="logistic"]');
+    // Before any script is loaded for it, as after.
+    for (const control of ['units', 'activation']) {
+      await expect(logistic.locator(`[data-control="${control}"]`)).toBeDisabled();
+      await expect(logistic.locator(`[data-control="${control}"]`)).toHaveAccessibleDescription(
+        /With no hidden layer there are no units and no activation to choose: the model is logistic regression/,
+      );
+    }
+    await expect(logistic.locator('[data-depth-note]')).toBeVisible();
+
+    await page.goto('/lessons/shallow-networks/');
+    const xor = page.locator('[data-explorer="xor"]');
+    await expect(xor.locator('[data-depth-note]')).toBeHidden();
+    await xor.locator('[data-control="depth"]').selectOption('0');
+    await expect(xor.locator('[data-control="units"]')).toBeDisabled();
+    await expect(xor.locator('[data-control="activation"]')).toBeDisabled();
+    await expect(xor.locator('[data-depth-note]')).toBeVisible();
+    await xor.locator('[data-control="depth"]').selectOption('1');
+    await expect(xor.locator('[data-control="units"]')).toBeEnabled();
+    await expect(xor.locator('[data-depth-note]')).toBeHidden();
+  });
+
+  test('explorer: an added point is marked as the student’s, and the figures change at once', async ({ page }) => {
+    await page.goto('/lessons/shallow-networks/');
+    const xor = page.locator('[data-explorer="xor"]');
+    await xor.locator('[data-action="step"]').click();
+    await expect(xor.locator('[data-stat="epoch"]')).toHaveText('1');
+    await expect(xor.locator('[data-added-legend]')).toBeHidden();
+    const before = await xor.locator('[data-stat="loss"]').textContent();
+    const canvas = xor.locator('canvas');
+    const box = (await canvas.boundingBox())!;
+    // Points of class 1 in a corner where XOR says class 0: the cost goes up.
+    for (let i = 0; i < 6; i++) await page.mouse.click(box.x + 12 + 6 * i, box.y + box.height - 12);
+    await expect(xor.locator('[data-explorer-message]')).toContainText('6 added in all');
+    await expect(xor.locator('[data-added-legend]')).toBeVisible();
+    await expect(xor.locator('[data-added-legend]')).toContainText('added by you');
+    await expect(xor.locator('[data-stat="epoch"]')).toHaveText('1');
+    await expect(xor.locator('[data-stat="loss"]')).not.toHaveText(before!);
+    await xor.locator('[data-action="clear-points"]').click();
+    await expect(xor.locator('[data-added-legend]')).toBeHidden();
+  });
 });
