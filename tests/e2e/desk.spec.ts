@@ -292,4 +292,37 @@ test.describe('small things a student met', () => {
     await xor.locator('[data-action="clear-points"]').click();
     await expect(xor.locator('[data-added-legend]')).toBeHidden();
   });
+
+  test('number tables on a phone: a number never breaks, and a column keeps one notation', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const path of ['/lessons/softmax/', '/lessons/activations/', '/lessons/convexity/']) {
+      await page.goto(path);
+      const tables = await page.locator('[data-cell-output] .cell-table table').evaluateAll((found) =>
+        found.map((table) => {
+          const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children]);
+          const columns = rows[0]?.map((_, j) => rows.map((row) => row[j]).filter((td) => td?.matches('td.num'))) ?? [];
+          return {
+            // A number broken across lines has more than one line box.
+            broken: [...table.querySelectorAll('td.num')]
+              .filter((td) => {
+                const range = document.createRange();
+                range.selectNodeContents(td);
+                return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+              })
+              .map((td) => td.textContent),
+            // Per column: the non-zero numbers with an exponent, and without.
+            notations: columns.map((column) => {
+              const texts = column.map((td) => td!.textContent!).filter((t) => t !== '0');
+              return [texts.some((t) => t.includes('e')), texts.some((t) => !t.includes('e'))];
+            }),
+          };
+        }),
+      );
+      expect(tables.length, path).toBeGreaterThan(0);
+      for (const { broken, notations } of tables) {
+        expect(broken, path).toEqual([]);
+        for (const [exponent, plain] of notations) expect(exponent && plain, path).toBe(false);
+      }
+    }
+  });
 });
