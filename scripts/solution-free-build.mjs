@@ -119,9 +119,13 @@ for (const { file, kind, phrase } of searched) {
 const HELP_ELEMENT = /<details class="(hint|solution|check-answer)"/;
 for (const { path, raw } of built) {
   if (HELP_ELEMENT.test(raw)) problems.push(`${path.slice(root.length)} holds a hint, solution or answer element`);
+  if (/class="answer-key"/.test(raw)) problems.push(`${path.slice(root.length)} holds an answer key's answer`);
 }
-if (!read(control).some(({ raw }) => /<details class="check-answer"/.test(raw)))
+const controlFiles = read(control);
+if (!controlFiles.some(({ raw }) => /<details class="check-answer"/.test(raw)))
   problems.push('control: no page of dist/ holds a "Check yourself" answer element');
+if (!controlFiles.some(({ raw }) => /class="answer-key"/.test(raw)))
+  problems.push("control: no page of dist/ holds an answer key's answer");
 // The sheet page says which edition it is, so that a link asking for solutions (solutions=1)
 // says this edition has none instead of a heading "with solutions" over none (exercises.spec.ts).
 const edition = (dir) =>

@@ -325,4 +325,36 @@ test.describe('small things a student met', () => {
       }
     }
   });
+
+  test('a printed sheet has no focus ring or verdicts, and its answer key prints the answers on the lines', async ({
+    page,
+  }) => {
+    const sheet = '/exercises/sheet/?title=Week%206&ex=softmax-four-classes';
+    await page.goto(sheet);
+    const exercise = page.locator('[data-exercise="softmax-four-classes"]');
+    await answer(exercise, 'sum', '176');
+    const verdict = exercise.locator('form[data-answer-form="sum"] [data-answer-verdict]');
+    await expect(verdict).not.toBeEmpty();
+    const print = page.getByRole('button', { name: /print/i }).first();
+    await print.focus();
+    await page.emulateMedia({ media: 'print' });
+    await expect(verdict).toBeHidden();
+    await expect(exercise.locator('[data-exercise-state-label]')).toBeHidden();
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('none');
+    // Not a key: blank lines to write on.
+    await expect(exercise.locator('.answer-key').first()).toBeHidden();
+    await expect(exercise.locator('.answer-input').first()).toBeVisible();
+
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${sheet}&solutions=1`);
+    await expect(exercise.locator('.answer-key').first()).toBeHidden();
+    await page.emulateMedia({ media: 'print' });
+    const sum = exercise.locator('form[data-answer-form="sum"]');
+    await expect(sum.locator('.answer-key')).toBeVisible();
+    await expect(sum.locator('.answer-key annotation')).toHaveText('176.3');
+    await expect(sum.locator('.answer-input')).toBeHidden();
+    await expect(exercise.locator('form[data-answer-form="yhat"] .answer-key annotation')).toHaveText(
+      '\\left[0.8420,\\ 0.04192,\\ 0.002087,\\ 0.1140\\right]',
+    );
+  });
 });
