@@ -1,4 +1,5 @@
 import { render } from 'astro:content';
+import type { MarkdownHeading } from 'astro';
 import { answersAttribute } from '../exercises/answerForm';
 import { getExercises } from './exercises';
 import { getLessons, lessonHref } from './lessons';
@@ -18,22 +19,33 @@ export interface LessonProgressData {
   sections: { id: string; text: string }[];
 }
 
+/**
+ * A lesson page's sections: its own headings, then the Exercises section the page adds after
+ * them. One list for the page's contents and for the places a reading place may name.
+ */
+export const lessonSections = (headings: readonly MarkdownHeading[], exercises: number): MarkdownHeading[] =>
+  exercises > 0 ? [...headings, { depth: 2, slug: 'exercises', text: 'Exercises' }] : [...headings];
+
 export async function getProgressData(withSections: boolean): Promise<LessonProgressData[]> {
   const [lessons, exercises] = await Promise.all([getLessons(), getExercises()]);
   return Promise.all(
-    lessons.map(async (lesson) => ({
-      id: lesson.id,
-      path: lessonHref(lesson),
-      title: lesson.data.title,
-      exercises: exercises
-        .filter((exercise) => exercise.lesson.id === lesson.id)
-        .map((exercise) => ({ id: exercise.entry.id, answers: answersAttribute(exercise.entry.data.answers) })),
-      sections: withSections
-        ? (await render(lesson)).headings
-            .filter((h) => h.depth === 2 || h.depth === 3)
-            .map((h) => ({ id: h.slug, text: h.text }))
-        : [],
-    })),
+    lessons.map(async (lesson) => {
+      const own = exercises.filter((exercise) => exercise.lesson.id === lesson.id);
+      return {
+        id: lesson.id,
+        path: lessonHref(lesson),
+        title: lesson.data.title,
+        exercises: own.map((exercise) => ({
+          id: exercise.entry.id,
+          answers: answersAttribute(exercise.entry.data.answers),
+        })),
+        sections: withSections
+          ? lessonSections((await render(lesson)).headings, own.length)
+              .filter((h) => h.depth === 2 || h.depth === 3)
+              .map((h) => ({ id: h.slug, text: h.text }))
+          : [],
+      };
+    }),
   );
 }
 

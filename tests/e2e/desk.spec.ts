@@ -90,6 +90,14 @@ test.describe('progress across the course', () => {
     await resume.click();
     await expect(page).toHaveURL(/\/lessons\/convexity\/#check-yourself$/);
     await expect(page.locator('.prose h2#check-yourself')).toBeInViewport();
+
+    // The Exercises section the lesson page adds after the lesson's own is a place too.
+    await page.locator('h2#exercises').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('nn-live:reading:v1')))
+      .toBe(JSON.stringify({ lesson: 'convexity', section: 'exercises' }));
+    await page.goto('/');
+    await expect(page.locator('[data-resume]')).toHaveAttribute('href', '/lessons/convexity/#exercises');
     expect(errors).toEqual([]);
   });
 
