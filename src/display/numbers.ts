@@ -23,15 +23,16 @@ const needsExponent = (x: number) =>
 
 /**
  * A column of numbers, each written as `formatNumber` would, but all in one notation: if any
- * needs an exponent, every finite non-zero number of the column gets one (three significant
- * digits), so magnitudes compare at a glance and 0.00000602 never stands above 3.06e-7.
+ * needs an exponent, every other fraction of the column gets one (three significant digits), so
+ * magnitudes compare at a glance and 0.00000602 never stands above 3.06e-7. Whole numbers stay
+ * exact (1, 0, 12288), as formatNumber writes them.
  * Non-numbers (text cells) are left to the caller: their entries come back undefined.
  */
 export function formatColumn(column: readonly unknown[]): (string | undefined)[] {
   const exponent = column.some((x) => typeof x === 'number' && needsExponent(x));
   return column.map((x) => {
     if (typeof x !== 'number') return undefined;
-    if (!exponent || x === 0 || !Number.isFinite(x)) return formatNumber(x);
+    if (!exponent || Number.isInteger(x) || !Number.isFinite(x)) return formatNumber(x);
     return minus(trimZeros(x.toExponential(2)));
   });
 }

@@ -13,7 +13,8 @@ describe('formatColumn', () => {
       '3.06e-7',
       '9.36e-14',
     ]);
-    expect(formatColumn([-2.5e-8, 0, 1e7])).toEqual(['−2.5e-8', '0', '1e+7']);
+    // Whole numbers stay exact.
+    expect(formatColumn([-2.5e-8, 0, 1, 1e7, 0.5])).toEqual(['−2.5e-8', '0', '1', '10000000', '5e-1']);
   });
 
   it('leaves a column without such numbers as formatNumber writes it, and text to the caller', () => {

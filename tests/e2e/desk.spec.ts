@@ -320,7 +320,8 @@ test.describe('small things a student met', () => {
               .map((td) => td.textContent),
             // Per column: the non-zero numbers with an exponent, and without.
             notations: columns.map((column) => {
-              const texts = column.map((td) => td!.textContent!).filter((t) => t !== '0');
+              // Whole numbers are written exactly in either notation.
+              const texts = column.map((td) => td!.textContent!).filter((t) => !/^[−-]?\d+$/.test(t));
               return [texts.some((t) => t.includes('e')), texts.some((t) => !t.includes('e'))];
             }),
           };
