@@ -1,9 +1,11 @@
 /**
  * What a lesson's MDX may use by name, without an import: the lesson page passes these to its
- * `<Content components={…}>`. Authors write the inputs and `<TrainingExplorer>`; remarkCells
- * writes `<Cell>`, `<Erratum>` and `<NotebookBar>` from the cell fences.
+ * `<Content components={…}>`. Authors write the inputs, `<TrainingExplorer>` and `<CheckAnswer>`
+ * (under each "Check yourself" question); remarkCells writes `<Cell>`, `<Erratum>` and
+ * `<NotebookBar>` from the cell fences.
  */
 import Cell from './Cell.astro';
+import CheckAnswer from './CheckAnswer.astro';
 import Choice from './Choice.astro';
 import Erratum from './Erratum.astro';
 import NotebookBar from './NotebookBar.astro';
@@ -21,4 +23,5 @@ export const lessonComponents = {
   VectorInput,
   Choice,
   TrainingExplorer,
+  CheckAnswer,
 };

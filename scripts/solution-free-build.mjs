@@ -1,6 +1,6 @@
 // Builds the site as an instructor publishing to students would (COURSE_SOLUTIONS=hide) into
-// dist-students/, then searches every built file for the text of each hint and solution and
-// for the markup that holds them. The normal build in dist/ is the control: every phrase
+// dist-students/, then searches every built file for the text of each hint, solution and
+// answer to a lesson's "Check yourself" question, and for the markup that holds them. The normal build in dist/ is the control: every phrase
 // searched for must be found there, so the search cannot pass by looking for the wrong thing.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -21,7 +21,7 @@ function files(dir, pattern) {
   });
 }
 
-const HELP = /<(Hint|Solution)>([\s\S]*?)<\/\1>/g;
+const HELP = /<(Hint|Solution|CheckAnswer)>([\s\S]*?)<\/\1>/g;
 
 /** Text as a reader sees it: no tags, one kind of apostrophe, single spaces. */
 const plain = (text) =>
@@ -48,20 +48,19 @@ function runsOf(body) {
 }
 
 /**
- * For every hint and solution, its longest plain phrase (six words or more) that appears
- * nowhere else in the course's sources, so finding it in a page can only mean the hint leaked.
+ * For every hint, solution and "Check yourself" answer, its longest plain phrase (six words or
+ * more) that appears nowhere else in the course's sources, so finding it in a page can only
+ * mean the hint leaked.
  */
 function phrases() {
-  const exerciseFiles = files(join(root, 'content/exercises'), /\.mdx$/);
-  const lessonFiles = [...files(join(root, 'content/lessons'), /\.mdx$/), join(root, 'content/notation.mdx')];
-  const elsewhere = plain(
-    [
-      ...lessonFiles.map((f) => readFileSync(f, 'utf8')),
-      ...exerciseFiles.map((f) => readFileSync(f, 'utf8').replace(HELP, '')),
-    ].join('\n'),
-  );
+  const sources = [
+    ...files(join(root, 'content/exercises'), /\.mdx$/),
+    ...files(join(root, 'content/lessons'), /\.mdx$/),
+    join(root, 'content/notation.mdx'),
+  ];
+  const elsewhere = plain(sources.map((f) => readFileSync(f, 'utf8').replace(HELP, '')).join('\n'));
   const found = [];
-  for (const file of exerciseFiles) {
+  for (const file of sources) {
     const source = readFileSync(file, 'utf8');
     const blocks = [...source.matchAll(HELP)];
     for (const [whole, kind, body] of blocks) {
@@ -81,8 +80,11 @@ function phrases() {
 }
 
 const searched = phrases();
-if (searched.length < 20) {
-  console.error(`solution-free build: only ${searched.length} phrases found to search for; the extraction is broken.`);
+const answers = searched.filter(({ kind }) => kind === 'CheckAnswer').length;
+if (searched.length < 20 || answers < 12) {
+  console.error(
+    `solution-free build: only ${searched.length} phrases (${answers} of "Check yourself" answers) found to search for; the extraction is broken.`,
+  );
   process.exit(1);
 }
 
@@ -114,10 +116,16 @@ for (const { file, kind, phrase } of searched) {
   for (const { path, text } of built)
     if (text.includes(phrase)) problems.push(`${path.slice(root.length)} holds "${phrase}" (${kind} in ${file})`);
 }
+const HELP_ELEMENT = /<details class="(hint|solution|check-answer)"/;
 for (const { path, raw } of built) {
-  if (/<details class="(hint|solution)"/.test(raw))
-    problems.push(`${path.slice(root.length)} holds a hint or solution element`);
+  if (HELP_ELEMENT.test(raw)) problems.push(`${path.slice(root.length)} holds a hint, solution or answer element`);
+  if (/class="answer-key"/.test(raw)) problems.push(`${path.slice(root.length)} holds an answer key's answer`);
 }
+const controlFiles = read(control);
+if (!controlFiles.some(({ raw }) => /<details class="check-answer"/.test(raw)))
+  problems.push('control: no page of dist/ holds a "Check yourself" answer element');
+if (!controlFiles.some(({ raw }) => /class="answer-key"/.test(raw)))
+  problems.push("control: no page of dist/ holds an answer key's answer");
 // The sheet page says which edition it is, so that a link asking for solutions (solutions=1)
 // says this edition has none instead of a heading "with solutions" over none (exercises.spec.ts).
 const edition = (dir) =>
@@ -131,5 +139,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `solution-free build: ${searched.length} hint and solution phrases, none in ${built.length} files of dist-students/ (all found in dist/).`,
+  `solution-free build: ${searched.length} hint, solution and answer phrases (${answers} answers to "Check yourself"), none in ${built.length} files of dist-students/ (all found in dist/).`,
 );

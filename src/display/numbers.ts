@@ -17,6 +17,26 @@ export function formatNumber(x: number): string {
   return minus(trimZeros(text));
 }
 
+/** Whether `formatNumber` writes `x` with an exponent (3.06e-7, 1.23e+6). */
+const needsExponent = (x: number) =>
+  Number.isFinite(x) && !(Number.isInteger(x) && Math.abs(x) < 1e15) && /e/.test(formatNumber(x));
+
+/**
+ * A column of numbers, each written as `formatNumber` would, but all in one notation: if any
+ * needs an exponent, every other fraction of the column gets one (three significant digits), so
+ * magnitudes compare at a glance and 0.00000602 never stands above 3.06e-7. Whole numbers stay
+ * exact (1, 0, 12288), as formatNumber writes them.
+ * Non-numbers (text cells) are left to the caller: their entries come back undefined.
+ */
+export function formatColumn(column: readonly unknown[]): (string | undefined)[] {
+  const exponent = column.some((x) => typeof x === 'number' && needsExponent(x));
+  return column.map((x) => {
+    if (typeof x !== 'number') return undefined;
+    if (!exponent || Number.isInteger(x) || !Number.isFinite(x)) return formatNumber(x);
+    return minus(trimZeros(x.toExponential(2)));
+  });
+}
+
 function trimZeros(text: string): string {
   const [mantissa, exponent] = text.split('e');
   const trimmed = mantissa!.includes('.') ? mantissa!.replace(/\.?0+$/, '') : mantissa!;

@@ -211,10 +211,17 @@ function checkNumber(spec: NumberAnswer, input: string): Verdict {
       previewTex,
     };
   if (closeEnough(value, target, tolerance)) return { status: 'correct', message: 'Correct.', previewTex };
+  if (roundedFrom(item, target)) {
+    return {
+      status: 'incorrect',
+      message: `Rounded too early: ${item.kind === 'number' ? item.text : 'this'} is the answer rounded, but not within ${percent(tolerance)}: ${moreFigures(tolerance)}.`,
+      previewTex,
+    };
+  }
   if (isClose(value, target, tolerance)) {
     return {
       status: 'incorrect',
-      message: `Close, but not within ${percent(tolerance)}: give more significant digits.`,
+      message: `Close, but not within ${percent(tolerance)}: ${moreFigures(tolerance)}.`,
       previewTex,
     };
   }
@@ -242,6 +249,33 @@ function wrongCount(input: string, items: readonly Expr[], wanted: number): Verd
 const isClose = (value: number, target: number, tolerance: number) =>
   Math.abs(value - target) <= Math.min(CLOSE_TOLERANCES * tolerance, CLOSE_AT_MOST) * Math.abs(target);
 
+/**
+ * The fewest significant figures whose rounding always lands within `tolerance` (0.1%: four),
+ * the figure every message asks for, and every statement that names one must meet
+ * (tests/content/exercises.test.ts), so that what a statement asks for is always accepted.
+ */
+export const significantFigures = (tolerance: number): number =>
+  Math.max(1, Math.ceil(1 - Math.log10(2 * tolerance) - 1e-9));
+
+const FIGURES = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const moreFigures = (tolerance: number) => {
+  const n = significantFigures(tolerance);
+  return `give at least ${FIGURES[n - 1] ?? n} significant figure${n === 1 ? '' : 's'}`;
+};
+
+/**
+ * Whether a number typed as a plain decimal is the target rounded to the places it has
+ * (`0.002` for 0.002087, as a lesson prints it): right, only rounded too early. Any such entry
+ * gets that reason, however far off the rounding puts it.
+ */
+function roundedFrom(item: Expr, target: number): boolean {
+  if (item.kind !== 'number') return false;
+  const digits = /^\d*(?:\.(\d+))?$/.exec(item.text);
+  if (!digits) return false;
+  const places = digits[1]?.length ?? 0;
+  return target >= 0 && Math.abs(item.value - target) <= 0.5 * 10 ** -places * (1 + 1e-9);
+}
+
 /** 1e-3 as "0.1%". */
 const percent = (tolerance: number) => `${Number((tolerance * 100).toPrecision(3))}%`;
 
@@ -261,16 +295,22 @@ function checkVector(spec: VectorAnswer, input: string): Verdict {
   const [firstWrong] = wrong;
   if (firstWrong === undefined) return { status: 'correct', message: 'Correct.', previewTex };
 
+  const rounded = wrong.every((i) => roundedFrom(read.items[i]!, expected.values[i]!));
   const allClose = wrong.every(
-    (i) => Number.isFinite(values[i]!) && isClose(values[i]!, expected.values[i]!, tolerance),
+    (i) =>
+      (Number.isFinite(values[i]!) && isClose(values[i]!, expected.values[i]!, tolerance)) ||
+      roundedFrom(read.items[i]!, expected.values[i]!),
   );
   const which =
     wrong.length === 1
       ? `entry ${firstWrong + 1} is wrong`
       : `entries ${listing(wrong.map((i) => String(i + 1)))} are wrong`;
-  const hint = allClose
-    ? `; ${wrong.length === 1 ? 'it is' : 'they are'} close, but not within ${percent(tolerance)}: give more significant digits`
-    : '';
+  const they = wrong.length === 1 ? 'it is' : 'they are';
+  const hint = rounded
+    ? `; ${they} rounded too early, not within ${percent(tolerance)}: ${moreFigures(tolerance)}`
+    : allClose
+      ? `; ${they} close, but not within ${percent(tolerance)}: ${moreFigures(tolerance)}`
+      : '';
   const item = read.items[firstWrong]!;
   return {
     status: 'incorrect',

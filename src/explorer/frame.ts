@@ -61,6 +61,27 @@ export function pointPaths(
   return paths.map((parts) => parts.join(''));
 }
 
+/** The cost at the top of the cost curve's box (its bottom is 0): the largest finite cost, or 1. */
+export function lossTop(history: ArrayLike<number>, count: number): number {
+  let max = 0;
+  for (let i = 0; i < count; i++) if (history[i]! > max && Number.isFinite(history[i])) max = history[i]!;
+  return max === 0 ? 1 : max;
+}
+
+/**
+ * One ring per point the student added, around its marker, so an added point never passes for
+ * one of the data set's (drawn in the page's text colour, whatever its class).
+ */
+export function addedRings(data: TrainingData, view: View, width: number, height: number, firstAdded: number): string {
+  const r = Math.max(2.5, width / 110) * 2.4;
+  const parts: string[] = [];
+  for (let j = firstAdded; j < data.m; j++) {
+    const [x, y] = toPixel(view, width, height, data.X[j]!, data.X[data.m + j]!);
+    parts.push(`M${f(x - r)} ${f(y)}a${f(r)} ${f(r)} 0 1 0 ${f(2 * r)} 0a${f(r)} ${f(r)} 0 1 0 ${f(-2 * r)} 0Z`);
+  }
+  return parts.join('');
+}
+
 /** Polyline points of the cost over the epochs, at most `samples` of them, scaled to the box. */
 export function lossPolyline(
   history: ArrayLike<number>,
@@ -70,9 +91,7 @@ export function lossPolyline(
   samples = 200,
 ): string {
   if (count === 0) return '';
-  let max = 0;
-  for (let i = 0; i < count; i++) if (history[i]! > max && Number.isFinite(history[i])) max = history[i]!;
-  if (max === 0) max = 1;
+  const max = lossTop(history, count);
   const stride = Math.max(1, Math.ceil(count / samples));
   const points: string[] = [];
   for (let i = 0; i < count; i += stride) {

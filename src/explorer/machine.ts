@@ -182,6 +182,9 @@ export function transition(mode: Mode, action: Action): Transition {
           { type: 'addPoint', x0: action.x0, x1: action.x1 },
           ...(playing ? [] : [{ type: 'settle' } as const]),
           { type: 'draw' },
+          // While playing, draw shows the figures only every few epochs: the new point's
+          // effect on the cost and accuracy shows at once.
+          ...(playing ? [{ type: 'showFigures' } as const] : []),
         ],
       };
 

@@ -5,7 +5,7 @@
  */
 import type { DisplayNode } from './describe';
 import { escapeHtml } from '../display/escape';
-import { formatNumber } from '../display/numbers';
+import { formatColumn, formatNumber } from '../display/numbers';
 import { texMatrix, texVector } from './format';
 import { describeCut, type Cut } from './limits';
 import type { PlotSpec } from './plot';
@@ -63,10 +63,12 @@ export function renderDisplay(node: DisplayNode, env: RenderEnvironment, plotInd
       return `<pre class="cell-value cell-data"${scrolls(node.cut)}>${escapeHtml(node.text)}</pre>${renderCuts(node.cut, 'value')}`;
     case 'table': {
       const head = node.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
+      // Each column in one notation (formatColumn); every text escaped, numbers included.
+      const numbers = node.columns.map((_, j) => formatColumn(node.rows.map((row) => row[j])));
       const body = node.rows
         .map(
-          (row) =>
-            `<tr>${row.map((cell) => (typeof cell === 'number' ? `<td class="num">${escapeHtml(formatNumber(cell))}</td>` : `<td>${escapeHtml(cell ?? '')}</td>`)).join('')}</tr>`,
+          (row, i) =>
+            `<tr>${row.map((cell, j) => (typeof cell === 'number' ? `<td class="num">${escapeHtml(numbers[j]?.[i] ?? formatNumber(cell))}</td>` : `<td>${escapeHtml(cell ?? '')}</td>`)).join('')}</tr>`,
         )
         .join('');
       return `<div class="cell-value cell-table"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${renderCuts(node.cut, 'value')}</div>`;

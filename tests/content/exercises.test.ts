@@ -11,7 +11,7 @@ import remarkMath from 'remark-math';
 import { describe, expect, it } from 'vitest';
 import { lessonIdFromFile } from '../../src/course/lessonSchema';
 import { checkExerciseAnswer, validateAnswer } from '../../src/exercises/answers';
-import { expectedValue } from '../../src/exercises/check';
+import { DEFAULT_TOLERANCE, expectedValue, significantFigures } from '../../src/exercises/check';
 import { checkStepsAnswer } from '../../src/exercises/stepsSpec';
 import { evaluate, parseExpression } from '../../src/exercises/expression';
 import {
@@ -168,6 +168,19 @@ describe.each(exercises)('$file', ({ file, data, body }) => {
     for (const answer of data.answers) {
       for (const name of namesOf(answer)) expect(statement, `${answer.name}: ${name}`).toContain(`\`${name}\``);
     }
+  });
+
+  it('asks for no fewer significant figures than its answers need, so that what it asks for is accepted', () => {
+    const words = ['one', 'two', 'three', 'four', 'five', 'six'];
+    const asked = /\b(one|two|three|four|five|six) significant figures?/.exec(statement)?.[1];
+    const needed = data.answers.flatMap((answer) =>
+      answer.type === 'number' || answer.type === 'vector'
+        ? [significantFigures(answer.tolerance ?? DEFAULT_TOLERANCE[answer.type])]
+        : [],
+    );
+    if (asked === undefined || needed.length === 0) return;
+    // The checker's message asks for the same figure (check.ts, moreFigures).
+    expect(words.indexOf(asked) + 1).toBeGreaterThanOrEqual(Math.max(...needed));
   });
 
   it('has answer names unique within the exercise and labels that typeset', () => {

@@ -75,6 +75,17 @@ describe.each(lessons)('$file', ({ data, body }) => {
     expect(body).toMatch(/^## Check yourself$/m);
   });
 
+  it('answers every "Check yourself" question under it, folded (CheckAnswer)', () => {
+    const section = body.split(/^## Check yourself$/m)[1]!.split(/^## /m)[0]!;
+    // Each numbered question is followed by one answer before the next question.
+    const items = section.split(/^\d+\. /m).slice(1);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(item).toMatch(/^ {3}<CheckAnswer>\n\n {3}\S[\s\S]*\n {3}<\/CheckAnswer>/m);
+      expect(item.match(/<CheckAnswer>/g)).toHaveLength(1);
+    }
+  });
+
   it('contains no placeholder text', () => {
     expect(body).not.toMatch(/\b(TODO|TBD|FIXME|lorem ipsum)\b/i);
   });

@@ -1,6 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatNumber, texNumber } from '../../src/display/numbers';
+import { formatColumn, formatNumber, texNumber } from '../../src/display/numbers';
+
+describe('formatColumn', () => {
+  it('writes a column in one notation: all with an exponent once one needs it', () => {
+    // The softmax lesson's column: 0.00000602 stood above 3.06e-7.
+    expect(formatColumn([0.136, 0.0419, 0.00209, 0.00000602, 3.06e-7, 9.36e-14])).toEqual([
+      '1.36e-1',
+      '4.19e-2',
+      '2.09e-3',
+      '6.02e-6',
+      '3.06e-7',
+      '9.36e-14',
+    ]);
+    // Whole numbers stay exact.
+    expect(formatColumn([-2.5e-8, 0, 1, 1e7, 0.5])).toEqual(['−2.5e-8', '0', '1', '10000000', '5e-1']);
+  });
+
+  it('leaves a column without such numbers as formatNumber writes it, and text to the caller', () => {
+    expect(formatColumn([0.5, 1, 2, 'tanh', null])).toEqual(['0.5', '1', '2', undefined, undefined]);
+    expect(formatColumn([1, 12288, 0.25])).toEqual(['1', '12288', '0.25']);
+  });
+});
 
 describe('formatNumber', () => {
   it.each([

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkAnswer,
   expectedValue,
+  significantFigures,
   validateSpec,
   type ExpressionAnswer,
   type NumberAnswer,
@@ -54,10 +55,11 @@ describe('checkAnswer: a number', () => {
     expect(checkAnswer(spec, '1/(1+exp(-3))').previewTex).toBe('\\frac{1}{1 + \\exp\\left(-3\\right)}');
   });
 
-  it('calls a rounded answer close and asks for more digits', () => {
+  it('says a rounded answer is rounded too early, and how many figures to give', () => {
     expect(checkAnswer(spec, '0.84')).toEqual({
       status: 'incorrect',
-      message: 'Close, but not within 0.1%: give more significant digits.',
+      message:
+        'Rounded too early: 0.84 is the answer rounded, but not within 0.1%: give at least four significant figures.',
       previewTex: '0.84',
     });
   });
@@ -68,12 +70,12 @@ describe('checkAnswer: a number', () => {
     // 3070 is 0.07% off, 3080 0.26%: rounded a digit too early.
     expect(checkAnswer(numberAnswer('3072'), '3070').status).toBe('correct');
     expect(checkAnswer(numberAnswer('3072'), '3080')).toMatchObject({
-      message: 'Close, but not within 0.1%: give more significant digits.',
+      message: 'Close, but not within 0.1%: give at least four significant figures.',
     });
     // With a tolerance of 5%, 30% off is not close either: the band never exceeds 10%.
     expect(checkAnswer(numberAnswer('3072', 0.05), '2200')).toMatchObject({ message: 'Not correct.' });
     expect(checkAnswer(numberAnswer('3072', 0.05), '2800')).toMatchObject({
-      message: 'Close, but not within 5%: give more significant digits.',
+      message: 'Close, but not within 5%: give at least two significant figures.',
     });
   });
 
@@ -88,7 +90,7 @@ describe('checkAnswer: a number', () => {
   it('takes the tolerance from the spec', () => {
     expect(checkAnswer(numberAnswer(SOFTMAX_FIRST, 0.01), '0.84').status).toBe('correct');
     expect(checkAnswer(numberAnswer(SOFTMAX_FIRST, 0.01), '0.83')).toMatchObject({
-      message: 'Close, but not within 1%: give more significant digits.',
+      message: 'Close, but not within 1%: give at least three significant figures.',
     });
   });
 
@@ -143,17 +145,35 @@ describe('checkAnswer: a vector', () => {
     });
   });
 
-  it('calls entries rounded too early close', () => {
+  it('says entries are rounded too early, however far the rounding puts them', () => {
     // 0.0021 is 0.6% above 0.002087: rounded a digit too early for that entry.
     expect(checkAnswer(spec, '0.8421, 0.04192, 0.0021, 0.1140')).toMatchObject({
       status: 'incorrect',
-      message: 'Not correct: entry 3 is wrong; it is close, but not within 0.1%: give more significant digits.',
+      message:
+        'Not correct: entry 3 is wrong; it is rounded too early, not within 0.1%: give at least four significant figures.',
     });
-    // 0.002 is 4% below it: more than ten tolerances off, so not called close.
-    expect(checkAnswer(spec, '0.8421, 0.04192, 0.002, 0.1140')).toMatchObject({
+    // The lesson's printed output, at three decimals: 0.002 is 4% below 0.002087, yet it is
+    // the right value rounded, and the message says so (issue 15).
+    expect(checkAnswer(spec, '0.842, 0.042, 0.002, 0.114')).toMatchObject({
+      status: 'incorrect',
+      message:
+        'Not correct: entries 2 and 3 are wrong; they are rounded too early, not within 0.1%: give at least four significant figures.',
+    });
+    // A value 4% off that is not the answer rounded is just wrong.
+    expect(checkAnswer(spec, '0.8421, 0.04192, 0.003, 0.1140')).toMatchObject({
       status: 'incorrect',
       message: 'Not correct: entry 3 is wrong.',
     });
+  });
+
+  it('asks for as many figures as its tolerance needs: their rounding always passes', () => {
+    expect([1e-3, 1e-2, 5e-3, 0.05, 1e-4].map(significantFigures)).toEqual([4, 3, 3, 2, 5]);
+    for (const tolerance of [1e-3, 1e-2, 5e-3, 0.05, 1e-4]) {
+      const n = significantFigures(tolerance);
+      // The worst case of rounding to n figures: a leading 1, off by half a unit in the last place.
+      expect(0.5 * 10 ** (1 - n)).toBeLessThanOrEqual(tolerance);
+      expect(0.5 * 10 ** (2 - n)).toBeGreaterThan(tolerance);
+    }
   });
 
   it('refuses an empty entry and a thousands separator instead of reading other numbers', () => {

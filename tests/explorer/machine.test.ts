@@ -194,7 +194,7 @@ describe('the explorer’s transitions', () => {
       PLAYING,
       { type: 'addPoint', x0: 0.5, x1: -0.5 },
       PLAYING,
-      ['addPoint', 'draw'],
+      ['addPoint', 'draw', 'showFigures'],
     ],
     ['A click during a replay adds no point', replaying, { type: 'addPoint', x0: 0.5, x1: -0.5 }, replaying, []],
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { encodePng } from '../../src/explorer/build/png';
 import { staticFrame } from '../../src/explorer/build/staticFrame';
 import type { ExplorerConfig } from '../../src/explorer/config';
-import { fromPixel, lossPolyline, pointPaths, toPixel } from '../../src/explorer/frame';
+import { addedRings, fromPixel, lossPolyline, lossTop, pointPaths, toPixel } from '../../src/explorer/frame';
 import { heatmapBuffers, paintHeatmap } from '../../src/explorer/heatmap';
 import { parametersJson, Replay, trainedNetwork, trainingData } from '../../src/explorer/model';
 import { createNetwork } from '../../src/explorer/engine/network';
@@ -110,6 +110,32 @@ describe('explorer geometry', () => {
     expect(lossPolyline(new Float64Array(10_000).fill(1), 10_000, 100, 40, 200).split(' ').length).toBeLessThanOrEqual(
       201,
     );
+  });
+});
+
+describe('what marks the cost curve and added points', () => {
+  it('labels the curve from 0 to its largest finite cost', () => {
+    expect(lossTop([0.7, 0.5, Number.NaN, 0.9, Number.POSITIVE_INFINITY], 5)).toBe(0.9);
+    expect(lossTop([], 0)).toBe(1);
+  });
+
+  it('rings every point the student added, and no other', () => {
+    const config = {
+      ...xor,
+      added: [
+        { x0: 0.5, x1: 0.5, label: 1, epoch: 0 },
+        { x0: -1, x1: 1, label: 0, epoch: 3 },
+      ],
+    };
+    const data = trainingData(config);
+    const view = { x0: [-1.6, 1.6], x1: [-1.6, 1.6] } as const;
+    const rings = addedRings(data, view, 400, 400, data.m - config.added.length);
+    expect(rings.split('Z').length - 1).toBe(2);
+    // Centred on the first added point: 0.5, 0.5 is at (262.5, 137.5).
+    const [x, y] = toPixel(view, 400, 400, 0.5, 0.5);
+    const r = (400 / 110) * 2.4;
+    expect(rings.startsWith(`M${(x - r).toFixed(1)} ${y.toFixed(1)}`)).toBe(true);
+    expect(addedRings(trainingData(xor), view, 400, 400, trainingData(xor).m)).toBe('');
   });
 });
 

@@ -131,6 +131,22 @@ describe('renderDisplay', () => {
     );
   });
 
+  it('writes each table column in one notation', () => {
+    const html = renderDisplay(
+      {
+        kind: 'table',
+        columns: ['k', 'p'],
+        rows: [
+          [2, 0.00000602],
+          [5, 3.06e-7],
+        ],
+      },
+      env,
+    );
+    expect(html).toContain('<tr><td class="num">2</td><td class="num">6.02e-6</td></tr>');
+    expect(html).toContain('<tr><td class="num">5</td><td class="num">3.06e-7</td></tr>');
+  });
+
   it('says nothing of cuts when there are none', () => {
     expect(renderDisplay({ kind: 'table', columns: ['a'], rows: [[1]] }, env)).not.toContain('cut');
   });

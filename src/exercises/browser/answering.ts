@@ -29,17 +29,33 @@ function specOf(form: HTMLFormElement): PublishedAnswer | ExamAnswer | null {
   return specs.get(form)!;
 }
 
-function showPreview(form: HTMLFormElement, tex: string | undefined): void {
+/** The TeX each form's preview should show now: a KaTeX that arrives late draws only that. */
+const shownTex = new WeakMap<HTMLFormElement, string | undefined>();
+
+/**
+ * Shows how the current input was read (`tex`), or, while it cannot be read, what stops it
+ * (`problem`): never an earlier reading, which would be a wrong answer to what is typed now.
+ * Neither hides the preview (an empty field, or a verdict that already says the problem).
+ */
+function showPreview(form: HTMLFormElement, tex: string | undefined, problem?: string): void {
   const preview = form.querySelector<HTMLElement>('[data-answer-preview]');
   if (!preview) return;
+  const label = preview.querySelector('.answer-preview-label');
+  const math = preview.querySelector('[data-answer-preview-math]') ?? preview;
+  shownTex.set(form, tex);
   if (tex === undefined) {
-    preview.dataset['stale'] = '';
+    if (label) label.textContent = 'Not readable yet:';
+    math.textContent = problem ?? '';
+    preview.hidden = problem === undefined;
+    if (problem === undefined) delete preview.dataset['answerPreviewProblem'];
+    else preview.dataset['answerPreviewProblem'] = '';
     return;
   }
-  delete preview.dataset['stale'];
   const draw = (k: Katex) => {
+    if (shownTex.get(form) !== tex) return;
+    if (label) label.textContent = 'Read as';
+    delete preview.dataset['answerPreviewProblem'];
     // trust off, errors as text: the TeX comes from the checker, which escapes what was typed.
-    const math = preview.querySelector('[data-answer-preview-math]') ?? preview;
     math.innerHTML = k.renderToString(tex, katexOptions(false));
     preview.hidden = false;
   };
@@ -59,7 +75,8 @@ function onInput(form: HTMLFormElement, field: HTMLInputElement): void {
   const input = field.value;
   // A verdict belongs to the input it was given for: editing clears it.
   showVerdict(form, {});
-  showPreview(form, input.trim() === '' || isExamAnswer(spec) ? undefined : checkAnswer(spec, input).previewTex);
+  const reading = input.trim() === '' || isExamAnswer(spec) ? undefined : checkAnswer(spec, input);
+  showPreview(form, reading?.previewTex, reading?.status === 'invalid' ? reading.message : undefined);
   const { record } = updateExercise(root.dataset['exercise']!, (r) => {
     r.answers[field.dataset['answer']!] = { input };
   });

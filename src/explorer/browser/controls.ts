@@ -12,6 +12,7 @@ export class Controls {
   readonly activation: HTMLSelectElement;
   readonly rate: HTMLInputElement;
   private readonly rateValue: HTMLOutputElement;
+  private readonly depthNote: HTMLElement;
 
   constructor(root: HTMLElement) {
     const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
@@ -21,6 +22,7 @@ export class Controls {
     this.activation = $('[data-control="activation"]');
     this.rate = $('[data-control="rate"]');
     this.rateValue = $('[data-rate-value]');
+    this.depthNote = $('[data-depth-note]');
     // Dragging shows the rate; the explorer takes it when the slider is let go (its change event).
     this.rate.addEventListener('input', () => this.showRate(this.rateChosen()));
   }
@@ -33,6 +35,8 @@ export class Controls {
     this.units.disabled = config.layers.length === 0;
     this.activation.value = config.activation;
     this.activation.disabled = config.layers.length === 0;
+    // Why they are disabled, said beside them (and in their descriptions).
+    this.depthNote.hidden = config.layers.length > 0;
     const rate = rateAt(config, config.epoch);
     this.rate.value = String(Math.log10(rate));
     this.showRate(rate);

@@ -6,7 +6,7 @@
 import { formatNumber } from '../../display/numbers';
 import { CLASS_COLORS } from '../colors';
 import type { Network } from '../engine/network';
-import { formatAccuracy, LOSS_BOX, lossPolyline, pointPaths, toPixel, type View } from '../frame';
+import { addedRings, formatAccuracy, LOSS_BOX, lossPolyline, lossTop, pointPaths, toPixel, type View } from '../frame';
 import { heatmapBuffers, paintHeatmap, type HeatmapBuffers } from '../heatmap';
 import type { TrainingData } from '../model';
 
@@ -34,6 +34,8 @@ export class PlotCanvas {
   private readonly buffers: HeatmapBuffers;
   private readonly image: ImageData;
   private paths: Path2D[] = [];
+  /** Rings around the points the student added. */
+  private rings: Path2D | null = null;
   /** The canvas size the paths were made for; 0 when they must be made again. */
   private pathsSize = 0;
   private outline = '#000';
@@ -87,6 +89,8 @@ export class PlotCanvas {
       this.paths = pointPaths(scene.data, scene.classes, scene.view, size, size, scene.firstAdded).map(
         (d) => new Path2D(d),
       );
+      const rings = addedRings(scene.data, scene.view, size, size, scene.firstAdded);
+      this.rings = rings ? new Path2D(rings) : null;
       this.pathsSize = size;
     }
     context.lineWidth = Math.max(1, size / 400);
@@ -96,6 +100,10 @@ export class PlotCanvas {
       context.fill(path);
       context.stroke(path);
     });
+    if (this.rings) {
+      context.lineWidth = Math.max(1.5, size / 250);
+      context.stroke(this.rings);
+    }
     if (scene.cursor) {
       const [x, y] = toPixel(scene.view, size, size, scene.cursor[0], scene.cursor[1]);
       context.lineWidth = Math.max(1.5, size / 300);
@@ -132,15 +140,33 @@ export class Figures {
   private readonly loss: HTMLElement;
   private readonly accuracy: HTMLElement;
   private readonly lossLine: SVGPolylineElement;
+  private readonly lossTop: HTMLElement;
+  private readonly lastEpoch: HTMLElement;
+  private readonly untrained: HTMLElement;
+  private readonly addedLegend: HTMLElement;
 
   constructor(root: HTMLElement) {
     this.epoch = root.querySelector<HTMLElement>('[data-stat="epoch"]')!;
     this.loss = root.querySelector<HTMLElement>('[data-stat="loss"]')!;
     this.accuracy = root.querySelector<HTMLElement>('[data-stat="accuracy"]')!;
     this.lossLine = root.querySelector<SVGPolylineElement>('[data-loss-line]')!;
+    this.lossTop = root.querySelector<HTMLElement>('[data-loss-top]')!;
+    this.lastEpoch = root.querySelector<HTMLElement>('[data-loss-last]')!;
+    this.untrained = root.querySelector<HTMLElement>('[data-loss-empty]')!;
+    this.addedLegend = root.querySelector<HTMLElement>('[data-added-legend]')!;
+  }
+
+  /** The legend's entry for added points shows while there are some. */
+  showAdded(count: number): void {
+    this.addedLegend.hidden = count === 0;
   }
 
   show(network: Network, costs: CostHistory): void {
+    // The curve's axes: the cost from 0 to its largest, the epochs from 0 to this one; at
+    // epoch 0 there is no curve yet, and the box says how to draw one.
+    this.lossTop.textContent = formatNumber(lossTop(costs.values, costs.count));
+    this.lastEpoch.textContent = `epoch ${network.epoch}`;
+    this.untrained.hidden = network.epoch > 0;
     this.epoch.textContent = String(network.epoch);
     this.loss.textContent = formatNumber(network.loss());
     this.accuracy.textContent = formatAccuracy(network.accuracy());

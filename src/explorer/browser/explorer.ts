@@ -171,6 +171,7 @@ export function mountExplorer(root: HTMLElement, caught: CaughtEvent[]): void {
     costs.clear();
     plot.pointsChanged();
     controls.show(config);
+    figures.showAdded(config.added.length);
   }
 
   function continueReplay(): void {
@@ -244,6 +245,7 @@ export function mountExplorer(root: HTMLElement, caught: CaughtEvent[]): void {
     data = trainingData(config);
     network.setData(data.X, data.labels);
     plot.pointsChanged();
+    figures.showAdded(config.added.length);
     status.say(
       `Added a point of class ${label} at (${x0.toFixed(2)}, ${x1.toFixed(2)}); ${config.added.length} added in all.`,
     );

@@ -10,7 +10,7 @@
 import { formatNumber } from '../../display/numbers';
 import type { ExplorerConfig } from '../config';
 import { viewFor } from '../config';
-import { formatAccuracy, LOSS_BOX, lossPolyline, pointPaths } from '../frame';
+import { formatAccuracy, LOSS_BOX, lossPolyline, lossTop, pointPaths } from '../frame';
 export { LOSS_BOX } from '../frame';
 import { heatmapBuffers, paintHeatmap } from '../heatmap';
 import { parametersJson, trainedNetwork, trainingData } from '../model';
@@ -23,6 +23,8 @@ export interface StaticFrame {
   heatmapUrl: string;
   pointPaths: string[];
   lossPoints: string;
+  /** The cost at the top of the cost curve's box, formatted (its bottom is 0). */
+  lossTop: string;
   epoch: number;
   loss: string;
   accuracy: string;
@@ -78,6 +80,7 @@ export function firstFrame(config: ExplorerConfig): FirstFrame {
       heatmapUrl: `data:image/png;base64,${encodePng(HEATMAP_SIZE, HEATMAP_SIZE, buffers.pixels).toString('base64')}`,
       pointPaths: pointPaths(data, config.classes, view, PLOT_SIZE, PLOT_SIZE, data.m - config.added.length),
       lossPoints: lossPolyline(history, history.length, LOSS_BOX.width, LOSS_BOX.height),
+      lossTop: formatNumber(lossTop(history, history.length)),
       epoch: network.epoch,
       loss: formatNumber(loss),
       accuracy: formatAccuracy(network.accuracy()),
