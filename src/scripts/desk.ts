@@ -2,8 +2,8 @@
  * The student's desk in the page: per-lesson progress on the home page's outline and in a
  * lesson's course sidebar, "Continue where you left off", "Forget my progress", and, on a
  * lesson page, remembering the section being read as the student scrolls. Everything comes from
- * this browser's storage; the lesson page loads this module on the first interaction
- * (deskLoader.ts), so it costs nothing up front.
+ * this browser's storage; the lesson page loads this module after its load event
+ * (LessonLayout.astro), so it costs nothing up front.
  */
 import type { LessonProgressData } from '../course/progressData';
 import { storageBlocked } from '../display/storage';
