@@ -3,7 +3,8 @@
  * build time), says in the footer whether this browser holds the course, and when a new version
  * is installed asks the student to reload instead of swapping it in mid-lesson. Saved work lives
  * in local storage, which an update never touches. Every page loads it after its load event
- * (LessonLayout.astro, SaveOffline.astro); the footer's sentences are in the page (data-saved, data-saving, data-failed).
+ * (LessonLayout.astro, SaveOffline.astro); the footer's sentences are in the page (data-saved,
+ * data-saving, data-failed, data-unsupported).
  */
 export function initOffline(baseUrl: string): void {
   const base = baseUrl.replace(/\/?$/, '/');
