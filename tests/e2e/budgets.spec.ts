@@ -11,8 +11,8 @@ function budgetFor(path: string): { htmlGzip: number; elements: number } {
   // The sheet page carries every exercise and shows the picked ones (until it fetches only those):
   // 189 KB once the exercises had their steps answers, answer keys and export tools.
   if (path.startsWith('/exercises/sheet/')) return { htmlGzip: 200_000, elements: 60_000 };
-  // Lessons: KaTeX's markup is most of their elements.
-  if (path.startsWith('/lessons/')) return { htmlGzip: 100_000, elements: 35_000 };
+  // Lessons: KaTeX's markup is most of their elements (logistic regression, the largest: 107 KB).
+  if (path.startsWith('/lessons/')) return { htmlGzip: 120_000, elements: 35_000 };
   return { htmlGzip: 20_000, elements: 5_000 };
 }
 
