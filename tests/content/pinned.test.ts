@@ -2,10 +2,9 @@
 // agrees) or `slide` (an erratum) names its lecture with `source`, and that lecture shows the
 // number. The build checks the numbers against the computation; this checks them against the
 // lecture values kept in tests/fixtures/lectures.ts, so a typo in a lesson cannot invent a
-// slide value. The lecture notes themselves are not part of the repository: when they are
-// next to it (../shared/lectures), the fixture is checked against them too, and says so.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// slide value. The lecture notes themselves are not part of the repository, and no test reads
+// them: the fixture holds each value with its quote, and is what a clone is checked against.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LECTURE_PINS } from '../fixtures/lectures';
 import { numbersIn, pinnedCells, pinProblems, shows } from './pins';
@@ -64,26 +63,4 @@ describe('the lecture values kept in tests/fixtures/lectures.ts', () => {
     );
     expect(unused.map((pin) => `${pin.lecture} ${pin.value}`)).toEqual([]);
   });
-});
-
-// The only place the tests look outside the repository, and only if the notes are there.
-const notes = new URL('../../../shared/lectures/', import.meta.url);
-const notesPresent = existsSync(notes);
-console.log(
-  notesPresent
-    ? `Lecture values: checking tests/fixtures/lectures.ts against the lecture notes in ${fileURLToPath(notes)}.`
-    : `Lecture values: no lecture notes at ${fileURLToPath(notes)}; the lessons are checked against tests/fixtures/lectures.ts only.`,
-);
-
-describe.skipIf(!notesPresent)('checked against the lecture notes in ../shared/lectures', () => {
-  it.each(LECTURE_PINS.map((pin) => [`${pin.lecture} ${pin.value}`, pin] as const))(
-    '%s is quoted verbatim from the lecture',
-    (_name, pin) => {
-      const path = new URL(pin.lecture, notes);
-      expect(existsSync(path), `no lecture ${pin.lecture} in ${fileURLToPath(notes)}`).toBe(true);
-      expect(readFileSync(path, 'utf8'), `${pin.lecture} (${pin.where}) does not contain "${pin.quote}"`).toContain(
-        pin.quote,
-      );
-    },
-  );
 });
