@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { collectErrors, editCode } from './site';
+import { answerSteps, collectErrors, editCode } from './site';
 
 // The student's desk (issue 15): progress across the course, where to continue, forgetting,
 // and the small things a student meets.
@@ -45,18 +45,7 @@ test.describe('progress across the course', () => {
       'correct',
     );
     // Solved once its derivation in steps (its solution's chain) is right too.
-    const steps = dz.locator('form[data-answer-form="dz-steps"]');
-    await steps
-      .locator('[data-steps]')
-      .fill(
-        [
-          'dz1 = -y1/yhat1 * yhat1 (1 - yhat1) - y2/yhat2 * (-yhat2 yhat1) - y3/yhat3 * (-yhat3 yhat1)',
-          '= yhat1 (y1 + y2 + y3) - y1',
-          '= yhat1 - y1',
-        ].join('\n'),
-      );
-    await steps.getByRole('button', { name: 'Check' }).click();
-    await expect(steps.locator('[data-answer-verdict]')).toHaveAttribute('data-answer-status', 'correct');
+    await answerSteps(dz);
 
     await page.goto('/');
     await expect(item).toHaveAttribute('data-lesson-progress', `1/${total}`);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { collectErrors } from './site';
+import { answerSteps, collectErrors } from './site';
 
 const lesson = '/lessons/softmax/';
 const exercise = (page: Page, id: string) => page.locator(`[data-exercise="${id}"]`);
@@ -24,22 +24,6 @@ async function answer(root: Locator, name: string, text: string): Promise<void> 
   await field.fill('');
   await field.pressSequentially(text);
   await field.press('Enter');
-}
-
-/** The derivation softmax-dz asks for in steps (its solution's chain), checked with its Check button. */
-async function answerSteps(root: Locator): Promise<void> {
-  const steps = root.locator('form[data-answer-form="dz-steps"]');
-  await steps
-    .locator('[data-steps]')
-    .fill(
-      [
-        'dz1 = -y1/yhat1 * yhat1 (1 - yhat1) - y2/yhat2 * (-yhat2 yhat1) - y3/yhat3 * (-yhat3 yhat1)',
-        '= yhat1 (y1 + y2 + y3) - y1',
-        '= yhat1 - y1',
-      ].join('\n'),
-    );
-  await steps.getByRole('button', { name: 'Check' }).click();
-  await expect(steps.locator('[data-answer-verdict]')).toHaveAttribute('data-answer-status', 'correct');
 }
 
 /** The Check button of one answer (an exercise with several has one each). */

@@ -49,3 +49,19 @@ export async function editAndRun(page: Page, id: string, code: string): Promise<
   await editCode(page, id, code);
   await page.keyboard.press('Shift+Enter');
 }
+
+/** The derivation softmax-dz asks for in steps (its solution's chain), checked with its Check button. */
+export async function answerSteps(root: Locator): Promise<void> {
+  const steps = root.locator('form[data-answer-form="dz-steps"]');
+  await steps
+    .locator('[data-steps]')
+    .fill(
+      [
+        'dz1 = -y1/yhat1 * yhat1 (1 - yhat1) - y2/yhat2 * (-yhat2 yhat1) - y3/yhat3 * (-yhat3 yhat1)',
+        '= yhat1 (y1 + y2 + y3) - y1',
+        '= yhat1 - y1',
+      ].join('\n'),
+    );
+  await steps.getByRole('button', { name: 'Check' }).click();
+  await expect(steps.locator('[data-answer-verdict]')).toHaveAttribute('data-answer-status', 'correct');
+}
