@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkCells from './src/notebook/build/remarkCells.ts';
 import { scopeDocsPlugin } from './src/notebook/build/scopeDocsPlugin.ts';
+import { oneFileEntriesPlugin } from './src/display/build/oneFileEntries.ts';
 
 // Astro 7's default Markdown processor (Sätteri) runs no remark/rehype plugins, so the
 // unified pipeline is chosen explicitly: math is typeset by KaTeX at build time and the
@@ -28,7 +29,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     // The cell editor's completions and docs, extracted from src/ml when the site is built.
-    plugins: [scopeDocsPlugin()],
+    // A page's own script is one file, without Vite's preload helper (oneFileEntries.ts says why).
+    plugins: [scopeDocsPlugin(), oneFileEntriesPlugin()],
     // The cell worker loads its own chunks lazily, which needs an ES-module worker.
     worker: { format: 'es' },
     build: {

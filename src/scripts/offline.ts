@@ -3,13 +3,13 @@
  * build time), says in the footer whether this browser holds the course, and when a new version
  * is installed asks the student to reload instead of swapping it in mid-lesson. Saved work lives
  * in local storage, which an update never touches. Every page loads it after its load event
- * (LessonLayout.astro, SaveOffline.astro); the footer's sentences are in the page (data-saved,
- * data-saving, data-failed, data-unsupported).
+ * and an idle moment (LessonLayout.astro, SaveOffline.astro); the footer's sentences are in the
+ * page (data-saved, data-saving, data-failed, data-unsupported, data-ask).
  */
 export function initOffline(baseUrl: string): void {
   const base = baseUrl.replace(/\/?$/, '/');
   const status = document.querySelector<HTMLElement>('[data-offline-status]');
-  const say = (key: 'saved' | 'saving' | 'failed' | 'unsupported') => {
+  const say = (key: 'saved' | 'saving' | 'failed' | 'unsupported' | 'ask') => {
     if (status) status.textContent = status.dataset[key] ?? '';
   };
   const workers = navigator.serviceWorker;
@@ -40,6 +40,38 @@ export function initOffline(baseUrl: string): void {
     controlled = true;
   });
 
+  // With Data Saver on, the course's download (a few megabytes) waits for the student to ask,
+  // unless this browser holds it already (then updates come as usual).
+  const saveData = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
+  if (!saveData) return register();
+  void workers.getRegistration(base).then(
+    (existing) => (existing ? register() : ask()),
+    () => ask(),
+  );
+
+  function ask(): void {
+    const button = document.querySelector<HTMLButtonElement>('[data-offline-save]');
+    if (!button) return;
+    say('ask');
+    button.hidden = false;
+    button.onclick = () => {
+      button.hidden = true;
+      register();
+    };
+  }
+
+  function register(): void {
+    registerWorker(workers, base, say, offer);
+  }
+}
+
+/** Registers the service worker and keeps the footer (say) and the update prompt (offer) up to date. */
+function registerWorker(
+  workers: ServiceWorkerContainer,
+  base: string,
+  say: (key: 'saved' | 'saving' | 'failed') => void,
+  offer: (waiting: ServiceWorker) => void,
+): void {
   void workers.register(`${base}sw.js`, { scope: base }).then(
     // A browser that blocks service workers (as the tests' does) may resolve with nothing.
     (registration: ServiceWorkerRegistration | undefined) => {

@@ -128,3 +128,69 @@ test('a new version waits for the student to reload, then takes over', async ({ 
     rmSync(site.dir, { recursive: true, force: true });
   }
 });
+
+test('the course downloads after the parts on screen have loaded, never alongside them', async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
+  const site = await serveCopy(portFor(testInfo.parallelIndex));
+  // When each script arrived, and when the page registered the service worker, by the test's clock.
+  const arrived = new Map<string, number>();
+  page.on('requestfinished', (request) => {
+    const name = new URL(request.url()).pathname.split('/').pop()!;
+    if (!arrived.has(name)) arrived.set(name, Date.now());
+  });
+  let registered = 0;
+  await page.exposeFunction('registering', () => (registered ||= Date.now()));
+  await page.addInitScript(() => {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...args) {
+      void (window as unknown as { registering: () => void }).registering();
+      return register.apply(this, args);
+    };
+  });
+  try {
+    // A screen tall enough to hold the first cell: its code is fetched ahead (preload.ts).
+    await page.setViewportSize({ width: 1280, height: 3200 });
+    await page.goto(`${site.url}/lessons/softmax/`);
+    await waitUntilSaved(page);
+    expect(registered).toBeGreaterThan(0);
+    for (const part of [/^runtime\./, /^editor\./, /^worker-/]) {
+      const name = [...arrived.keys()].find((key) => part.test(key));
+      expect(name, String(part)).toBeDefined();
+      expect(arrived.get(name!)!, `${name} arrived before the course's download began`).toBeLessThanOrEqual(registered);
+    }
+  } finally {
+    await site.stop();
+    rmSync(site.dir, { recursive: true, force: true });
+  }
+});
+
+test('with Data Saver on, the course is saved for offline use only when the student asks', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(60_000);
+  const site = await serveCopy(portFor(testInfo.parallelIndex));
+  await page.addInitScript(() =>
+    Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true }),
+  );
+  const asked: string[] = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  try {
+    await page.goto(`${site.url}/`);
+    const status = page.locator('[data-offline-status]');
+    await expect(status).toHaveText(/Data Saver is on/);
+    const save = page.getByRole('button', { name: 'Save it for offline use' });
+    await expect(save).toBeVisible();
+    await page.waitForTimeout(1000);
+    expect(asked.filter((path) => path.endsWith('/sw.js'))).toEqual([]);
+    await save.click();
+    await waitUntilSaved(page);
+    await expect(save).toBeHidden();
+    // Once saved, the next page keeps it up to date without asking again.
+    await page.goto(`${site.url}/notation/`);
+    await expect(status).toHaveText(/works offline/, { timeout: 20_000 });
+    await expect(save).toBeHidden();
+  } finally {
+    await site.stop();
+    rmSync(site.dir, { recursive: true, force: true });
+  }
+});

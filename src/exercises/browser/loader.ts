@@ -4,6 +4,7 @@
  * there are some), and the first answer a student types or checks loads the checker. Events
  * that arrive while it loads are kept and handed over.
  */
+import { preloadNear } from '../../display/preload';
 import { whenUsed } from '../../display/whenUsed';
 
 /**
@@ -36,10 +37,15 @@ export function initExercises(): void {
  */
 function checkOnFirstAnswer(): void {
   const steps = 'form[data-answer-type="steps"]';
+  const answering = () => import('./answering');
+  const stepsAnswering = () => import('./stepsAnswering');
+  // Ahead of the first answer, when an answer field nears the viewport.
+  preloadNear([...document.querySelectorAll(`[data-answer-form]:not(${steps})`)], answering);
+  preloadNear([...document.querySelectorAll(steps)], stepsAnswering);
   whenUsed(
     document,
     ['input', 'submit', 'click'],
-    () => import('./answering'),
+    answering,
     ({ startAnswering }, caught: Event[]) => startAnswering(caught),
     keep('[data-answer-form], [data-mark-done]', steps),
     notLoaded,
@@ -47,7 +53,7 @@ function checkOnFirstAnswer(): void {
   whenUsed(
     document,
     ['input', 'submit', 'keydown'],
-    () => import('./stepsAnswering'),
+    stepsAnswering,
     ({ startStepsAnswering }, caught: Event[]) => startStepsAnswering(caught),
     keep(steps),
     notLoaded,

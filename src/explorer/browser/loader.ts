@@ -4,6 +4,7 @@
  * started the load (on Play, say) is carried out once it is there. A link that holds an
  * explorer's set-up loads it straight away, so the shared set-up is what the reader sees.
  */
+import { preloadNear } from '../../display/preload';
 import { whenUsed } from '../../display/whenUsed';
 import type { CaughtEvent } from './explorer';
 
@@ -11,12 +12,14 @@ export function initExplorers(): void {
   const roots = [...document.querySelectorAll<HTMLElement>('[data-explorer]')];
   if (roots.length === 0) return;
   const params = new URLSearchParams(location.search);
+  const load = () => import('./explorer');
+  preloadNear(roots, load);
   for (const root of roots) {
     root.querySelector<HTMLElement>('[data-explorer-controls]')!.hidden = false;
     const start = whenUsed(
       root,
       ['pointerdown', 'focusin', 'keydown', 'click', 'change'],
-      () => import('./explorer'),
+      load,
       ({ mountExplorer }, caught: CaughtEvent[]) => mountExplorer(root, caught),
       // Clicks are replayed once the explorer is there; a changed control, with its value then.
       (event): CaughtEvent | undefined => {

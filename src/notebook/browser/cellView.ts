@@ -18,6 +18,16 @@ export type EditorHandlers = Pick<EditorOptions, 'onRun' | 'onNudge' | 'onChange
 
 let editorModule: Promise<typeof import('./editor')> | undefined;
 
+/**
+ * The editor's code, loaded once: when a cell is first opened, or ahead of it (runtime.ts, warmUp).
+ * A load that failed (offline, a new deployment) is tried again the next time.
+ */
+export const loadEditor = () =>
+  (editorModule ??= import('./editor').catch((error: unknown) => {
+    editorModule = undefined;
+    throw error;
+  }));
+
 export class CellView {
   /** The cell's accessible name, as the page shows it. */
   readonly label: string;
@@ -145,7 +155,7 @@ export class CellView {
     }
     const box = this.root.querySelector<HTMLElement>('[data-cell-editor]');
     if (!box) return;
-    const { createEditor, readDraft } = await (editorModule ??= import('./editor'));
+    const { createEditor, readDraft } = await loadEditor();
     if (this.editor) return;
     const draft = box.querySelector<HTMLElement>(DRAFT_SELECTOR);
     const old = draft ?? box.querySelector('pre');

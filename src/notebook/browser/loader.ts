@@ -5,6 +5,7 @@
  * kept and handed over, so the first click on Run is not lost, and code clicked or typed on
  * meanwhile becomes a plain textarea (draft.ts), so no key typed is lost either.
  */
+import { preloadNear } from '../../display/preload';
 import { whenUsed } from '../../display/whenUsed';
 import { draftOnEvent } from './draft';
 
@@ -19,10 +20,11 @@ export const SHARED_LINK_PREFIX = 'cells=';
 export function initNotebookLoader(): void {
   if (!document.querySelector('[data-cell]')) return;
   for (const element of document.querySelectorAll<HTMLElement>('[data-needs-js]')) element.hidden = false;
+  const load = () => import('./runtime');
   const start = whenUsed(
     document,
     ['pointerdown', 'focusin', 'keydown', 'input', 'click'],
-    () => import('./runtime'),
+    load,
     ({ startNotebook }, caught: Event[]) => startNotebook(caught),
     (event) => {
       if (!(event.target as Element).closest?.('[data-cell], [data-notebook-bar]')) return false;
@@ -34,6 +36,8 @@ export function initNotebookLoader(): void {
       if (message) message.textContent = 'The notebook could not be loaded. Check your connection and try again.';
     },
   );
+  // A cell near the viewport: the runtime, the editor, KaTeX and a worker get ready ahead of a touch.
+  preloadNear([...document.querySelectorAll('[data-cell] pre')], () => load().then(({ warmUp }) => warmUp()));
   showKeysOnQuestionMark();
   let hasEdits = false;
   try {

@@ -11,7 +11,7 @@ import { readInput } from '../inputs';
 import { readSpec } from '../spec';
 import type { LessonName } from './assist';
 import { shownCode, type Cell } from './cell';
-import { CellView, type EditorHandlers } from './cellView';
+import { CellView, loadEditor, type EditorHandlers } from './cellView';
 import { draftOnEvent, DRAFT_SELECTOR } from './draft';
 import { preload } from './output';
 import { showNudgeHint } from './keyHint';
@@ -22,6 +22,30 @@ import { beforeReset, offerUndo, undoReset } from './undo';
 import { decodeShared, encodeShared } from './share';
 import { offerShared } from './sharedLink';
 import { WorkerClient } from './workerClient';
+
+const createWorker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'cells' });
+
+/** A worker started ahead of the notebook (warmUp), taken by the notebook's first boot. */
+let early: Worker | undefined;
+
+/**
+ * Gets ready for a first touch that has not come yet (loader.ts calls it when a cell nears the
+ * viewport and the browser is idle): the editor's code, KaTeX for the outputs, and a worker with
+ * its code loaded, which runs nothing until the notebook hands it its port and a cell.
+ */
+export function warmUp(): Promise<unknown> {
+  if (!early) {
+    const worker = (early = createWorker());
+    // Its code did not load (offline, a new deployment): the notebook boots a worker of its own.
+    worker.addEventListener('error', () => {
+      if (early !== worker) return;
+      early = undefined;
+      worker.terminate();
+    });
+  }
+  preload();
+  return loadEditor();
+}
 
 export class Notebook {
   private readonly cells = new Map<string, Cell>();
@@ -49,7 +73,11 @@ export class Notebook {
       });
     }
     this.client = new WorkerClient(
-      () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'cells' }),
+      () => {
+        const worker = early ?? createWorker();
+        early = undefined;
+        return worker;
+      },
       {
         onStray: () => this.say('A cell tried to send the page a message of its own; the page ignored it.'),
       },

@@ -1,0 +1,51 @@
+/**
+ * A page's own script is one file. Vite wraps every lazy `import()` in a helper that preloads the
+ * imported chunk's dependencies, and the helper is a chunk of its own (0.9 KB gzip, plus the list
+ * of every dependency's name): a second request, one round trip after the first, before a lesson's
+ * loaders can catch a click. A page's script needs no such help: its lazy parts are fetched ahead,
+ * when idle (preload.ts), and a chunk imports its own dependencies directly. So for the entry
+ * chunks of page scripts the list is empty (`resolveDependencies`), and the helper's import becomes
+ * the one line it then amounts to: call the import. Chunks loaded later keep Vite's helper.
+ */
+import type { Plugin } from 'vite';
+
+/** Astro names the chunk of a page's `<script>` after its component: `Name.astro_astro_type_script_…`. */
+export const isPageScript = (fileName: string): boolean => /\.astro_astro_type_script_index_\d+_lang\./.test(fileName);
+
+/** Vite's `build.modulePreload.resolveDependencies`: nothing listed for a page's script. */
+const resolveDependencies = (_file: string, deps: string[], { hostId }: { hostId: string }): string[] =>
+  isPageScript(hostId) ? [] : deps;
+
+const HELPER_IMPORT = /import\s*\{\s*\w+\s+as\s+([\w$]+)\s*\}\s*from\s*"\.\/preload-helper\.[\w-]+\.js";?/;
+
+/** Rewrites a page script's import of the helper into `const name = (load) => load();`, or says why not. */
+export function withoutPreloadHelper(code: string, fileName: string): string {
+  if (!code.includes('preload-helper')) return code;
+  if (code.includes('__vite__mapDeps'))
+    throw new Error(`${fileName}: still lists dependencies to preload, so Vite's helper cannot be left out`);
+  const match = HELPER_IMPORT.exec(code);
+  if (!match) throw new Error(`${fileName}: imports Vite's preload helper in a form this plugin does not know`);
+  return code.replace(match[0], `const ${match[1]}=(load)=>load();`);
+}
+
+/** The plugin (astro.config.mjs). */
+export function oneFileEntriesPlugin(): Plugin {
+  return {
+    name: 'nn-one-file-entries',
+    apply: 'build',
+    // Set here, for the browser's build (Astro's environment `client`): Astro sets `build.modulePreload`
+    // itself, over the config's.
+    configEnvironment: (name) =>
+      name === 'client' ? { build: { modulePreload: { resolveDependencies } } } : undefined,
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const chunk of Object.values(bundle))
+          if (chunk.type === 'chunk' && isPageScript(chunk.fileName)) {
+            chunk.code = withoutPreloadHelper(chunk.code, chunk.fileName);
+            chunk.imports = chunk.imports.filter((file) => !/preload-helper\./.test(file));
+          }
+      },
+    },
+  };
+}

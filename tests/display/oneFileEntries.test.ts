@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { isPageScript, withoutPreloadHelper } from '../../src/display/build/oneFileEntries';
+
+describe('a page script without Vite’s preload helper', () => {
+  const file = '_astro/LessonLayout.astro_astro_type_script_index_0_lang.BmC1Il5d.js';
+
+  it('knows a page script’s chunk by the name Astro gives it', () => {
+    expect(isPageScript(file)).toBe(true);
+    expect(isPageScript('_astro/runtime.BLkcoQZ2.js')).toBe(false);
+    expect(isPageScript('_astro/preload-helper.DygEbaNj.js')).toBe(false);
+  });
+
+  it('turns the helper’s import into a call of the import', async () => {
+    const code = 'import{t as e}from"./preload-helper.DygEbaNj.js";const n=()=>e(()=>import("./runtime.js"),[]);';
+    const out = withoutPreloadHelper(code, file);
+    expect(out).toBe('const e=(load)=>load();const n=()=>e(()=>import("./runtime.js"),[]);');
+    expect(out).not.toContain('preload-helper');
+    // The rewritten helper hands back what the import gives.
+    const helper = new Function(`${out.split(';')[0]}; return e;`)() as (
+      load: () => Promise<number>,
+    ) => Promise<number>;
+    await expect(helper(() => Promise.resolve(7))).resolves.toBe(7);
+  });
+
+  it('leaves a script that does not use the helper as it is', () => {
+    expect(withoutPreloadHelper('console.log(1)', file)).toBe('console.log(1)');
+  });
+
+  it('fails the build rather than drop dependencies Vite still means to preload', () => {
+    const code =
+      'const __vite__mapDeps=(i)=>i;import{t as e}from"./preload-helper.X.js";e(()=>import("./a.js"),__vite__mapDeps([0]));';
+    expect(() => withoutPreloadHelper(code, file)).toThrow(/still lists dependencies/);
+  });
+
+  it('fails the build when the helper is imported in a form it does not know', () => {
+    expect(() => withoutPreloadHelper('import*as h from"./preload-helper.X.js";', file)).toThrow(/does not know/);
+  });
+});

@@ -1,0 +1,86 @@
+// Interactive parts arrive before they are needed (issue 14, preload.ts): a lesson fetches the
+// code of the parts near the viewport once the browser is idle, without any interaction, and
+// nothing of a part far down the page until the student scrolls near it. A preload that fails
+// costs nothing: the first touch loads the part again.
+import { expect, test, type Page } from '@playwright/test';
+import { cell, collectErrors, editAndRun, output } from './site';
+
+/** The names of the scripts (file names without their hash) the page has asked for, in order. */
+function scriptsAsked(page: Page): string[] {
+  const names: string[] = [];
+  page.on('request', (request) => {
+    const name = new URL(request.url()).pathname.split('/').pop() ?? '';
+    if (name.endsWith('.js')) names.push(name.replace(/[.-][\w-]+\.js$/, ''));
+  });
+  return names;
+}
+
+test('a lesson fetches the notebook, its editor and its worker ahead of the first touch', async ({ page }) => {
+  const errors = collectErrors(page);
+  const asked = scriptsAsked(page);
+  await page.goto('/lessons/softmax/');
+  // The first cell is screens below the title: nothing of the notebook yet (the desk's and the
+  // offline copy's scripts come after the load event).
+  await expect.poll(() => asked, { timeout: 10_000 }).toContainEqual('offline');
+  expect(asked).not.toContain('runtime');
+  // The student scrolls to it, and does nothing else: the runtime, the editor, the cell worker
+  // and KaTeX come when the browser is idle.
+  await cell(page, 'softmax-four').scrollIntoViewIfNeeded();
+  await expect.poll(() => asked, { timeout: 10_000 }).toEqual(expect.arrayContaining(['runtime', 'editor', 'worker']));
+  expect(asked.some((name) => name.startsWith('katex'))).toBe(true);
+  // The explorer is far below the first screen: not yet.
+  expect(asked).not.toContain('explorer');
+  // The code was fetched, not run: the cell is as the build left it until the student acts.
+  await expect(cell(page, 'softmax-four')).toHaveAttribute('data-cell-status', 'idle');
+  await expect(page.locator('.cm-editor')).toHaveCount(0);
+
+  // The first touch loads nothing more of the notebook, and the cell runs in the worker made ahead.
+  const before = asked.length;
+  await editAndRun(
+    page,
+    'softmax-four',
+    'const z = [1, 1, 1, 1];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat',
+  );
+  await expect(output(page, 'softmax-four-t')).toContainText('2.718');
+  expect(asked.slice(before).filter((name) => /^(runtime|editor|worker)$/.test(name))).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('an explorer far down the page is fetched when the student scrolls near it', async ({ page }) => {
+  const asked = scriptsAsked(page);
+  await page.goto('/lessons/softmax/');
+  await cell(page, 'softmax-four').scrollIntoViewIfNeeded();
+  await expect.poll(() => asked, { timeout: 10_000 }).toContain('editor');
+  expect(asked).not.toContain('explorer');
+  await page.locator('[data-explorer]').scrollIntoViewIfNeeded();
+  await expect.poll(() => asked, { timeout: 10_000 }).toContain('explorer');
+  // Fetched, not started: the explorer starts on its first use.
+  await page.waitForTimeout(500);
+  await expect(page.locator('[data-explorer]')).not.toHaveAttribute('data-explorer-ready');
+});
+
+test('an answer field near the viewport fetches the checker ahead of the first answer', async ({ page }) => {
+  const asked = scriptsAsked(page);
+  await page.goto('/lessons/softmax/');
+  await page.locator('[data-exercise="softmax-dz"]').scrollIntoViewIfNeeded();
+  await expect.poll(() => asked, { timeout: 10_000 }).toContain('answering');
+});
+
+test('a preload that fails is fetched again on the first touch, and the cell opens', async ({ page }) => {
+  let refused = 0;
+  await page.route(/\/editor\.[\w-]+\.js$/, (route) => {
+    if (refused++ === 0) return route.abort('internetdisconnected');
+    return route.continue();
+  });
+  const asked = scriptsAsked(page);
+  await page.goto('/lessons/softmax/');
+  await cell(page, 'softmax-four').scrollIntoViewIfNeeded();
+  await expect.poll(() => refused, { timeout: 10_000 }).toBe(1);
+  await editAndRun(
+    page,
+    'softmax-four',
+    'const z = [1, 1, 1, 1];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat',
+  );
+  await expect(output(page, 'softmax-four-t')).toContainText('2.718');
+  expect(asked.filter((name) => name === 'editor').length).toBe(2);
+});
