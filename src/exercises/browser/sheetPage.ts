@@ -35,7 +35,8 @@ export function initSheet(): void {
   let loading: Promise<void> | undefined;
   try {
     const sheet = readSheet();
-    document.querySelector<HTMLElement>('[data-sheet-catalogue]')!.hidden = true;
+    // Read: the list has given the ids, and the sheet is what the page holds from now on.
+    document.querySelector('[data-sheet-catalogue]')!.remove();
     const n = sheet.link.exercises.length;
     const loadingLine = sheet.container.querySelector('[data-sheet-loading]');
     if (loadingLine) loadingLine.textContent = `Loading the sheet's ${n === 1 ? 'exercise' : `${n} exercises`}…`;
