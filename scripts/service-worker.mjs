@@ -37,7 +37,7 @@ const { count, size, warnings } = await generateSW({
   ],
   // KaTeX's fonts come in three formats; every browser with a service worker reads woff2.
   globIgnores: ['sw.js', 'pagefind/*-ui.*', 'pagefind/pagefind-highlight.js', '**/*.{ttf,woff}'],
-  // The problem sheet's page carries every exercise today (about 2 MB of HTML).
+  // Above Workbox's 2 MB: the largest page, a lesson (shallow networks), is 1.3 MB of HTML.
   maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
   swDest: join(dir, 'sw.js'),
   // One file, so that it works under any `base` without a second request to resolve.

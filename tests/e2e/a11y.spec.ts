@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { allPaths } from './site';
+import { allPaths, sheetSettled } from './site';
 
 // Every rule in the light theme; the dark theme changes only colours, so there axe checks contrast.
 for (const scheme of ['light', 'dark'] as const) {
@@ -10,6 +10,7 @@ for (const scheme of ['light', 'dark'] as const) {
       test.setTimeout(120_000);
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(path);
+      await sheetSettled(page);
       const axe = new AxeBuilder({ page });
       if (scheme === 'dark') axe.withRules(['color-contrast']);
       const results = await axe.analyze();

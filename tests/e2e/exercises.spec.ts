@@ -244,6 +244,8 @@ test.describe('the exercise index and problem sheets', () => {
     await sheet.goto(link);
     await expect(sheet.locator('h1')).toHaveText('Week 3 <script>alert(1)</script>');
     await expect(sheet.locator('[data-sheet-due]')).toContainText('2026');
+    // The exercises are fetched after the page: wait for them before reading their order.
+    await expect(sheet.locator('[data-sheet-exercises] [data-exercise]')).toHaveCount(chosen.length);
     const shown = await sheet
       .locator('[data-sheet-exercises] [data-exercise]:visible')
       .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset['exercise']));
@@ -412,33 +414,41 @@ test.describe('the exercise index and problem sheets', () => {
     await expect(verdict(dz, 'dz')).not.toHaveAttribute('data-answer-status');
   });
 
-  test('a sheet whose script does not run still shows its exercises', async ({ page }) => {
-    // The script blocked (offline, a failed deploy): every exercise shows once the page has loaded.
+  test('a sheet whose script does not run lists every exercise, each linked to its lesson', async ({ page }) => {
+    // The script blocked (offline, a failed deploy): the page cannot fetch the sheet's exercises,
+    // so once it has loaded it shows what it shows without JavaScript, and says why.
     await page.route(/\/_astro\/sheet\.astro[^/]*\.js$/, (route) => route.abort());
     await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz');
     // At the load event, not only after the few seconds' fallback.
     await expect(page.locator('html')).not.toHaveAttribute('data-sheet', { timeout: 1000 });
-    await expect(page.locator('[data-sheet-exercises] [data-exercise]').first()).toBeVisible();
-    expect(await page.locator('[data-sheet-exercises] [data-exercise]').count()).toBeGreaterThan(1);
+    await expect(page.locator('[data-sheet-failed]')).toBeVisible();
+    await expect(page.locator('[data-sheet-loading]')).toBeHidden();
+    const entry = page.locator('[data-sheet-catalogue] [data-sheet-entry="softmax-dz"] a');
+    await expect(entry).toBeVisible();
+    await expect(entry).toHaveAttribute('href', '/lessons/softmax/#exercise-softmax-dz');
+    expect(await page.locator('[data-sheet-catalogue] [data-sheet-entry]').count()).toBeGreaterThan(1);
   });
 
   test('a sheet whose script fails part-way still shows its exercises, and answers are checked', async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    // A page without the print button: the script throws when it wires it up.
+    // A page without the print button: the script throws when it wires it up. And an image whose
+    // request is held, which holds the page's load event back, so only the script's own clean-up
+    // can show the sheet.
     await page.route('**/exercises/sheet/?*', async (route) => {
       const response = await route.fetch();
       await route.fulfill({
         response,
-        body: (await response.text()).replace(/<button type="button" data-sheet-print>[^<]*<\/button>/, ''),
+        body: (await response.text())
+          .replace(/<button type="button" data-sheet-print>[^<]*<\/button>/, '')
+          .replace('</main>', '<img src="/held.svg" alt=""></main>'),
       });
     });
-    // Hold the page's load event back, so only the script's own clean-up can show the sheet.
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\.woff2$/, async (route) => {
+    await page.route('**/held.svg', async (route) => {
       await released;
-      await route.continue();
+      await route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' });
     });
     await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz', { waitUntil: 'domcontentloaded' });
     const dz = exercise(page, 'softmax-dz');

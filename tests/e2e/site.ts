@@ -17,6 +17,14 @@ export const allPaths: string[] = [
   ...lessonPaths,
 ];
 
+/**
+ * Waits until a problem sheet has put in the exercises it fetched (or says which could not be
+ * loaded): sheet.astro marks the page with data-sheet until then. Any other page at once.
+ */
+export async function sheetSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset['sheet'] === undefined);
+}
+
 /** Collects console errors and uncaught exceptions for the life of a page. */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -1,35 +1,87 @@
 /**
- * A problem sheet from its link: shows the chosen exercises in the chosen order with the title
- * and due date as text, drops solutions unless the link asks for them (and says so when this
- * edition has none), and offers print, download and load. Answering works as in the lessons;
- * the summary says where the answers are kept, and says so again if the browser refuses them.
+ * A problem sheet from its link: fetches the chosen exercises (sheetFragments.ts) and shows them
+ * in the chosen order with the title and due date as text, drops solutions unless the link asks
+ * for them (and says so when this edition has none), and offers print, download and load.
+ * Answering works as in the lessons; the summary says where the answers are kept, and says so
+ * again if the browser refuses them.
  */
-import { assignmentQuery, formatDue, parseAssignment } from '../assignment';
-import { onUnsavedChange, storageBlocked, unsavedExercises } from '../progress';
+import { assignmentQuery, formatDue, parseAssignment, type ParsedAssignment } from '../assignment';
+import { onUnsavedChange, pageProgress, storageBlocked, unsavedExercises } from '../progress';
 import { exerciseRoots, restoreExercise } from './dom';
-import { restoreAll } from './restore';
 import { resetStepsFields } from './stepsText';
 import { editedInputs, fileNameFrom, initAnswersTools } from './answersTools';
 import { initHandIn } from './handIn';
 import { initSheetExport } from './sheetExport';
+import { loadSheetExercises, readCatalogue, type SheetEntry } from './sheetFragments';
+
+interface Sheet {
+  container: HTMLElement;
+  link: ParsedAssignment;
+  /** Every exercise of the course, by id. */
+  catalogue: Map<string, SheetEntry>;
+  /** Whether solutions are shown: the link asks, and this edition has them. */
+  solutions: boolean;
+}
 
 export function initSheet(): void {
   // First, so that answering works even if something below fails.
   loadCheckerOnFirstAnswer();
+  const root = document.documentElement;
+  // The script runs: sheet.astro's fallback (the list of every exercise) is not wanted, even if
+  // it came first on a slow connection.
+  root.dataset['sheet'] = 'loading';
+  const failed = document.querySelector<HTMLElement>('[data-sheet-failed]');
+  if (failed) failed.hidden = true;
+  let loading: Promise<void> | undefined;
   try {
-    showSheet();
+    const sheet = readSheet();
+    // Read: the list has given the ids, and the sheet is what the page holds from now on.
+    document.querySelector('[data-sheet-catalogue]')!.remove();
+    const n = sheet.link.exercises.length;
+    const loadingLine = sheet.container.querySelector('[data-sheet-loading]');
+    if (loadingLine) loadingLine.textContent = `Loading the sheet's ${n === 1 ? 'exercise' : `${n} exercises`}…`;
+    loading = loadSheetExercises(
+      sheet.container,
+      sheet.link.exercises.map((id) => sheet.catalogue.get(id)!),
+      {
+        base: sheet.container.dataset['sheetFragments'] ?? '/exercises/fragments/',
+        knownIds: new Set(sheet.catalogue.keys()),
+        inserted: (exercise) => readyExercise(exercise, sheet.solutions),
+      },
+    );
+    showSheet(sheet);
   } finally {
-    // sheet.astro hides the exercises until the sheet is picked; whatever happened, show the page.
-    delete document.documentElement.dataset['sheet'];
+    // Whatever happened, the page is shown: the exercises once they are in, or, if they could not
+    // even be asked for, the list of every exercise with the sentence that says why.
+    const shown = () => delete root.dataset['sheet'];
+    if (loading) void loading.finally(shown);
+    else {
+      if (failed) failed.hidden = false;
+      shown();
+    }
   }
 }
 
-function showSheet(): void {
+function readSheet(): Sheet {
   const container = document.querySelector<HTMLElement>('[data-sheet-exercises]')!;
-  const all = exerciseRoots(container);
-  const byId = new Map(all.map((root) => [root.dataset['exercise']!, root]));
-  const sheet = parseAssignment(location.search, new Set(byId.keys()));
+  const catalogue = readCatalogue(document);
+  const link = parseAssignment(location.search, new Set(catalogue.keys()));
+  // A solution-free edition (COURSE_SOLUTIONS=hide) has none to show, whatever the link asks.
+  const solutions = link.solutions && container.dataset['editionSolutions'] !== 'none';
+  return { container, link, catalogue, solutions };
+}
 
+/** An exercise just put into the sheet: its solution goes unless asked for, its saved answers come back. */
+function readyExercise(exercise: HTMLElement, solutions: boolean): void {
+  if (!solutions) for (const solution of exercise.querySelectorAll('details.solution')) solution.remove();
+  for (const element of exercise.querySelectorAll<HTMLElement>('[data-exercise-js]')) element.hidden = false;
+  // What the page holds, so that answers this browser could not save (or loaded from a file
+  // while the exercise was still on its way) come back too.
+  restoreExercise(exercise, pageProgress()[exercise.dataset['exercise']!]);
+  resetStepsFields(exercise);
+}
+
+function showSheet({ container, link: sheet, catalogue, solutions }: Sheet): void {
   const problems = document.querySelector<HTMLElement>('[data-sheet-problems]')!;
   const summary = document.querySelector<HTMLElement>('[data-sheet-summary]')!;
   const messages = [...sheet.problems];
@@ -42,15 +94,6 @@ function showSheet(): void {
     line.textContent = message;
     problems.append(line);
   }
-
-  // Only the chosen exercises stay, in the link's order; the rest leave the page entirely so
-  // that printing, search-in-page and the answer tools see just the sheet.
-  for (const root of all) if (!sheet.exercises.includes(root.dataset['exercise']!)) root.remove();
-  for (const id of sheet.exercises) container.append(byId.get(id)!);
-  // A solution-free edition (COURSE_SOLUTIONS=hide) has none to show, whatever the link asks.
-  const editionHasSolutions = container.dataset['editionSolutions'] !== 'none';
-  const solutions = sheet.solutions && editionHasSolutions;
-  if (!solutions) for (const solution of container.querySelectorAll('details.solution')) solution.remove();
   container.classList.toggle('with-solutions', solutions);
 
   const title = sheet.title || 'Problem sheet';
@@ -74,7 +117,7 @@ function showSheet(): void {
       ? ' In this edition your answers are not checked on the page: your instructor checks them after you hand them in.'
       : '';
   const showSummary = () => {
-    if (n > 0) summary.textContent = `${heading}${checking} ${storageSentence(container)}`;
+    if (n > 0) summary.textContent = `${heading}${checking} ${storageSentence(catalogue)}`;
   };
   showSummary();
   onUnsavedChange(showSummary);
@@ -111,20 +154,14 @@ function showSheet(): void {
   const exportTools = document.querySelector<HTMLElement>('[data-sheet-export]');
   if (exportTools) initSheetExport(exportTools, () => ({ title, exercises: sheet.exercises }));
   for (const element of document.querySelectorAll<HTMLElement>('[data-exercise-js]')) element.hidden = false;
-  restoreAll(container);
 }
 
 /**
  * Where this sheet's answers are kept, in one sentence that the answers' own notes agree with:
  * saved as the student works, or, naming the exercises, only on this page.
  */
-function storageSentence(container: HTMLElement): string {
-  const unsaved = unsavedExercises().map(
-    (id) =>
-      container
-        .querySelector(`[data-exercise="${CSS.escape(id)}"] .exercise-number`)
-        ?.textContent?.replace(/^\D+/, '') ?? id,
-  );
+function storageSentence(catalogue: ReadonlyMap<string, SheetEntry>): string {
+  const unsaved = unsavedExercises().map((id) => catalogue.get(id)?.number || id);
   const keep = 'they stay on this page until you leave it, so download them to keep them';
   if (unsaved.length > 0) {
     const which =
