@@ -84,3 +84,11 @@ test('a preload that fails is fetched again on the first touch, and the cell ope
   await expect(output(page, 'softmax-four-t')).toContainText('2.718');
   expect(asked.filter((name) => name === 'editor').length).toBe(2);
 });
+
+test('a sheet fetches the checkers its exercises use once they are in, before the first answer', async ({ page }) => {
+  const asked = scriptsAsked(page);
+  await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz');
+  await expect(page.locator('[data-exercise="softmax-dz"]')).toBeVisible();
+  // softmax-dz asks for one line and for a derivation in steps: both checkers come, unasked.
+  await expect.poll(() => asked, { timeout: 10_000 }).toEqual(expect.arrayContaining(['answering', 'stepsAnswering']));
+});

@@ -54,7 +54,7 @@ export function initSheet(): void {
     // Whatever happened, the page is shown: the exercises once they are in, or, if they could not
     // even be asked for, the list of every exercise with the sentence that says why.
     const shown = () => delete root.dataset['sheet'];
-    if (loading) void loading.finally(shown);
+    if (loading) void loading.finally(shown).then(fetchCheckersAhead);
     else {
       if (failed) failed.hidden = false;
       shown();
@@ -196,6 +196,22 @@ function loadCheckerOnFirstAnswer(): void {
     },
     () => import('./stepsAnswering').then(({ startStepsAnswering }) => startStepsAnswering),
   );
+}
+
+/**
+ * A sheet is all answers: once its exercises are in and the browser is idle, the checkers they
+ * use are fetched ahead of the first answer (as preload.ts does on a lesson), unless the student
+ * asked the browser to spare data. A fetch that fails is made again by the first answer.
+ */
+function fetchCheckersAhead(): void {
+  if ((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData) return;
+  const fetchAhead = () => {
+    const forms = [...document.querySelectorAll<HTMLElement>('[data-sheet-exercises] [data-answer-form]')];
+    if (forms.some((form) => form.dataset['answerType'] !== 'steps')) void import('./answering').catch(() => {});
+    if (forms.some((form) => form.dataset['answerType'] === 'steps')) void import('./stepsAnswering').catch(() => {});
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(fetchAhead, { timeout: 2000 });
+  else setTimeout(fetchAhead, 50);
 }
 
 function loadOnFirstUse(
