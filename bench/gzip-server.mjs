@@ -34,7 +34,7 @@ function body(path, gzip) {
   return cache.get(key);
 }
 
-function send(req, res, status, path) {
+function send(req, res, status, path, link) {
   const ext = extname(path);
   const gzip = compressible.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
   const bytes = body(path, gzip);
@@ -45,11 +45,18 @@ function send(req, res, status, path) {
     vary: 'accept-encoding',
     ...(gzip ? { 'content-encoding': 'gzip' } : {}),
   });
-  res.end(req.method === 'HEAD' ? undefined : bytes);
+  if (req.method === 'HEAD') return res.end();
+  if (!link) return res.end(bytes);
+  // The request line and headers, as they go up the link.
+  const requestBytes = req.url.length + req.rawHeaders.reduce((sum, part) => sum + part.length + 2, 16);
+  link.send(res, bytes, requestBytes);
 }
 
-/** Serves dist/ on 127.0.0.1:`port`; resolves with the server once it listens. */
-export function serveDist(port) {
+/**
+ * Serves dist/ on 127.0.0.1:`port`, through `link` if given (a SlowLink: a phone's connection);
+ * resolves with the server once it listens.
+ */
+export function serveDist(port, link) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname;
@@ -60,13 +67,13 @@ export function serveDist(port) {
     }
     const path = normalize(join(root, pathname));
     if (!path.startsWith(root)) return res.writeHead(400).end('bad path');
-    if (isFile(path)) return send(req, res, 200, path);
+    if (isFile(path)) return send(req, res, 200, path, link);
     if (isFile(join(path, 'index.html'))) {
       // The site's addresses end in a slash: /lessons/softmax → /lessons/softmax/
       if (!pathname.endsWith('/')) return res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
-      return send(req, res, 200, join(path, 'index.html'));
+      return send(req, res, 200, join(path, 'index.html'), link);
     }
-    send(req, res, 404, join(root, '404.html'));
+    send(req, res, 404, join(root, '404.html'), link);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
