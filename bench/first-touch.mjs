@@ -101,13 +101,21 @@ async function visit(lesson, { cpu, serviceWorkers }) {
     await page.waitForTimeout(READING_MS);
     const { id, x, y } = await target(page);
     await page.evaluate(watch, id);
+    const touched = performance.now();
     await page.touchscreen.tap(x, y);
     await page.waitForFunction(() => window.__firstTouch.editor !== undefined, null, { timeout: 60_000, polling: 20 });
+    // What the touch made the page download before the editor could take over.
+    const fetched = link.requests.filter((request) => request.at >= touched);
     await page.keyboard.type('1');
     await page.keyboard.press('Shift+Enter');
     await page.waitForFunction(() => window.__firstTouch.output !== undefined, null, { timeout: 60_000, polling: 20 });
     const times = await page.evaluate(() => window.__firstTouch);
-    return { editor: times.editor - times.touch, output: times.output - times.run, outputCell: times.outputCell };
+    return {
+      editor: times.editor - times.touch,
+      output: times.output - times.run,
+      outputCell: times.outputCell,
+      fetched,
+    };
   } finally {
     await context.close();
   }
@@ -172,6 +180,13 @@ for (const { lesson, cpu, serviceWorkers, runs } of rows) {
       `${ms(median(output)).padStart(7)} [${range(output)}]`.padEnd(30),
       [...new Set(runs.map((r) => r.outputCell))].join(', '),
     ].join(' '),
+  );
+}
+for (const { lesson, runs } of rows.filter((row) => row.cpu === 4 && row.serviceWorkers === 'block')) {
+  const { fetched } = runs[0];
+  const kb = (bytes) => `${Math.round(bytes / 1024)} KB`;
+  console.log(
+    `${lesson}: between the touch and the editor (4× CPU, no service worker), ${fetched.length} files, ${kb(fetched.reduce((sum, f) => sum + f.bytes, 0))} gzip: ${fetched.map((f) => `${f.url.replace(/^\/_astro\//, '')} ${kb(f.bytes)}`).join(', ')}`,
   );
 }
 console.log(

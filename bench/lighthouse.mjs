@@ -63,7 +63,10 @@ async function audit(url) {
     if (result.lhr.runtimeError) throw new Error(`${url}: ${result.lhr.runtimeError.message}`);
     return result.lhr;
   } finally {
+    // The next run's Chromium listens on the same port: this one must have let go of it first.
+    const exited = new Promise((resolve) => chrome.process.once('exit', resolve));
     chrome.kill();
+    if (chrome.process.exitCode === null && chrome.process.signalCode === null) await exited;
   }
 }
 

@@ -19,10 +19,13 @@ export class SlowLink {
     /** When the downlink last sent, and what it may still send (a late timer must not slow it). */
     this.last = 0;
     this.budget = 0;
+    /** Every request sent through the link: { url, bytes, at } (at: performance.now() on arrival). */
+    this.requests = [];
   }
 
   /** Sends `bytes` (headers already set on `res`) at the link's pace; `requestBytes` is the request's size. */
   send(res, bytes, requestBytes) {
+    this.requests.push({ url: res.req.url, bytes: bytes.byteLength, at: performance.now() });
     const wait = this.rttMs + requestBytes / this.upBytesPerMs;
     setTimeout(() => {
       res.flushHeaders();
