@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkCells from './src/notebook/build/remarkCells.ts';
 import { scopeDocsPlugin } from './src/notebook/build/scopeDocsPlugin.ts';
 import { oneFileEntriesPlugin } from './src/display/build/oneFileEntries.ts';
+import { rehypeLessonParts } from './src/display/build/rehypeLessonParts.ts';
 
 // Astro 7's default Markdown processor (Sätteri) runs no remark/rehype plugins, so the
 // unified pipeline is chosen explicitly: math is typeset by KaTeX at build time and the
@@ -21,7 +22,8 @@ export default defineConfig({
       // Cells run here, at build time, and their outputs are written into the page.
       remarkPlugins: [remarkMath, remarkCells],
       // throwOnError: a malformed formula fails the build instead of shipping red text.
-      rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }]],
+      // Then a lesson's text is cut into parts at its headings, laid out only near the screen.
+      rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }], rehypeLessonParts],
     }),
   },
   integrations: [mdx()],

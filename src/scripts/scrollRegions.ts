@@ -11,8 +11,7 @@
  */
 export const SCROLL_REGIONS = '.katex-display, .prose table, .cell-plot, pre';
 
-function update(region: HTMLElement): void {
-  const hidden = region.scrollWidth - region.clientWidth;
+function update(region: HTMLElement, hidden = region.scrollWidth - region.clientWidth): void {
   const data = region.dataset;
   // A pixel of rounding is not overflow.
   const wide = hidden > 1;
@@ -32,30 +31,81 @@ function update(region: HTMLElement): void {
   else delete data['overflow'];
 }
 
+/** Measures every block first, then writes: one layout for the lot, not one per block. */
+function updateAll(regions: Iterable<HTMLElement>): void {
+  const measured = [...regions].map((region) => [region, region.scrollWidth - region.clientWidth] as const);
+  for (const [region, hidden] of measured) update(region, hidden);
+}
+
+/** Where a block is laid out: its lesson part (content-visibility, lesson.css), or itself. */
+const placeOf = (region: Element): Element => region.closest('.lesson-part') ?? region;
+
+/** The blocks in a place: a part's, or the block itself. */
+const regionsIn = (place: Element): HTMLElement[] =>
+  place.matches(SCROLL_REGIONS) ? [place as HTMLElement] : [...place.querySelectorAll<HTMLElement>(SCROLL_REGIONS)];
+
 export function markScrollRegions(): void {
+  // Blocks are measured when their place comes on screen: a lesson's parts away from it are not
+  // laid out (content-visibility, lesson.css), so a block there measures as empty, and Chromium
+  // does not tell an observer of the block when its part is laid out later; so the parts are
+  // observed. The first Tab lays out every part (html.all-parts) and measures every block, so a
+  // keyboard reaches each wide one. Blocks are measured again when the page's size changes or a
+  // cell writes new ones.
+  const near = new Set<Element>();
+  const observed = new Set<Element>();
+  let everywhere = false;
+  const seen = new IntersectionObserver((entries) => {
+    for (const entry of entries)
+      if (entry.isIntersecting) near.add(entry.target);
+      else near.delete(entry.target);
+    updateAll(entries.filter((entry) => entry.isIntersecting).flatMap((entry) => regionsIn(entry.target)));
+  });
+  const observe = (region: Element) => {
+    const place = placeOf(region);
+    if (observed.has(place)) return;
+    observed.add(place);
+    seen.observe(place);
+  };
+  const all = () => document.querySelectorAll<HTMLElement>(SCROLL_REGIONS);
+  const measurable = () => (everywhere ? all() : [...near].flatMap(regionsIn));
+  all().forEach(observe);
+  addEventListener(
+    'keydown',
+    ({ key }) => {
+      if (key !== 'Tab' || everywhere) return;
+      everywhere = true;
+      document.documentElement.classList.add('all-parts');
+      updateAll(all());
+    },
+    { capture: true },
+  );
   // Blocks in or around the parts of the page that changed, updated once per frame.
   const changed = new Set<Element>();
   const updateSoon = (roots: Element[]) => {
     if (roots.length === 0) return;
     if (changed.size === 0)
       requestAnimationFrame(() => {
+        const regions = new Set<HTMLElement>();
         for (const root of changed) {
           const around = root.closest<HTMLElement>(SCROLL_REGIONS);
-          if (around) update(around);
-          root.querySelectorAll<HTMLElement>(SCROLL_REGIONS).forEach(update);
+          for (const region of [...(around ? [around] : []), ...root.querySelectorAll<HTMLElement>(SCROLL_REGIONS)]) {
+            observe(region);
+            if (everywhere || near.has(placeOf(region))) regions.add(region);
+          }
         }
         changed.clear();
+        updateAll(regions);
       });
     roots.forEach((root) => changed.add(root));
   };
-  document.querySelectorAll<HTMLElement>(SCROLL_REGIONS).forEach(update);
   // Scroll events do not bubble, but they can be caught on their way down.
   document.addEventListener(
     'scroll',
     ({ target }) => target instanceof HTMLElement && target.matches(SCROLL_REGIONS) && update(target),
     { capture: true, passive: true },
   );
-  new ResizeObserver(() => updateSoon([document.documentElement])).observe(document.documentElement);
+  // The page changed size (a new width, fonts arriving): the blocks on screen are measured again.
+  new ResizeObserver(() => updateAll(measurable())).observe(document.documentElement);
   // Typing in a cell's editor changes the page on every key, and adds no block.
   new MutationObserver((mutations) =>
     updateSoon(mutations.map((m) => m.target as Element).filter((target) => !target.closest?.('.cm-editor'))),

@@ -73,3 +73,22 @@ export async function answerSteps(root: Locator): Promise<void> {
   await steps.getByRole('button', { name: 'Check' }).click();
   await expect(steps.locator('[data-answer-verdict]')).toHaveAttribute('data-answer-status', 'correct');
 }
+
+/**
+ * Scrolls the window until `target` is on screen, as a student's scrolling would. A lesson's parts
+ * away from the screen are not laid out (content-visibility), and Chromium's scrollIntoView does
+ * not reach into them; parts render as the window nears them, so this takes a few steps.
+ */
+export async function scrollToIt(target: Locator): Promise<void> {
+  for (let step = 0; step < 20; step++) {
+    const there = await target.evaluate((element) => {
+      const at = element.getBoundingClientRect().top;
+      const onScreen = at >= 0 && at <= innerHeight * 0.6;
+      if (!onScreen) scrollBy(0, at - innerHeight / 3);
+      return onScreen;
+    });
+    if (there) return;
+    await target.page().waitForTimeout(100);
+  }
+  throw new Error('could not scroll to the element');
+}

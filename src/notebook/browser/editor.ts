@@ -7,7 +7,7 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
 import { bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { Compartment, EditorState } from '@codemirror/state';
-import { EditorView, keymap, lineNumbers } from '@codemirror/view';
+import { EditorView, keymap, lineNumbers, tooltips } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import type { LessonName } from './assist';
 import { nudgeNumber } from './nudge';
@@ -96,6 +96,10 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
         javascript({ typescript: true }),
         syntaxHighlighting(highlight),
         theme,
+        // Completions, their docs and lint messages go in the page's body: a lesson's parts
+        // contain their paint (content-visibility, lesson.css), which would cut a tooltip off at
+        // the part's edge.
+        tooltips({ parent: document.body }),
         assist.of([]),
         keymap.of([{ key: 'Shift-Enter', run }, { key: 'Mod-Enter', run }, ...defaultKeymap, ...historyKeymap]),
         EditorView.contentAttributes.of({
