@@ -37,8 +37,8 @@ function updateAll(regions: Iterable<HTMLElement>): void {
   for (const [region, hidden] of measured) update(region, hidden);
 }
 
-/** Where a block is laid out: its lesson part (content-visibility, lesson.css), or itself. */
-const placeOf = (region: Element): Element => region.closest('.lesson-part') ?? region;
+/** Where a block is laid out: its lesson part or sheet exercise (content-visibility), or itself. */
+const placeOf = (region: Element): Element => region.closest('.lesson-part, .sheet-exercises > .exercise') ?? region;
 
 /** The blocks in a place: a part's, or the block itself. */
 const regionsIn = (place: Element): HTMLElement[] =>

@@ -1,7 +1,7 @@
-import type { Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
-import { rehypeLessonParts } from '../../src/display/build/rehypeLessonParts';
+import { estimatedHeight, rehypeLessonParts } from '../../src/display/build/rehypeLessonParts';
 
 const el = (tagName: string, text = '') => ({
   type: 'element' as const,
@@ -39,6 +39,19 @@ describe('a lesson in parts', () => {
     expect(shape(root)).toEqual(['mdxjsEsm', 'p', ['section', ['h2', 'p', 'h3']], ['section', ['h2', 'p']]]);
     const part = root.children[2] as { properties: Record<string, unknown> };
     expect(part.properties['className']).toEqual(['lesson-part']);
+    expect(part.properties['style']).toMatch(/^contain-intrinsic-block-size: auto \d+px$/);
+  });
+
+  it('guesses a part taller for more text, equations and components, and not for a formula’s MathML', () => {
+    const part = (...children: ElementContent[]): Element => ({ ...el('section'), children });
+    const text = estimatedHeight(part(el('p', 'x'.repeat(1000))));
+    expect(text).toBeGreaterThan(estimatedHeight(part(el('p', 'x'.repeat(100)))));
+    const display = { ...el('span'), properties: { className: ['katex-display'] } };
+    expect(estimatedHeight(part(el('p', 'x'.repeat(1000)), display))).toBeGreaterThan(text);
+    const cell = { type: 'mdxJsxFlowElement', name: 'Cell', attributes: [], children: [] } as unknown as ElementContent;
+    expect(estimatedHeight(part(el('p', 'x'.repeat(1000)), cell))).toBeGreaterThan(text);
+    const mathml = { ...el('span', 'y'.repeat(5000)), properties: { className: ['katex-mathml'] } };
+    expect(estimatedHeight(part(el('p', 'x'.repeat(1000)), mathml))).toBe(text);
   });
 
   it('keeps the module’s imports at the top level, wherever they come', () => {

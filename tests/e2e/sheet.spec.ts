@@ -215,3 +215,20 @@ test('without JavaScript, the sheet lists every exercise, each linked to its les
   }
   await context.close();
 });
+
+test('the sheet numbers its problems in the link’s order, failed ones included, on screen and in print', async ({
+  page,
+}) => {
+  await page.route('**/exercises/fragments/softmax-four-classes/', (route) =>
+    route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' }),
+  );
+  await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz,softmax-four-classes,lr-dz');
+  await sheetSettled(page);
+  const numbers = () =>
+    page
+      .locator('[data-sheet-exercises] .exercise-title')
+      .evaluateAll((titles) => titles.map((title) => getComputedStyle(title, '::before').content));
+  await expect.poll(numbers).toEqual(['"1. "', '"2. "', '"3. "']);
+  await page.emulateMedia({ media: 'print' });
+  expect(await numbers()).toEqual(['"1. "', '"2. "', '"3. "']);
+});

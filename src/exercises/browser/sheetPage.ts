@@ -46,7 +46,10 @@ export function initSheet(): void {
       {
         base: sheet.container.dataset['sheetFragments'] ?? '/exercises/fragments/',
         knownIds: new Set(sheet.catalogue.keys()),
-        inserted: (exercise) => readyExercise(exercise, sheet.solutions),
+        inserted: (exercise) => {
+          readyExercise(exercise, sheet.solutions);
+          numberProblems(sheet.container);
+        },
       },
     );
     showSheet(sheet);
@@ -54,7 +57,12 @@ export function initSheet(): void {
     // Whatever happened, the page is shown: the exercises once they are in, or, if they could not
     // even be asked for, the list of every exercise with the sentence that says why.
     const shown = () => delete root.dataset['sheet'];
-    if (loading) void loading.finally(shown).then(fetchCheckersAhead);
+    const container = document.querySelector<HTMLElement>('[data-sheet-exercises]');
+    if (loading)
+      void loading
+        .finally(shown)
+        .then(() => container && numberProblems(container))
+        .then(fetchCheckersAhead);
     else {
       if (failed) failed.hidden = false;
       shown();
@@ -69,6 +77,19 @@ function readSheet(): Sheet {
   // A solution-free edition (COURSE_SOLUTIONS=hide) has none to show, whatever the link asks.
   const solutions = link.solutions && container.dataset['editionSolutions'] !== 'none';
   return { container, link, catalogue, solutions };
+}
+
+/**
+ * Numbers the sheet's problems in their order (1., 2., …), on each title: written here rather than
+ * counted by CSS, since an exercise's layout is contained (sheet.css), and containment scopes
+ * counters to it.
+ */
+function numberProblems(container: HTMLElement): void {
+  let n = 0;
+  for (const child of container.children) {
+    const title = child.matches('.exercise, .sheet-slot') ? child.querySelector<HTMLElement>('.exercise-title') : null;
+    if (title) title.dataset['problem'] = String(++n);
+  }
 }
 
 /** An exercise just put into the sheet: its solution goes unless asked for, its saved answers come back. */
