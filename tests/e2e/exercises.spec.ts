@@ -184,15 +184,21 @@ test.describe('an exercise in a lesson', () => {
       Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true }),
     );
     const loaded = new Map<string, number>();
-    page.on('response', async (response) => {
+    page.on('response', (response) => {
+      // A script whose response arrives as the test ends has no body to read by then.
       if (response.request().resourceType() === 'script')
-        loaded.set(response.url(), gzipSync(await response.body()).byteLength);
+        response.body().then(
+          (body) => loaded.set(response.url(), gzipSync(body).byteLength),
+          () => {},
+        );
     });
     await page.goto(lesson);
     await page.waitForLoadState('networkidle');
     // After the load event the course progress code loads (scripts/desk.ts): not the checker's.
     await expect(page.locator('.course-nav [data-lesson-progress]').first()).toBeAttached();
     await expect.poll(() => [...loaded.keys()].some((url) => /\/desk\.[\w-]+\.js$/.test(url))).toBe(true);
+    // And, once the browser is idle, the offline copy's (which, with Data Saver on, offers to save).
+    await expect(page.locator('[data-offline-status]')).toHaveText(/Data Saver/);
     const before = new Set(loaded.keys());
     await answer(exercise(page, 'softmax-dz'), 'dz', 'yhat - y');
     await expect(verdict(exercise(page, 'softmax-dz'), 'dz')).toHaveAttribute('data-answer-status', 'correct');
