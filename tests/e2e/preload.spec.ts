@@ -92,3 +92,20 @@ test('a sheet fetches the checkers its exercises use once they are in, before th
   // softmax-dz asks for one line and for a derivation in steps: both checkers come, unasked.
   await expect.poll(() => asked, { timeout: 10_000 }).toEqual(expect.arrayContaining(['answering', 'stepsAnswering']));
 });
+
+test('a notebook started before its parts were fetched ahead runs one worker, not a second one made ahead', async ({
+  page,
+}) => {
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await page.goto('/lessons/softmax/');
+  // Used at once, before the browser was idle: the notebook boots its worker itself.
+  await editAndRun(
+    page,
+    'softmax-four',
+    'const z = [1, 1, 1, 1];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat',
+  );
+  await expect(output(page, 'softmax-four-t')).toContainText('2.718');
+  await page.waitForTimeout(1500);
+  expect(workers.filter((url) => /\/worker-[\w-]+\.js$/.test(url))).toHaveLength(1);
+});

@@ -222,7 +222,9 @@ test.describe('saved edits never run unasked if they did not finish', () => {
     await expect(output(page, 'softmax-hardmax').locator('.katex-mathml mn')).toHaveText(['1', '0', '0', '0']);
     await cell(page, 'softmax-hardmax').locator('[data-cell-run]').click();
     await expect(output(page, 'softmax-hardmax').locator('.cell-error')).toContainText('budget of 2 s', {
-      timeout: 5000,
+      // The 2 s budget, the worker's start and the page's first analysis, on a machine running
+      // other tests beside it (how soon the stop is said is frames.spec.ts's to measure).
+      timeout: 10_000,
     });
   });
 
@@ -230,7 +232,9 @@ test.describe('saved edits never run unasked if they did not finish', () => {
     await page.goto(lesson);
     await editAndRun(page, 'softmax-hardmax', 'while (true) {}');
     await expect(output(page, 'softmax-hardmax').locator('.cell-error')).toContainText('budget of 2 s', {
-      timeout: 5000,
+      // The 2 s budget, the worker's start and the page's first analysis, on a machine running
+      // other tests beside it (how soon the stop is said is frames.spec.ts's to measure).
+      timeout: 10_000,
     });
     await page.reload();
     await expect(cell(page, 'softmax-hardmax').locator('[data-cell-notice]')).toContainText(

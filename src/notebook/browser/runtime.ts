@@ -27,6 +27,8 @@ const createWorker = () => new Worker(new URL('./worker.ts', import.meta.url), {
 
 /** A worker started ahead of the notebook (warmUp), taken by the notebook's first boot. */
 let early: Worker | undefined;
+/** Whether a notebook has booted its worker: then no worker is started ahead any more. */
+let booted = false;
 
 /**
  * Gets ready for a first touch that has not come yet (loader.ts calls it when a cell nears the
@@ -34,7 +36,7 @@ let early: Worker | undefined;
  * its code loaded, which runs nothing until the notebook hands it its port and a cell.
  */
 export function warmUp(): Promise<unknown> {
-  if (!early) {
+  if (!early && !booted) {
     const worker = (early = createWorker());
     // Its code did not load (offline, a new deployment): the notebook boots a worker of its own.
     worker.addEventListener('error', () => {
@@ -76,6 +78,7 @@ export class Notebook {
       () => {
         const worker = early ?? createWorker();
         early = undefined;
+        booted = true;
         return worker;
       },
       {
