@@ -12,6 +12,7 @@
 // blocked. Medians of FIRST_TOUCH_RUNS runs (default 3). Run after `npm run build`:
 //   node bench/first-touch.mjs   (prints figures; asserts nothing)
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
 import { serveDist } from './gzip-server.mjs';
 import { precacheSummary } from './precache.mjs';
 import { SlowLink } from './slow-link.mjs';
@@ -27,18 +28,7 @@ const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 2.625,
 const link = new SlowLink(LINK);
 const server = await serveDist(PORT, link);
 const base = `http://127.0.0.1:${PORT}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 
 /** Times, in the page's clock, from the touch and from Shift+Enter; installed just before the touch. */
 function watch(cellId) {

@@ -8,6 +8,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
 import { serveDist } from './gzip-server.mjs';
 import { precacheSummary } from './precache.mjs';
 
@@ -39,22 +40,12 @@ const pages = [
   .filter((page) => !process.env.LH_PAGES || process.env.LH_PAGES.split(',').some((word) => page.includes(word)));
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-const FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  // This machine has no network: nothing but the page may try to reach one.
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** One Lighthouse run in a fresh Chromium (a reused one would carry its compile cache along). */
 async function audit(url) {
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    chromeFlags: FLAGS,
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: CHROMIUM_FLAGS,
     port: CHROME_PORT,
   });
   try {
