@@ -52,7 +52,6 @@ export function markScrollRegions(): void {
   // keyboard reaches each wide one. Blocks are measured again when the page's size changes or a
   // cell writes new ones.
   const near = new Set<Element>();
-  const observed = new Set<Element>();
   let everywhere = false;
   const seen = new IntersectionObserver((entries) => {
     for (const entry of entries)
@@ -60,12 +59,8 @@ export function markScrollRegions(): void {
       else near.delete(entry.target);
     updateAll(entries.filter((entry) => entry.isIntersecting).flatMap((entry) => regionsIn(entry.target)));
   });
-  const observe = (region: Element) => {
-    const place = placeOf(region);
-    if (observed.has(place)) return;
-    observed.add(place);
-    seen.observe(place);
-  };
+  // Observing a place already observed does nothing, so each part is observed once.
+  const observe = (region: Element) => seen.observe(placeOf(region));
   const all = () => document.querySelectorAll<HTMLElement>(SCROLL_REGIONS);
   const measurable = () => (everywhere ? all() : [...near].flatMap(regionsIn));
   all().forEach(observe);
