@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { answerSteps, collectErrors } from './site';
+import { answerSteps, collectErrors, withDataSaver } from './site';
 
 const lesson = '/lessons/softmax/';
 const exercise = (page: Page, id: string) => page.locator(`[data-exercise="${id}"]`);
@@ -180,9 +180,7 @@ test.describe('an exercise in a lesson', () => {
 
   test('the checker chunk is small (gzip bytes reported)', async ({ page }, testInfo) => {
     // Data Saver on: nothing is fetched ahead (preload.ts), so what the answer loads is counted.
-    await page.addInitScript(() =>
-      Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true }),
-    );
+    await withDataSaver(page);
     const loaded = new Map<string, number>();
     page.on('response', (response) => {
       // A script whose response arrives as the test ends has no body to read by then.

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { allPaths, lessonPaths, sheetSettled } from './site';
+import { allPaths, lessonPaths, sheetSettled, withDataSaver } from './site';
 
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
@@ -44,9 +44,7 @@ test('a lesson page loads at most 3 KB of JavaScript before any interaction (byt
 }, testInfo) => {
   // With Data Saver on, nothing is fetched ahead of its use (preload.ts): what a lesson loads
   // before the student touches it is then all of its JavaScript.
-  await page.addInitScript(() =>
-    Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true }),
-  );
+  await withDataSaver(page);
   const bytes = new Map<string, number>();
   page.on('response', (response) => {
     // A script whose response arrives as the test ends has no body to read by then.

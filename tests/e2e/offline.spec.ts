@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, editAndRun, output } from './site';
+import { collectErrors, editAndRun, output, withDataSaver } from './site';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -169,9 +169,7 @@ test('with Data Saver on, the course is saved for offline use only when the stud
 }, testInfo) => {
   test.setTimeout(60_000);
   const site = await serveCopy(portFor(testInfo.parallelIndex));
-  await page.addInitScript(() =>
-    Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true }),
-  );
+  await withDataSaver(page);
   const asked: string[] = [];
   page.on('request', (request) => asked.push(new URL(request.url()).pathname));
   try {

@@ -92,3 +92,10 @@ export async function scrollToIt(target: Locator): Promise<void> {
   }
   throw new Error('could not scroll to the element');
 }
+
+/** The student's browser has Data Saver on (`navigator.connection.saveData`) from the page's start. */
+export async function withDataSaver(page: Page): Promise<void> {
+  await page.addInitScript(() =>
+    Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true }),
+  );
+}
