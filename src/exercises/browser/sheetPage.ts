@@ -222,7 +222,9 @@ function loadCheckerOnFirstAnswer(): void {
 /**
  * A sheet is all answers: once its exercises are in and the browser is idle, the checkers they
  * use are fetched ahead of the first answer (as preload.ts does on a lesson), unless the student
- * asked the browser to spare data. A fetch that fails is made again by the first answer.
+ * asked the browser to spare data. A fetch that fails is made again by the first answer. (Written
+ * out, not preload.ts's: a module the sheet and the lesson both imported would become a chunk of
+ * its own, one more request before a lesson's script can run.)
  */
 function fetchCheckersAhead(): void {
   if ((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData) return;
