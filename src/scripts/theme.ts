@@ -2,12 +2,12 @@
 type Theme = 'light' | 'dark';
 
 const storageKey = 'theme';
-const systemDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
+const systemDark = matchMedia('(prefers-color-scheme: dark)');
 
 function currentTheme(): Theme {
   const chosen = document.documentElement.dataset['theme'];
   if (chosen === 'light' || chosen === 'dark') return chosen;
-  return systemDark() ? 'dark' : 'light';
+  return systemDark.matches ? 'dark' : 'light';
 }
 
 // Not display/storage's writeStored: this script is inlined in every page, and an import shared
@@ -33,5 +33,5 @@ export function initThemeToggle(): void {
     remember(next);
     sync();
   });
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', sync);
+  systemDark.addEventListener('change', sync);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPageScript, withoutPreloadHelper } from '../../src/display/build/oneFileEntries';
+import { isPageScript, unwrapImports, withoutPreloadHelper } from '../../src/display/build/oneFileEntries';
 
 describe('a page script without Vite’s preload helper', () => {
   const file = '_astro/LessonLayout.astro_astro_type_script_index_0_lang.BmC1Il5d.js';
@@ -13,7 +13,7 @@ describe('a page script without Vite’s preload helper', () => {
   it('turns the helper’s import into a call of the import', async () => {
     const code = 'import{t as e}from"./preload-helper.DygEbaNj.js";const n=()=>e(()=>import("./runtime.js"),[]);';
     const out = withoutPreloadHelper(code, file);
-    expect(out).toBe('const e=(load)=>load();const n=()=>e(()=>import("./runtime.js"),[]);');
+    expect(out).toBe('const e=(load)=>load();const n=()=>import("./runtime.js");');
     expect(out).not.toContain('preload-helper');
     // The rewritten helper hands back what the import gives.
     const helper = new Function(`${out.split(';')[0]}; return e;`)() as (
@@ -34,5 +34,32 @@ describe('a page script without Vite’s preload helper', () => {
 
   it('fails the build when the helper is imported in a form it does not know', () => {
     expect(() => withoutPreloadHelper('import*as h from"./preload-helper.X.js";', file)).toThrow(/does not know/);
+  });
+
+  describe('calls of the helper become the import they call', () => {
+    it('unwraps each call, with what follows the import', () => {
+      const code = 'let t=()=>e(()=>import(`./a.js`).then(e=>e.t),[]),n=e(()=>import("./b(1).js"),[]);f(e);';
+      expect(unwrapImports(code, 'e')).toBe('let t=()=>import(`./a.js`).then(e=>e.t),n=import("./b(1).js");f(e);');
+    });
+
+    it('leaves alone a longer name, a property, a call after new, and one with other arguments', () => {
+      for (const code of [
+        'xe(()=>import("./a.js"),[])',
+        'o.e(()=>import("./a.js"),[])',
+        'new e(()=>import("./a.js"),[])',
+        'e(()=>import("./a.js"),[0])',
+        'e(()=>g(),[])',
+      ])
+        expect(unwrapImports(code, 'e')).toBe(code);
+    });
+
+    it('leaves a call it cannot read for certain: a template with a substitution, an escape, no end', () => {
+      for (const code of [
+        'e(()=>import(`./${n}.js`),[])',
+        'e(()=>import("./a\\"),[]).js"),[])',
+        'e(()=>import("./a.js"',
+      ])
+        expect(unwrapImports(code, 'e')).toBe(code);
+    });
   });
 });
