@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { answerSteps, collectErrors, editCode } from './site';
+import { answerSteps, collectErrors, editCode, showExercises } from './site';
 
 // The student's desk (issue 15): progress across the course, where to continue, forgetting,
 // and the small things a student meets.
@@ -38,6 +38,7 @@ test.describe('progress across the course', () => {
     await expect(item.locator('[data-progress-label]')).toHaveText(`0 of ${total} exercises solved`);
 
     await page.goto(lesson);
+    await showExercises(page);
     const dz = page.locator('[data-exercise="softmax-dz"]');
     await answer(dz, 'dz', '-(y - yhat)');
     await expect(dz.locator('form[data-answer-form="dz"] [data-answer-verdict]')).toHaveAttribute(
@@ -205,6 +206,7 @@ test.describe('small things a student met', () => {
     page,
   }) => {
     await page.goto(lesson);
+    await showExercises(page);
     const dz = page.locator('[data-exercise="softmax-dz"]');
     const field = dz.locator('[data-answer="dz"]');
     const preview = dz.locator('[data-answer-preview]');
@@ -232,6 +234,7 @@ test.describe('small things a student met', () => {
     page,
   }) => {
     await page.goto(lesson);
+    await showExercises(page);
     const exercise = page.locator('[data-exercise="softmax-four-classes"]');
     await expect(exercise).toContainText('Give at least four significant figures');
     await answer(exercise, 'yhat', '0.842, 0.042, 0.002, 0.114');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { answerSteps, collectErrors, withDataSaver } from './site';
+import { answerSteps, collectErrors, showExercises, withDataSaver } from './site';
 
 const lesson = '/lessons/softmax/';
 const exercise = (page: Page, id: string) => page.locator(`[data-exercise="${id}"]`);
@@ -40,6 +40,7 @@ test.describe('an exercise in a lesson', () => {
       if (request.resourceType() === 'script') scripts.push(request.url());
     });
     await page.goto(lesson);
+    await showExercises(page);
     await page.waitForLoadState('networkidle');
     const before = scripts.length;
     const dz = exercise(page, 'softmax-dz');
@@ -92,11 +93,13 @@ test.describe('an exercise in a lesson', () => {
 
   test('keeps answers and verdicts over a reload, and the index shows the state', async ({ page }) => {
     await page.goto(lesson);
+    await showExercises(page);
     const dz = exercise(page, 'softmax-dz');
     await answer(dz, 'dz', 'ŷ − y');
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
     await answerSteps(dz);
     await page.reload();
+    await showExercises(page);
     await expect(dz.locator('[data-answer="dz"]')).toHaveValue('ŷ − y');
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'correct');
 
@@ -113,6 +116,7 @@ test.describe('an exercise in a lesson', () => {
 
   test('a saved verdict shows only while the answer is the one it was given for', async ({ page }) => {
     await page.goto(lesson);
+    await showExercises(page);
     const dz = exercise(page, 'softmax-dz');
     const version = await dz.locator('form[data-answer-form="dz"]').getAttribute('data-answer-version');
     expect(version).toMatch(/^[0-9a-f]{8}$/);
@@ -127,6 +131,7 @@ test.describe('an exercise in a lesson', () => {
       );
     }, stale);
     await page.reload();
+    await showExercises(page);
     await expect(dz.locator('[data-answer="dz"]')).toHaveValue('y - yhat');
     await expect(dz.locator('[data-exercise-state-label]')).toHaveText('Not tried');
     await expect(verdict(dz, 'dz')).not.toHaveAttribute('data-answer-status');
@@ -138,6 +143,7 @@ test.describe('an exercise in a lesson', () => {
 
     // Checked against this version, it counts.
     await page.goto(lesson);
+    await showExercises(page);
     await checkButton(dz, 'dz').click();
     await expect(verdict(dz, 'dz')).toHaveAttribute('data-answer-status', 'incorrect');
     const saved = await page.evaluate(
@@ -148,6 +154,7 @@ test.describe('an exercise in a lesson', () => {
 
   test('saved answers put back late never overwrite what the student is typing', async ({ page }) => {
     await page.goto(lesson);
+    await showExercises(page);
     await page.evaluate(() => {
       const saved = {
         'softmax-dz': { answers: { dz: { input: 'saved dz' } } },
@@ -159,6 +166,7 @@ test.describe('an exercise in a lesson', () => {
     const releaseRestore = await hold(page, 'restore');
     const releaseChecker = await hold(page, 'answering');
     await page.reload({ waitUntil: 'domcontentloaded' });
+    await showExercises(page);
     const dz = exercise(page, 'softmax-dz');
     const four = exercise(page, 'softmax-four-classes');
     await four.locator('[data-answer="sum"]').pressSequentially('typed sum');
@@ -191,6 +199,7 @@ test.describe('an exercise in a lesson', () => {
         );
     });
     await page.goto(lesson);
+    await showExercises(page);
     await page.waitForLoadState('networkidle');
     // After the load event the course progress code loads (scripts/desk.ts): not the checker's.
     await expect(page.locator('.course-nav [data-lesson-progress]').first()).toBeAttached();
@@ -213,6 +222,59 @@ test.describe('an exercise in a lesson', () => {
     // and Vite's preload helper (880 B), which the lesson's up-front script no longer carries
     // (oneFileEntries.ts), arrives with the first chunk that uses it (12,720 B before that move).
     expect(bytes).toBeLessThan(13.5 * 1024);
+  });
+});
+
+test.describe('answer fields come with their part of a lesson (answerFields.ts)', () => {
+  const fields = (page: Page) => page.locator('input[data-answer], textarea[data-answer]');
+  const waiting = (page: Page) => page.locator('template[data-answer-field]');
+
+  test('none at load, all once the exercises are near, and again after a reload that lands on them', async ({
+    page,
+  }) => {
+    await page.goto('/lessons/shallow-networks/');
+    const n = await waiting(page).count();
+    expect(n).toBeGreaterThan(20);
+    await expect(fields(page)).toHaveCount(0);
+    await showExercises(page);
+    await expect(fields(page)).toHaveCount(n);
+    // The browser puts the student back at the exercises, and lays them out before the script runs.
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+    await expect(fields(page)).toHaveCount(n);
+    await expect(waiting(page)).toHaveCount(0);
+  });
+
+  test('the first Tab places every field, each exactly where its box was, and a saved answer comes back', async ({
+    page,
+  }) => {
+    await page.goto(lesson);
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'nn-live:exercises:v1',
+        JSON.stringify({ 'softmax-dz': { answers: { dz: { input: 'saved dz' } } } }),
+      ),
+    );
+    await page.reload();
+    await expect(page.locator('body')).toBeVisible();
+    // Every part laid out without placing the fields (the first Tab would do both): where are the boxes?
+    await page.evaluate(() => document.documentElement.classList.add('all-parts'));
+    const boxes = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-answer-slot], input[data-answer], textarea[data-answer]')].map(
+          (element) => {
+            const { x, y, width, height } = element.getBoundingClientRect();
+            return [x, y + scrollY, width, height].map((n) => Math.round(n * 10) / 10);
+          },
+        ),
+      );
+    const before = await boxes();
+    expect(before.length).toBeGreaterThan(5);
+    await expect(fields(page)).toHaveCount(0);
+    await page.keyboard.press('Tab');
+    await expect(waiting(page)).toHaveCount(0);
+    expect(await boxes()).toEqual(before);
+    await expect(exercise(page, 'softmax-dz').locator('[data-answer="dz"]')).toHaveValue('saved dz');
   });
 });
 
@@ -685,6 +747,7 @@ test.describe('links and files from outside', () => {
 test.describe('what a student types into answer fields', () => {
   test('a shape may be computed, and a counter-example names a real pixel', async ({ page }) => {
     await page.goto('/lessons/binary-classification/');
+    await showExercises(page);
     const shapes = exercise(page, 'bin-dataset-shapes');
     await answer(shapes, 'example', '64*64*3, 1');
     await expect(verdict(shapes, 'example')).toHaveAttribute('data-answer-status', 'correct');
@@ -700,6 +763,7 @@ test.describe('what a student types into answer fields', () => {
     page,
   }) => {
     await page.goto(lesson);
+    await showExercises(page);
     const four = exercise(page, 'softmax-four-classes');
     await answer(four, 'yhat', '0.842,, 0.042, 0.002, 0.114');
     await expect(verdict(four, 'yhat')).toHaveText('entry 2 is empty: delete the extra comma at column 7');

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, editAndRun, output, withDataSaver } from './site';
+import { collectErrors, editAndRun, output, showExercises, withDataSaver } from './site';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -68,6 +68,7 @@ test('after one visit, the whole course works with the server gone', async ({ pa
     await expect(output(page, 'softmax-four')).toContainText('0.25');
 
     // An exercise answer is checked.
+    await showExercises(page);
     const exercise = page.locator('[data-exercise="softmax-dz"]');
     const field = exercise.locator('[data-answer="dz"]');
     await field.fill('yhat - y');

@@ -99,3 +99,12 @@ export async function withDataSaver(page: Page): Promise<void> {
     Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true }),
   );
 }
+
+/**
+ * Brings a lesson's exercises near the screen, where their answer fields are put in place
+ * (src/exercises/browser/answerFields.ts), and waits for them.
+ */
+export async function showExercises(page: Page): Promise<void> {
+  await scrollToIt(page.locator('section.exercises'));
+  await expect(page.locator('template[data-answer-field]')).toHaveCount(0);
+}

@@ -5,6 +5,7 @@
  * that arrive while it loads are kept and handed over.
  */
 import { preloadNear } from '../../display/preload';
+import { placeFieldsWhenShown } from './answerFields';
 import { whenUsed } from '../../display/whenUsed';
 
 /**
@@ -16,14 +17,23 @@ export const SAVED_PROGRESS_KEY = 'nn-live:exercises:v1';
 export function initExercises(): void {
   if (!document.querySelector('[data-exercise]')) return;
   for (const element of document.querySelectorAll<HTMLElement>('[data-exercise-js]')) element.hidden = false;
+  restoreSaved(document);
+  // Fields come with their part's first rendering (answerFields.ts says why); what was saved for
+  // them comes back then.
+  placeFieldsWhenShown(restoreSaved);
+  checkOnFirstAnswer();
+}
+
+/** Puts saved answers back into `scope`, loading the code that does it only if there are some. */
+function restoreSaved(scope: ParentNode): void {
   let saved = false;
   try {
     saved = localStorage.getItem(SAVED_PROGRESS_KEY) !== null;
   } catch {
     // Storage blocked: nothing was saved.
   }
-  if (saved) void import('./restore').then(({ restoreAll }) => restoreAll());
-  checkOnFirstAnswer();
+  // (Not destructured in the parameter: Vite would wrap the import in longer code.)
+  if (saved) void import('./restore').then((restore) => restore.restoreAll(scope));
 }
 
 /**
