@@ -170,15 +170,29 @@ function partsFinite(e: Expr, env: Environment): boolean {
   }
 }
 
-/** For each abs, relu, max and min: which side of its kink a point is on (NaN: on it). */
+const wholeFromOne = (p: number) => Number.isInteger(p) && p >= 1;
+
+/**
+ * For each abs, relu, max and min: which side of its kink a point is on (NaN: on it); for each power
+ * and square root, NaN where its base is 0.
+ */
 function kinkProbes(e: Expr): ((env: Environment) => number)[] {
   switch (e.kind) {
     case 'unary':
       return kinkProbes(e.operand);
-    case 'binary':
-      return [...kinkProbes(e.left), ...kinkProbes(e.right)];
+    case 'binary': {
+      const inner = [...kinkProbes(e.left), ...kinkProbes(e.right)];
+      // A power whose base is 0 is at the edge of its domain, unless the exponent is a whole number
+      // of at least 1: relu(x)^0.5 is 0 all along x < 0, yet its exact derivative there is
+      // 0.5 · 0^(−0.5) · 0 = ∞ · 0.
+      if (e.op === '^')
+        inner.push((env) => (evaluate(e.left, env) !== 0 || wholeFromOne(evaluate(e.right, env)) ? 1 : NaN));
+      return inner;
+    }
     case 'call': {
       const inner = e.args.flatMap(kinkProbes);
+      // The same for a square root of 0: its derivative is 0 / (2 · 0).
+      if (e.fn === 'sqrt') inner.push((env) => (evaluate(e.args[0]!, env) !== 0 ? 1 : NaN));
       if (e.fn === 'abs' || e.fn === 'relu')
         return [...inner, (env) => Math.sign(evaluate(e.args[0]!, env)) || Number.NaN];
       if (e.fn === 'max' || e.fn === 'min') {
