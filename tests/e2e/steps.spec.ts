@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { collectErrors } from './site';
+import { collectErrors, showExercises } from './site';
 
 // The derivative of the sigmoid, typed one step per line (lesson 2's first exercise).
 const lesson = '/lessons/logistic-regression/';
@@ -42,6 +42,7 @@ test.describe('a derivation checked step by step', () => {
   test('a right chain of four lines: every line follows, and the answer is correct', async ({ page }) => {
     const errors = collectErrors(page);
     await page.goto(lesson);
+    await showExercises(page);
     await typeSteps(page, right);
     await expect(verdict(page)).toHaveAttribute('data-answer-status', 'correct');
     // Enter made new lines, and the field grew with them.
@@ -74,6 +75,7 @@ test.describe('a derivation checked step by step', () => {
     page,
   }) => {
     await page.goto(lesson);
+    await showExercises(page);
     await typeSteps(page, [
       "σ'(z) = -(1 + exp(-z))^(-2) * (-exp(-z))",
       '= exp(-z) / (1 + exp(-z))',
@@ -94,6 +96,7 @@ test.describe('a derivation checked step by step', () => {
 
   test('a first line that is not σ′: line 1 does not equal the derivative', async ({ page }) => {
     await page.goto(lesson);
+    await showExercises(page);
     await typeSteps(page, ['sigma(z)', '= 1/(1 + exp(-z))']);
     await expect(verdict(page)).toHaveAttribute('data-answer-status', 'incorrect');
     expect(await statuses(steps(page))).toEqual(['broken', 'follows']);
@@ -105,6 +108,7 @@ test.describe('a derivation checked step by step', () => {
     page,
   }) => {
     await page.goto(lesson);
+    await showExercises(page);
     await typeSteps(page, ["σ'(z) = exp(-z) / (1 + exp(-z))^2", '= sigma(z) (1 - sigma(z)']);
     await expect(verdict(page)).toHaveAttribute('data-answer-status', 'invalid');
     await expect(verdict(page)).toContainText("line 2 could not be read: missing ')'");
@@ -124,9 +128,11 @@ test.describe('a derivation checked step by step', () => {
 
   test('a reload keeps the lines and the verdict', async ({ page }) => {
     await page.goto(lesson);
+    await showExercises(page);
     await typeSteps(page, right);
     await expect(verdict(page)).toHaveAttribute('data-answer-status', 'correct');
     await page.reload();
+    await showExercises(page);
     await expect(field(page)).toHaveValue(right.join('\n'));
     await expect(verdict(page)).toHaveAttribute('data-answer-status', 'correct');
     // The field is as tall as its lines, and Ctrl+Enter checks again straight away.
@@ -176,6 +182,7 @@ test.describe('a derivation checked step by step', () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await page.goto(lesson);
+    await showExercises(page);
     await field(page).tap();
     await page.keyboard.type(right.join('\n'));
     await form(page).getByRole('button', { name: 'Check' }).tap();
@@ -193,6 +200,7 @@ test.describe('a derivation checked step by step', () => {
       test.setTimeout(120_000);
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(lesson);
+      await showExercises(page);
       await typeSteps(page, ['sigma(z)', '= exp(-z) / (1 + exp(-z))^2', '= sigma(z) (1 - sigma(z)']);
       await expect(verdict(page)).toHaveAttribute('data-answer-status', 'invalid');
       await expect(steps(page).nth(1).locator('.katex')).toBeVisible();
