@@ -23,8 +23,8 @@ const NOT_IT = 'what came back is not this exercise (a network login page or a p
  * The exercise `id` from a fragment's text, as `parse` reads it into inert nodes (a template's
  * content in the browser: no script runs, nothing loads): exactly one element,
  * `[data-exercise="<id>"]`, with nothing but white space around it, holding no other exercise
- * and no script but the JSON of its answers. Otherwise, why not, as a clause for the sheet's
- * message.
+ * and no script but the JSON of its answers; its answer fields' templates hold one field each.
+ * Otherwise, why not, as a clause for the sheet's message.
  */
 export function readFragment(html: string, id: string, parse: (html: string) => ParentNode): FragmentReading {
   if (html.length > MAX_FRAGMENT_CHARS) return { ok: false, problem: NOT_IT };
@@ -38,5 +38,23 @@ export function readFragment(html: string, id: string, parse: (html: string) => 
   const scripts = [...root.querySelectorAll('script')];
   if (scripts.some((script) => script.getAttribute('type') !== 'application/json'))
     return { ok: false, problem: NOT_IT };
+  // The answer fields wait in templates (AnswerField.astro), whose content the checks above do not
+  // see: each must hold one field and nothing else, and there must be no other template.
+  if (![...root.querySelectorAll('template')].every(isFieldTemplate)) return { ok: false, problem: NOT_IT };
   return { ok: true, root: root as HTMLElement };
+}
+
+/** A template an answer field waits in: in its box, holding that one field (a line or a textarea). */
+function isFieldTemplate(template: Element): boolean {
+  if (!template.matches('[data-answer-slot] > template[data-answer-field]')) return false;
+  const { content } = template as HTMLTemplateElement;
+  const field = content.firstElementChild;
+  const others = [...content.childNodes].filter(
+    (node) => node !== field && (node.nodeType !== 3 || node.textContent?.trim()),
+  );
+  return (
+    others.length === 0 &&
+    field?.childElementCount === 0 &&
+    (field.matches('textarea[data-answer]') || field.matches('input[type="text"][data-answer]'))
+  );
 }

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, sheetSettled } from './site';
+import { collectErrors, scrollToIt, sheetSettled } from './site';
 
 const FIVE = [
   'bin-feature-count',
@@ -231,4 +231,29 @@ test('the sheet numbers its problems in the link’s order, failed ones included
   await expect.poll(numbers).toEqual(['"1. "', '"2. "', '"3. "']);
   await page.emulateMedia({ media: 'print' });
   expect(await numbers()).toEqual(['"1. "', '"2. "', '"3. "']);
+});
+
+test('a sheet’s answer fields come as each exercise nears the screen, with the answers saved for them', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/exercises/');
+  await page.evaluate(() =>
+    localStorage.setItem(
+      'nn-live:exercises:v1',
+      JSON.stringify({ 'shallow-backprop-numbers': { answers: { dz2: { input: 'saved dz2' } } } }),
+    ),
+  );
+  await page.goto(`/exercises/sheet/?title=Week%203&ex=${FIVE.join(',')}`);
+  await sheetSettled(page);
+  const first = exercises(page).first();
+  const last = exercises(page).last();
+  // The first is on screen: its fields are there. The last, screens below, waits (answerFields.ts).
+  await expect(first.locator('[data-answer]').first()).toBeAttached();
+  await expect(first.locator('template[data-answer-field]')).toHaveCount(0);
+  expect(await last.locator('template[data-answer-field]').count()).toBeGreaterThan(0);
+  await expect(last.locator('input[data-answer], textarea[data-answer]')).toHaveCount(0);
+  await scrollToIt(last);
+  await expect(last.locator('template[data-answer-field]')).toHaveCount(0);
+  await expect(last.locator('[data-answer="dz2"]')).toHaveValue('saved dz2');
 });

@@ -34,7 +34,33 @@ describe('the address of an exercise fragment', () => {
   });
 });
 
+const field = (inside: string) =>
+  `<span class="answer-input answer-slot" data-answer-slot aria-hidden="true"><template data-answer-field>${inside}</template></span>`;
+
 describe('reading a fetched fragment', () => {
+  it('takes answer fields that wait in their templates, one field each', () => {
+    for (const inside of [
+      '<input class="answer-input" data-answer="dz" type="text">',
+      '<textarea class="answer-input" data-answer="dz-steps" data-steps rows="4"></textarea>',
+    ])
+      expect(readFragment(exercise('softmax-dz', field(inside)), 'softmax-dz', parse).ok).toBe(true);
+  });
+
+  it.each([
+    ['a script in a field’s template', field('<input data-answer="dz" type="text"><script>alert(1)</script>')],
+    ['an image in a field’s template', field('<img src="x" onerror="alert(1)">')],
+    ['two fields in one template', field('<input data-answer="a" type="text"><input data-answer="b" type="text">')],
+    ['a field of another type', field('<input data-answer="dz" type="image" src="x">')],
+    ['a field that is not an answer', field('<input type="text">')],
+    ['a template outside a field’s box', '<template data-answer-field><input data-answer="dz" type="text"></template>'],
+    ['another template', '<template><script>alert(1)</script></template>'],
+  ])('refuses a fragment with %s', (_what, inside) => {
+    expect(readFragment(exercise('softmax-dz', inside), 'softmax-dz', parse)).toEqual({
+      ok: false,
+      problem: expect.stringContaining('not this exercise'),
+    });
+  });
+
   it('gives the exercise when the text is exactly that exercise, white space around it', () => {
     const reading = readFragment(`\n${exercise('softmax-dz')}\n`, 'softmax-dz', parse);
     expect(reading.ok).toBe(true);

@@ -3,15 +3,16 @@
  *
  * Why: Chromium looks at every text field when a page finishes parsing, and again whenever fields
  * are added (its form autofill does; none of our code runs). For a field inside content that
- * `content-visibility` is skipping (a lesson's parts), it lays that content out, and the text
- * around the field too. On the shallow-networks lesson that was one task of 0.8-1.6 s at 4× CPU
- * slowdown, the lesson's largest. So on a lesson's page AnswerField.astro ships each field in a
+ * `content-visibility` is skipping (a lesson's parts, a sheet's exercises), it lays that content
+ * out, and the text around the field too. On the shallow-networks lesson that was one task of
+ * 0.8-1.6 s at 4× CPU slowdown, the lesson's largest. So AnswerField.astro ships each field in a
  * `<template data-answer-field>` inside a box of the field's size (`data-answer-slot`), and this
- * module puts the field in place when its part is first laid out (`contentvisibilityautostatechange`),
- * and everywhere at once before the first Tab (so that a keyboard reaches every field) and before
- * printing.
+ * module puts the field in place when its part is first laid out
+ * (`contentvisibilityautostatechange`), and everywhere at once before the first Tab (so that a
+ * keyboard reaches every field) and before printing.
  *
- * Without JavaScript the box stays empty: an answer cannot be checked then anyway.
+ * Without JavaScript the box stays empty: an answer cannot be checked then anyway. (A problem sheet
+ * places its exercises' fields itself, in sheetPage.ts, as each exercise is first laid out.)
  */
 
 /** A field's box; the template with the field is in it (AnswerField.astro). */

@@ -100,6 +100,26 @@ function readyExercise(exercise: HTMLElement, solutions: boolean): void {
   // while the exercise was still on its way) come back too.
   restoreExercise(exercise, pageProgress()[exercise.dataset['exercise']!]);
   resetStepsFields(exercise);
+  // Its answer fields come with its first rendering (the sheet's exercises are laid out only near
+  // the screen, sheet.css), as on a lesson: answerFields.ts says why. The lesson's module is not
+  // imported here: shared by both pages' scripts, it would become a chunk of its own, one more
+  // request before a lesson's script runs.
+  if ('oncontentvisibilityautostatechange' in exercise)
+    exercise.addEventListener('contentvisibilityautostatechange', (event) => {
+      if (!(event as ContentVisibilityAutoStateChangeEvent).skipped) placeFields(exercise);
+    });
+  else placeFields(exercise);
+}
+
+/** Puts the answer fields waiting in `scope` in place of their boxes, with what the page holds for them. */
+function placeFields(scope: HTMLElement): void {
+  const slots = scope.querySelectorAll('[data-answer-slot]');
+  if (slots.length === 0) return;
+  for (const slot of slots) slot.replaceWith((slot.firstElementChild as HTMLTemplateElement).content);
+  const progress = pageProgress();
+  for (const root of scope.matches('[data-exercise]') ? [scope] : exerciseRoots(scope))
+    restoreExercise(root, progress[root.dataset['exercise']!]);
+  resetStepsFields(scope);
 }
 
 function showSheet({ container, link: sheet, catalogue, solutions }: Sheet): void {
@@ -144,6 +164,9 @@ function showSheet({ container, link: sheet, catalogue, solutions }: Sheet): voi
   onUnsavedChange(showSummary);
   document.querySelector<HTMLAnchorElement>('[data-sheet-change]')!.search = assignmentQuery(sheet);
 
+  // Every field is in place before the first Tab (a keyboard reaches each) and before printing.
+  addEventListener('keydown', (event) => event.key === 'Tab' && placeFields(container), true);
+  addEventListener('beforeprint', () => placeFields(container));
   // Printing with solutions opens them, and closes them again afterwards.
   let opened: HTMLDetailsElement[] = [];
   addEventListener('beforeprint', () => {
@@ -162,6 +185,7 @@ function showSheet({ container, link: sheet, catalogue, solutions }: Sheet): voi
     assignment: () => ({ title, due: sheet.due, exercises: sheet.exercises }),
     fileName: () => fileNameFrom(title, 'sheet'),
     onLoaded: (progress) => {
+      placeFields(container);
       for (const root of exerciseRoots(container))
         restoreExercise(root, progress[root.dataset['exercise']!], { overwrite: true });
       resetStepsFields(container);
