@@ -82,7 +82,12 @@ describe('the field of a derivation in steps', () => {
     const { document } = parseHTML(`<body>${await answerFormHtml(dsigma, 'answer-lr')}</body>`);
     const form = document.querySelector('form[data-answer-form="dsigma-steps"]')!;
     expect(form.getAttribute('data-answer-type')).toBe('steps');
-    const field = form.querySelector('[data-answer="dsigma-steps"]')!;
+    // The field waits in a template inside its box until its part of the page is laid out
+    // (answerFields.ts); the box is nothing a screen reader reads.
+    const slot = form.querySelector('[data-answer-slot]')!;
+    expect(slot.getAttribute('aria-hidden')).toBe('true');
+    const template = slot.querySelector('template[data-answer-field]') as unknown as HTMLTemplateElement;
+    const field = template.content.querySelector('[data-answer="dsigma-steps"]')!;
     expect(field.tagName).toBe('TEXTAREA');
     expect(field.hasAttribute('data-steps')).toBe(true);
     expect(field.getAttribute('id')).toBe('answer-lr-dsigma-steps');
