@@ -31,8 +31,8 @@ export function withoutPreloadHelper(code: string, fileName: string): string {
 /**
  * Each `helper(()=>import(…)…,[])` becomes `import(…)…`: what the rewritten helper does, in 12
  * bytes less a call (a lesson's script has seven, and a budget of 3 KB, layout.spec.ts). Calls it
- * cannot read for certain (a template literal with `${` inside) stay as they are: the helper is
- * still there for them.
+ * cannot read for certain (a string with an escape, a template literal with `${` inside) stay as
+ * they are: the helper is still there for them.
  */
 export function unwrapImports(code: string, helper: string): string {
   const head = `${helper}(()=>import(`;
