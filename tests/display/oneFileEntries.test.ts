@@ -10,10 +10,16 @@ describe('a page script without Vite’s preload helper', () => {
     expect(isPageScript('_astro/preload-helper.DygEbaNj.js')).toBe(false);
   });
 
-  it('turns the helper’s import into a call of the import', async () => {
+  it('turns each call of the helper into the import, and drops the helper once none is left', () => {
     const code = 'import{t as e}from"./preload-helper.DygEbaNj.js";const n=()=>e(()=>import("./runtime.js"),[]);';
+    expect(withoutPreloadHelper(code, file)).toBe('const n=()=>import("./runtime.js");');
+  });
+
+  it('keeps the helper, as a call of the import, for a call it leaves wrapped', async () => {
+    const code =
+      'import{t as e}from"./preload-helper.DygEbaNj.js";const n=()=>e(()=>import("./runtime.js"),[]),m=e(()=>import(`./${x}.js`),[]);';
     const out = withoutPreloadHelper(code, file);
-    expect(out).toBe('const e=(load)=>load();const n=()=>import("./runtime.js");');
+    expect(out).toBe('const e=(load)=>load();const n=()=>import("./runtime.js"),m=e(()=>import(`./${x}.js`),[]);');
     expect(out).not.toContain('preload-helper');
     // The rewritten helper hands back what the import gives.
     const helper = new Function(`${out.split(';')[0]}; return e;`)() as (

@@ -18,14 +18,22 @@ const resolveDependencies = (_file: string, deps: string[], { hostId }: { hostId
 
 const HELPER_IMPORT = /import\s*\{\s*\w+\s+as\s+([\w$]+)\s*\}\s*from\s*"\.\/preload-helper\.[\w-]+\.js";?/;
 
-/** Rewrites a page script's import of the helper into `const name = (load) => load();`, or says why not. */
+/**
+ * Rewrites a page script's import of the helper into `const name = (load) => load();`, or into
+ * nothing once every call is unwrapped; or says why not.
+ */
 export function withoutPreloadHelper(code: string, fileName: string): string {
   if (!code.includes('preload-helper')) return code;
   if (code.includes('__vite__mapDeps'))
     throw new Error(`${fileName}: still lists dependencies to preload, so Vite's helper cannot be left out`);
   const match = HELPER_IMPORT.exec(code);
   if (!match) throw new Error(`${fileName}: imports Vite's preload helper in a form this plugin does not know`);
-  return unwrapImports(code.replace(match[0], `const ${match[1]}=(load)=>load();`), match[1]!);
+  const helper = match[1]!;
+  const declaration = `const ${helper}=(load)=>load();`;
+  const unwrapped = unwrapImports(code.replace(match[0], declaration), helper);
+  // Vite calls its helper only as `helper(()=>import(…`: with none of those left, nothing uses
+  // the declaration, and its bytes go too.
+  return unwrapped.includes(`${helper}(()=>import(`) ? unwrapped : unwrapped.replace(declaration, '');
 }
 
 /**
