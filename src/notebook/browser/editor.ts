@@ -9,6 +9,7 @@ import { bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, tooltips } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
+import { whenIdle } from '../../display/preload';
 import type { LessonName } from './assist';
 import { nudgeNumber } from './nudge';
 
@@ -53,14 +54,85 @@ const theme = EditorView.theme({
   '.cm-activeLine': { backgroundColor: 'transparent' },
 });
 
-// The help with the course's API (assist.ts, with the scope docs) is a chunk of its own, asked
-// for with the editor: the editor is usable at once, and the help joins it a moment later.
+// The help with the course's API (assist.ts, with the scope docs) is a chunk of its own, loaded
+// ahead with the editor (warmEditor) or by the first editor: the editor is usable at once, and
+// the help joins it a moment later.
 let assistModule: Promise<typeof import('./assist')> | undefined;
+/** The help's code, loaded once; a load that failed (offline, a new deployment) is tried again. */
+const loadAssist = () =>
+  (assistModule ??= import('./assist').catch((error: unknown) => {
+    assistModule = undefined;
+    throw error;
+  }));
 
 const clampSelection = ({ anchor, head }: { anchor: number; head: number }, length: number) => ({
   anchor: Math.min(anchor, length),
   head: Math.min(head, length),
 });
+
+let tooltipBox: HTMLElement | undefined;
+
+/**
+ * Where editors put their completions, docs and lint messages: in the page's body, since a
+ * lesson's parts contain their paint (content-visibility, lesson.css), which would cut a tooltip
+ * off at the part's edge; but in a box of their own, added once. Each editor adds its tooltips'
+ * container there when it opens, and a node added to the body itself would have scrollRegions.ts
+ * look through the whole page for wide blocks (32,000 elements on a long lesson: 20 ms of the
+ * touch that opens an editor, on a slow phone).
+ */
+const tooltipHost = () => (tooltipBox ??= document.body.appendChild(document.createElement('div')));
+
+/** The editor's state: the code, and every extension but the course's help, which joins later. */
+function editorState(options: EditorOptions, assist: Compartment, replacing: () => boolean): EditorState {
+  const run = () => {
+    options.onRun();
+    return true;
+  };
+  return EditorState.create({
+    doc: options.code,
+    ...(options.selection ? { selection: clampSelection(options.selection, options.code.length) } : {}),
+    extensions: [
+      lineNumbers(),
+      history(),
+      bracketMatching(),
+      javascript({ typescript: true }),
+      syntaxHighlighting(highlight),
+      theme,
+      tooltips({ parent: tooltipHost() }),
+      assist.of([]),
+      keymap.of([{ key: 'Shift-Enter', run }, { key: 'Mod-Enter', run }, ...defaultKeymap, ...historyKeymap]),
+      EditorView.contentAttributes.of({
+        'aria-label': `Code of ${options.label}. Shift+Enter runs it; Alt+Up and Alt+Down change the number at the cursor.`,
+      }),
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged && !replacing()) options.onChange(update.state.doc.toString());
+      }),
+    ],
+  });
+}
+
+/**
+ * Makes the first editor on the page quick to open (runtime.ts's warmUp calls it ahead of a
+ * touch). Most of the time a page's first editor takes goes into compiling CodeMirror's code and
+ * mounting its styles, once per page: about 150 ms on a slow phone, against about 40 ms for the
+ * cell's own editor once that is done. A throwaway editor, never on the page, pays it ahead, in
+ * two idle periods so that neither holds up reading for long; the help's code loads after it.
+ */
+export async function warmEditor(): Promise<void> {
+  const none = () => undefined;
+  const options = {
+    code: 'const z = [5, 2, -1, 3];\nsoftmax(z)',
+    label: '',
+    onRun: none,
+    onNudge: none,
+    onChange: none,
+  };
+  const state = editorState({ ...options, lessonNames: none }, new Compartment(), () => false);
+  await new Promise<void>((resolve) => whenIdle(resolve as () => void));
+  new EditorView({ state }).destroy();
+  // The help's chunk too, so that opening the editor does not ask for it.
+  await loadAssist();
+}
 
 export function createEditor(parent: HTMLElement, options: EditorOptions): CellEditor {
   const nudge = (direction: 1 | -1) => (view: EditorView) => {
@@ -79,41 +151,15 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
   };
   // Set while the page replaces the code (reset, a shared link), so that is not taken for typing.
   let replacing = false;
-  const run = () => {
-    options.onRun();
-    return true;
-  };
   const assist = new Compartment();
-  const view = new EditorView({
-    parent,
-    state: EditorState.create({
-      doc: options.code,
-      ...(options.selection ? { selection: clampSelection(options.selection, options.code.length) } : {}),
-      extensions: [
-        lineNumbers(),
-        history(),
-        bracketMatching(),
-        javascript({ typescript: true }),
-        syntaxHighlighting(highlight),
-        theme,
-        // Completions, their docs and lint messages go in the page's body: a lesson's parts
-        // contain their paint (content-visibility, lesson.css), which would cut a tooltip off at
-        // the part's edge.
-        tooltips({ parent: document.body }),
-        assist.of([]),
-        keymap.of([{ key: 'Shift-Enter', run }, { key: 'Mod-Enter', run }, ...defaultKeymap, ...historyKeymap]),
-        EditorView.contentAttributes.of({
-          'aria-label': `Code of ${options.label}. Shift+Enter runs it; Alt+Up and Alt+Down change the number at the cursor.`,
-        }),
-        EditorView.updateListener.of((update) => {
-          if (update.docChanged && !replacing) options.onChange(update.state.doc.toString());
-        }),
-      ],
-    }),
-  });
-  (assistModule ??= import('./assist')).then(
+  const view = new EditorView({ parent, state: editorState(options, assist, () => replacing) });
+  // The help joins once the editor has been drawn: the touch that opened it waits for nothing more.
+  loadAssist().then(
     ({ cellAssist }) =>
-      view.dispatch({ effects: assist.reconfigure(cellAssist({ lessonNames: () => options.lessonNames() })) }),
+      whenIdle(() => {
+        if (view.dom.isConnected)
+          view.dispatch({ effects: assist.reconfigure(cellAssist({ lessonNames: () => options.lessonNames() })) });
+      }, 200),
     // Without its help (the chunk did not load) the editor still edits and runs.
     () => undefined,
   );
