@@ -3,7 +3,7 @@
 // nothing of a part far down the page until the student scrolls near it. A preload that fails
 // costs nothing: the first touch loads the part again.
 import { expect, test, type Page } from '@playwright/test';
-import { cell, collectErrors, editAndRun, output } from './site';
+import { cell, collectErrors, editAndRun, output, pointBefore } from './site';
 
 /** The names of the scripts (file names without their hash) the page has asked for, in order. */
 function scriptsAsked(page: Page): string[] {
@@ -43,6 +43,35 @@ test('a lesson fetches the notebook, its editor and its worker ahead of the firs
   );
   await expect(output(page, 'softmax-four-t')).toContainText('2.718');
   expect(asked.slice(before).filter((name) => /^(runtime|editor|worker)$/.test(name))).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('a notebook started ahead opens the editor within the click on the code, the caret where it was clicked', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/lessons/softmax/');
+  const pre = cell(page, 'softmax-four').locator('[data-cell-editor] pre');
+  await pre.scrollIntoViewIfNeeded();
+  // With no interaction: the editor warmed up, then the notebook started (its cells read and
+  // analysed), and nothing on the page changed.
+  await expect(page.locator('html')).toHaveAttribute('data-notebook-started', '', { timeout: 15_000 });
+  await expect(page.locator('.cm-editor')).toHaveCount(0);
+  await expect(cell(page, 'softmax-four')).toHaveAttribute('data-cell-status', 'idle');
+  // A listener that runs after every other one on the click: is the editor there by then?
+  await page.evaluate(() =>
+    addEventListener('click', () => {
+      document.body.dataset['editorInClick'] = String(
+        document.querySelector('[data-cell="softmax-four"] .cm-editor') !== null,
+      );
+    }),
+  );
+  const point = await pointBefore(pre, '[');
+  await page.mouse.click(point.x, point.y);
+  await expect(page.locator('body')).toHaveAttribute('data-editor-in-click', 'true');
+  await expect(cell(page, 'softmax-four').locator('.cm-content')).toBeFocused();
+  await page.keyboard.type('+');
+  await expect(cell(page, 'softmax-four').locator('.cm-content')).toContainText('const z = +[5, 2, -1, 3];');
   expect(errors).toEqual([]);
 });
 

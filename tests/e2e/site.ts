@@ -108,3 +108,20 @@ export async function showExercises(page: Page): Promise<void> {
   await scrollToIt(page.locator('section.exercises'));
   await expect(page.locator('template[data-answer-field]')).toHaveCount(0);
 }
+
+/** A point on the left edge of the first `char` in a cell's highlighted code, to click there. */
+export function pointBefore(code: Locator, char: string): Promise<{ x: number; y: number }> {
+  return code.evaluate((element, char) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(char);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      const box = range.getBoundingClientRect();
+      return { x: box.left + 1, y: box.top + box.height / 2 };
+    }
+    throw new Error(`no ${char} in the code`);
+  }, char);
+}

@@ -7,6 +7,7 @@
  * Over 300 lines: the composition of the notebook's parts, with one method per thing a student
  * does; each part (scheduler, view, persistence, shared link, worker client) has its module.
  */
+import { whenIdle } from '../../display/preload';
 import { readInput } from '../inputs';
 import { readSpec } from '../spec';
 import type { LessonName } from './assist';
@@ -29,11 +30,31 @@ const createWorker = () => new Worker(new URL('./worker.ts', import.meta.url), {
 let early: Worker | undefined;
 /** Whether a notebook has booted its worker: then no worker is started ahead any more. */
 let booted = false;
+/** The page's notebook, started ahead of a touch (warmUp) or by it (startNotebook), once. */
+let started: Promise<Notebook> | undefined;
+
+/** The page's one notebook, started; a start that failed is tried again on the next call. */
+function startOnce(): Promise<Notebook> {
+  started ??= (async () => {
+    const notebook = new Notebook();
+    await notebook.start();
+    notebook.openOnClick();
+    // For the tests: the notebook is ready for a first click (preload.spec.ts).
+    document.documentElement.dataset['notebookStarted'] = '';
+    return notebook;
+  })().catch((error: unknown) => {
+    started = undefined;
+    throw error;
+  });
+  return started;
+}
 
 /**
  * Gets ready for a first touch that has not come yet (loader.ts calls it when a cell nears the
- * viewport and the browser is idle): the editor's code, KaTeX for the outputs, and a worker with
- * its code loaded, which runs nothing until the notebook hands it its port and a cell.
+ * viewport and the browser is idle): the editor, compiled and with its styles in the page, KaTeX
+ * for the outputs, a worker with its code loaded, and then, in an idle period of its own, the
+ * notebook, started (its cells read and analysed; it runs none unless edits were saved) but not
+ * yet listening: the touch that comes then only opens an editor.
  */
 export function warmUp(): Promise<unknown> {
   if (!early && !booted) {
@@ -46,7 +67,14 @@ export function warmUp(): Promise<unknown> {
     });
   }
   preload();
-  return loadEditor();
+  return loadEditor()
+    .then(({ warmEditor }) => warmEditor())
+    .then(() => new Promise<void>((resolve) => whenIdle(resolve as () => void)))
+    .then(() => {
+      // Not waited for: the worker's answer is not needed for reading. A start that fails is
+      // tried again, and then said, on the first touch.
+      startOnce().catch(() => undefined);
+    });
 }
 
 export class Notebook {
@@ -320,6 +348,24 @@ export class Notebook {
 
   // ——— events ———
 
+  /**
+   * From now on, a click on a cell's code opens its editor within the click itself. Before the
+   * notebook listens (`wire`), the loader hands it each event a task later, after the browser has
+   * drawn a frame of the draft (draft.ts); now the caret the browser put in the draft where the
+   * student tapped goes straight into the editor, and the one frame drawn is the editor's.
+   */
+  openOnClick(): void {
+    addEventListener(
+      'click',
+      (event) => {
+        const code = (event.target as Element).closest?.('[data-cell-editor] pre');
+        const cell = this.cells.get(code?.closest<HTMLElement>('[data-cell]')?.dataset['cell'] ?? '');
+        if (code && cell) void this.openEditor(cell, true);
+      },
+      { capture: true },
+    );
+  }
+
   /** Listens for events on cells and the notebook bar from now on. */
   wire(): void {
     for (const type of ['click', 'input', 'focusin', 'keydown'])
@@ -381,12 +427,11 @@ export class Notebook {
 }
 
 /**
- * Boots the notebook, then handles the events the loader caught meanwhile (the loader keeps
- * catching until this resolves), then takes over listening.
+ * Boots the notebook (or takes the one warmUp started), then handles the events the loader
+ * caught meanwhile (the loader keeps catching until this resolves), then takes over listening.
  */
 export async function startNotebook(caught: readonly Event[]): Promise<Notebook> {
-  const notebook = new Notebook();
-  await notebook.start();
+  const notebook = await startOnce();
   for (const event of caught) notebook.handle(event);
   notebook.wire();
   return notebook;
