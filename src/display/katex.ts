@@ -16,9 +16,15 @@ export function katexOptions(displayMode: boolean, throwOnError = false): KatexO
 let loading: Promise<Katex> | undefined;
 let loaded: Katex | undefined;
 
-/** Loads KaTeX (once) in the page. */
+/** Loads KaTeX (once) in the page; a load that failed (offline, a new deployment) is tried again. */
 export const loadKatex = (): Promise<Katex> =>
-  (loading ??= import('katex').then((module) => (loaded = module.default)));
+  (loading ??= import('katex').then(
+    (module) => (loaded = module.default),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  ));
 
 /** KaTeX if it has loaded: used directly, with no await, an output is drawn in the task that asked. */
 export const katexNow = (): Katex | undefined => loaded;

@@ -114,6 +114,22 @@ test('a preload that fails is fetched again on the first touch, and the cell ope
   expect(asked.filter((name) => name === 'editor').length).toBe(2);
 });
 
+test('KaTeX that failed to load ahead is loaded again by the first output that typesets', async ({ page }) => {
+  let refused = 0;
+  // KaTeX itself (the chunk of several hundred KB), not the course's small module around it.
+  await page.route(/\/katex\.[\w-]+\.js$/, async (route) => {
+    const response = await route.fetch();
+    if ((await response.body()).byteLength > 100_000 && refused++ === 0) return route.abort('internetdisconnected');
+    return route.fulfill({ response });
+  });
+  await page.goto('/lessons/softmax/');
+  await cell(page, 'softmax-four').scrollIntoViewIfNeeded();
+  await expect.poll(() => refused, { timeout: 10_000 }).toBe(1);
+  await editAndRun(page, 'softmax-four', 'const z = [1, 1, 1, 1];\nconst yhat = softmax(z);\nyhat');
+  await expect(output(page, 'softmax-four').locator('.katex')).toContainText('0.25');
+  expect(refused).toBe(2);
+});
+
 test('a sheet fetches the checkers its exercises use once they are in, before the first answer', async ({ page }) => {
   const asked = scriptsAsked(page);
   await page.goto('/exercises/sheet/?title=Week%203&ex=softmax-dz');
