@@ -15,6 +15,14 @@ describe('a page script without Vite’s preload helper', () => {
     expect(withoutPreloadHelper(code, file)).toBe('const n=()=>import("./runtime.js");');
   });
 
+  it('keeps the helper for a call in the form Vite gives a destructured import', () => {
+    const code =
+      'import{t as e}from"./preload-helper.X.js";var t=()=>void e(async()=>{let{f:e}=await import(`./o.js`);return{f:e}},[]).then(({f:e})=>e());';
+    expect(withoutPreloadHelper(code, file)).toBe(
+      'const e=(load)=>load();var t=()=>void e(async()=>{let{f:e}=await import(`./o.js`);return{f:e}},[]).then(({f:e})=>e());',
+    );
+  });
+
   it('keeps the helper, as a call of the import, for a call it leaves wrapped', async () => {
     const code =
       'import{t as e}from"./preload-helper.DygEbaNj.js";const n=()=>e(()=>import("./runtime.js"),[]),m=e(()=>import(`./${x}.js`),[]);';

@@ -31,9 +31,11 @@ export function withoutPreloadHelper(code: string, fileName: string): string {
   const helper = match[1]!;
   const declaration = `const ${helper}=(load)=>load();`;
   const unwrapped = unwrapImports(code.replace(match[0], declaration), helper);
-  // Vite calls its helper only as `helper(()=>import(…`: with none of those left, nothing uses
-  // the declaration, and its bytes go too.
-  return unwrapped.includes(`${helper}(()=>import(`) ? unwrapped : unwrapped.replace(declaration, '');
+  // Vite calls its helper with an arrow function first, `helper(()=>…` or `helper(async()=>…`.
+  // With no such call left (of this name, or of any local one that shares it), nothing uses the
+  // declaration, and its bytes go too.
+  const called = new RegExp(`(^|[^\\w$.])${helper.replace(/\$/g, '\\$')}\\((async)?\\(\\)=>`);
+  return called.test(unwrapped.replace(declaration, '')) ? unwrapped : unwrapped.replace(declaration, '');
 }
 
 /**
