@@ -72,7 +72,7 @@ export function warmUp(): Promise<unknown> {
     .then(() => new Promise<void>((resolve) => whenIdle(resolve as () => void)))
     .then(() => {
       // Not waited for: the worker's answer is not needed for reading. A start that fails is
-      // tried again, and then said, on the first touch.
+      // tried again on the first touch.
       startOnce().catch(() => undefined);
     });
 }
