@@ -1,7 +1,8 @@
 /**
- * The cell editor: CodeMirror 6 with TypeScript highlighting, loaded the first time a student
- * edits. Shift+Enter (or Ctrl/Cmd+Enter) runs the cell; Alt+↑ and Alt+↓ nudge the number under
- * the cursor by one unit of its last digit and run, since numbers are what students change most.
+ * The cell editor: CodeMirror 6 with TypeScript highlighting, loaded (and warmed up) when a cell
+ * nears the viewport, or by the first edit. Shift+Enter (or Ctrl/Cmd+Enter) runs the cell; Alt+↑
+ * and Alt+↓ nudge the number under the cursor by one unit of its last digit and run, since
+ * numbers are what students change most.
  */
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
