@@ -198,13 +198,20 @@ function kinkProbes(e: Expr): ((env: Environment) => number)[] {
       if (e.fn === 'max' || e.fn === 'min') {
         return [
           ...inner,
+          // The rule is recursive, max(a, max(b, c)): a tie at any level is a kink of the exact
+          // derivative, even at a level the outer one does not take (0 · NaN is NaN), as in
+          // max(x², x, x). The probe is which side each level is on.
           (env) => {
             const values = e.args.map((arg) => evaluate(arg, env));
-            const best = e.fn === 'max' ? Math.max(...values) : Math.min(...values);
-            const winners = values.flatMap((value, i) =>
-              Math.abs(value - best) <= 1e-12 * Math.max(1, Math.abs(best)) ? [i] : [],
-            );
-            return winners.length === 1 ? winners[0]! : Number.NaN;
+            const pick = e.fn === 'max' ? Math.max : Math.min;
+            let sides = 0;
+            for (let k = 0; k < values.length - 1; k++) {
+              const rest = pick(...values.slice(k + 1));
+              const gap = values[k]! - rest;
+              if (Math.abs(gap) <= 1e-12 * Math.max(1, Math.abs(rest))) return Number.NaN;
+              sides = sides * 2 + (gap > 0 ? 1 : 0);
+            }
+            return sides;
           },
         ];
       }
