@@ -5,6 +5,7 @@
  * only when something must be typeset after the page was built.
  */
 import type { KatexOptions } from 'katex';
+import { loadOnce } from './loadOnce';
 
 type Katex = typeof import('katex').default;
 
@@ -13,18 +14,12 @@ export function katexOptions(displayMode: boolean, throwOnError = false): KatexO
   return { displayMode, throwOnError, trust: false, strict: 'ignore', output: 'htmlAndMathml', maxExpand: 1000 };
 }
 
-let loading: Promise<Katex> | undefined;
 let loaded: Katex | undefined;
 
 /** Loads KaTeX (once) in the page; a load that failed (offline, a new deployment) is tried again. */
-export const loadKatex = (): Promise<Katex> =>
-  (loading ??= import('katex').then(
-    (module) => (loaded = module.default),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  ));
+export const loadKatex: () => Promise<Katex> = loadOnce(() =>
+  import('katex').then((module) => (loaded = module.default)),
+);
 
 /** KaTeX if it has loaded: used directly, with no await, an output is drawn in the task that asked. */
 export const katexNow = (): Katex | undefined => loaded;

@@ -3,6 +3,7 @@
  * or the editor) and, for an input, its field. Everything here writes the DOM the build made;
  * nothing decides what runs (scheduler.ts) or what is saved (persistence.ts).
  */
+import { loadOnce } from '../../display/loadOnce';
 import type { DisplayNode } from '../describe';
 import type { Cut } from '../limits';
 import type { CellSpec } from '../spec';
@@ -16,17 +17,11 @@ import type { Status } from './scheduler';
 /** What the editor calls back with; the page decides what each means. */
 export type EditorHandlers = Pick<EditorOptions, 'onRun' | 'onNudge' | 'onChange' | 'lessonNames'>;
 
-let editorModule: Promise<typeof import('./editor')> | undefined;
-
 /**
  * The editor's code, loaded once: when a cell is first opened, or ahead of it (runtime.ts, warmUp).
  * A load that failed (offline, a new deployment) is tried again the next time.
  */
-export const loadEditor = () =>
-  (editorModule ??= import('./editor').catch((error: unknown) => {
-    editorModule = undefined;
-    throw error;
-  }));
+export const loadEditor = loadOnce(() => import('./editor'));
 
 export class CellView {
   /** The cell's accessible name, as the page shows it. */

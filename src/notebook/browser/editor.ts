@@ -10,6 +10,7 @@ import { bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, tooltips } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
+import { loadOnce } from '../../display/loadOnce';
 import { whenIdle } from '../../display/preload';
 import type { LessonName } from './assist';
 import { nudgeNumber } from './nudge';
@@ -58,13 +59,7 @@ const theme = EditorView.theme({
 // The help with the course's API (assist.ts, with the scope docs) is a chunk of its own, loaded
 // ahead with the editor (warmEditor) or by the first editor: the editor is usable at once, and
 // the help joins it a moment later.
-let assistModule: Promise<typeof import('./assist')> | undefined;
-/** The help's code, loaded once; a load that failed (offline, a new deployment) is tried again. */
-const loadAssist = () =>
-  (assistModule ??= import('./assist').catch((error: unknown) => {
-    assistModule = undefined;
-    throw error;
-  }));
+const loadAssist = loadOnce(() => import('./assist'));
 
 const clampSelection = ({ anchor, head }: { anchor: number; head: number }, length: number) => ({
   anchor: Math.min(anchor, length),

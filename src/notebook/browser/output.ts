@@ -11,6 +11,7 @@ import type { DisplayNode } from '../describe';
 import type { Cut } from '../limits';
 import type { PlotSpec } from '../plot';
 import { escapeHtml } from '../../display/escape';
+import { loadOnce } from '../../display/loadOnce';
 import { whenIdle } from '../../display/preload';
 import { katexNow, katexOptions, loadKatex } from '../../display/katex';
 import { renderDisplay, renderError, renderLogs } from '../render';
@@ -19,20 +20,16 @@ import type { CellProblem, OutputPart } from './protocol';
 type Katex = typeof import('katex').default;
 type PlotModule = Record<string, unknown>;
 
-let plotModule: Promise<[PlotModule, typeof import('../plot')]> | undefined;
 // Once loaded, the modules are used directly: with no await, an output is drawn in the same
 // task as the answer that carried it, in graph order.
 let plotLoaded: [PlotModule, typeof import('../plot')] | undefined;
 
 // A load that failed (offline, a new deployment) is tried again by the next output that needs it.
-const loadPlot = () =>
-  (plotModule ??= Promise.all([import('@observablehq/plot') as unknown as Promise<PlotModule>, import('../plot')]).then(
+const loadPlot = loadOnce(() =>
+  Promise.all([import('@observablehq/plot') as unknown as Promise<PlotModule>, import('../plot')]).then(
     (m) => (plotLoaded = m),
-    (error: unknown) => {
-      plotModule = undefined;
-      throw error;
-    },
-  ));
+  ),
+);
 
 /** Typeset HTML longer than this (deeply nested TeX explodes) is shown as its source instead. */
 const MAX_TYPESET_HTML = 300_000;

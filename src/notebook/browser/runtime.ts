@@ -7,6 +7,7 @@
  * Over 300 lines: the composition of the notebook's parts, with one method per thing a student
  * does; each part (scheduler, view, persistence, shared link, worker client) has its module.
  */
+import { loadOnce } from '../../display/loadOnce';
 import { whenIdle } from '../../display/preload';
 import { readInput } from '../inputs';
 import { readSpec } from '../spec';
@@ -30,24 +31,18 @@ const createWorker = () => new Worker(new URL('./worker.ts', import.meta.url), {
 let early: Worker | undefined;
 /** Whether a notebook has booted its worker: then no worker is started ahead any more. */
 let booted = false;
-/** The page's notebook, started ahead of a touch (warmUp) or by it (startNotebook), once. */
-let started: Promise<Notebook> | undefined;
-
-/** The page's one notebook, started; a start that failed is tried again on the next call. */
-function startOnce(): Promise<Notebook> {
-  started ??= (async () => {
-    const notebook = new Notebook();
-    await notebook.start();
-    notebook.openOnClick();
-    // For the tests: the notebook is ready for a first click (preload.spec.ts).
-    document.documentElement.dataset['notebookStarted'] = '';
-    return notebook;
-  })().catch((error: unknown) => {
-    started = undefined;
-    throw error;
-  });
-  return started;
-}
+/**
+ * The page's one notebook, started ahead of a touch (warmUp) or by it (startNotebook); a start
+ * that failed is tried again on the next call.
+ */
+const startOnce = loadOnce(async () => {
+  const notebook = new Notebook();
+  await notebook.start();
+  notebook.openOnClick();
+  // For the tests: the notebook is ready for a first click (preload.spec.ts).
+  document.documentElement.dataset['notebookStarted'] = '';
+  return notebook;
+});
 
 /**
  * Gets ready for a first touch that has not come yet (loader.ts calls it when a cell nears the
