@@ -20,11 +20,32 @@ for (const width of [412, 1280]) {
     test(`${path} at ${width} px: CLS at most 0.02, HTML and elements within budget`, async ({ page }, testInfo) => {
       await page.setViewportSize({ width, height: 823 });
       await page.addInitScript(() => {
-        const shifts: number[] = [];
-        (window as { layoutShifts?: number[] }).layoutShifts = shifts;
+        type Source = { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
+        type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Source[] };
+        const shifts: { value: number; at: number; moved: string[] }[] = [];
+        (window as { layoutShifts?: typeof shifts }).layoutShifts = shifts;
+        // Which node moved, and from where to where: a failure names the culprit, not just a sum.
+        const describe = ({ node, previousRect: a, currentRect: b }: Source): string => {
+          const el = node instanceof Element ? node : node?.parentElement;
+          const name = el
+            ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}` +
+              [...el.attributes]
+                .filter((at) => at.name.startsWith('data-'))
+                .map((at) => `[${at.name}]`)
+                .join('')
+            : String(node);
+          const rect = (r: DOMRectReadOnly) =>
+            `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+          return `${name} ${rect(a)} → ${rect(b)}`;
+        };
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
-            if (!entry.hadRecentInput) shifts.push(entry.value);
+          for (const entry of list.getEntries() as Shift[])
+            if (!entry.hadRecentInput)
+              shifts.push({
+                value: entry.value,
+                at: Math.round(entry.startTime),
+                moved: (entry.sources ?? []).map(describe),
+              });
         }).observe({ type: 'layout-shift', buffered: true });
       });
       const response = await page.goto(path);
@@ -32,17 +53,19 @@ for (const width of [412, 1280]) {
       await page.waitForLoadState('networkidle');
       // What the page shows once its scripts have run (the theme toggle, the filters) counts too.
       await page.waitForTimeout(300);
-      const { cls, elements } = await page.evaluate(() => ({
-        cls: ((window as { layoutShifts?: number[] }).layoutShifts ?? []).reduce((a, b) => a + b, 0),
+      const { shifts, elements } = await page.evaluate(() => ({
+        shifts: (window as { layoutShifts?: { value: number; at: number; moved: string[] }[] }).layoutShifts ?? [],
         elements: document.getElementsByTagName('*').length,
       }));
+      const cls = shifts.reduce((sum, shift) => sum + shift.value, 0);
       const htmlGzip = gzipSync(html).byteLength;
       testInfo.annotations.push({
         type: 'CLS, HTML gzip bytes, elements',
         description: `${cls} ${htmlGzip} ${elements}`,
       });
       const budget = budgetFor(path);
-      expect(cls).toBeLessThanOrEqual(0.02);
+      const moved = shifts.map((shift) => `${shift.value.toFixed(4)} at ${shift.at} ms: ${shift.moved.join('; ')}`);
+      expect(cls, `layout shifts:\n${moved.join('\n')}`).toBeLessThanOrEqual(0.02);
       expect(htmlGzip).toBeLessThanOrEqual(budget.htmlGzip);
       expect(elements).toBeLessThanOrEqual(budget.elements);
     });

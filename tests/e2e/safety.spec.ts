@@ -3,7 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { fingerprint, storageKey } from '../../src/notebook/browser/storage';
 import { encodeShared } from '../../src/notebook/browser/share';
-import { cell, editAndRun, editCode, output, pointBefore } from './site';
+import { cell, clickBefore, editAndRun, editCode, output } from './site';
 
 /** The lesson's code of the softmax-sum cell: running it is a plain run of lesson code. */
 const SUM = 'const total = t.reduce((a, b) => a + b, 0);\ntotal';
@@ -268,8 +268,7 @@ test.describe('nothing typed is lost', () => {
     const pre = cell(page, 'softmax-four').locator('[data-cell-editor] pre');
     await pre.scrollIntoViewIfNeeded();
     // Just before the `[` of `const z = [5, 2, -1, 3];`.
-    const point = await pointBefore(pre, '[');
-    await page.mouse.click(point.x, point.y);
+    await clickBefore(pre, '[');
     await page.keyboard.type('/* hello */ ');
     await expect(cell(page, 'softmax-four').locator('.cm-content')).toBeVisible({ timeout: 10_000 });
     await page.keyboard.type('+');

@@ -109,9 +109,14 @@ export async function showExercises(page: Page): Promise<void> {
   await expect(page.locator('template[data-answer-field]')).toHaveCount(0);
 }
 
-/** A point on the left edge of the first `char` in a cell's highlighted code, to click there. */
-export function pointBefore(code: Locator, char: string): Promise<{ x: number; y: number }> {
-  return code.evaluate((element, char) => {
+/**
+ * Clicks on the left edge of the first `char` in a cell's highlighted code. The point is taken
+ * relative to the code's box and clicked through the locator, which waits until the box stands
+ * still and is in view: a page whose layout moves meanwhile (a part above it laid out) does not
+ * send the click somewhere else.
+ */
+export async function clickBefore(code: Locator, char: string): Promise<void> {
+  const position = await code.evaluate((element, char) => {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent!.indexOf(char);
@@ -120,8 +125,10 @@ export function pointBefore(code: Locator, char: string): Promise<{ x: number; y
       range.setStart(node, at);
       range.setEnd(node, at + 1);
       const box = range.getBoundingClientRect();
-      return { x: box.left + 1, y: box.top + box.height / 2 };
+      const outer = element.getBoundingClientRect();
+      return { x: box.left - outer.left + 1, y: box.top - outer.top + box.height / 2 };
     }
     throw new Error(`no ${char} in the code`);
   }, char);
+  await code.click({ position });
 }
