@@ -220,6 +220,7 @@ export class Scheduler {
       if (shown.has(next) && wanted(next)) this.marks.mark(next, 'running');
     };
     let index = 0;
+    let firstShown = false;
     starting(0);
     const end = await this.worker.runBatch(
       batch,
@@ -231,12 +232,17 @@ export class Scheduler {
         if (answer.type === 'skipped' || answer.type === 'reanalyzed')
           this.observer.ran(answer.id, before.get(answer.id));
         starting(index);
-        // Until the run counts as slow, answers are held and shown together when the batch ends:
-        // a page changed by the first answer would make the browser render a frame before it
-        // delivers the next one.
-        this.marks.later(() =>
-          this.take(answer, shown.has(answer.id) && wanted(answer.id), () => wanted(answer.id), drawn, reanalysed),
-        );
+        const show = shown.has(answer.id) && wanted(answer.id);
+        const take = () => this.take(answer, show, () => wanted(answer.id), drawn, reanalysed);
+        // The run's first output is what the student waits for: it is drawn as soon as it comes,
+        // with the updates held for it (the editor's new code). Until the run counts as slow, the
+        // other answers are held and shown together when the batch ends: a page changed by each
+        // answer would make the browser render a frame before it delivers the next one.
+        if (show && !firstShown && answer.type === 'result') {
+          firstShown = true;
+          this.marks.flush();
+          take();
+        } else this.marks.later(take);
       },
     );
     this.marks.flush();
