@@ -4,6 +4,7 @@
  * the browser spend its next frame on that instead of on the new output. So the marks of a run,
  * its answers and the page updates it caused (a nudged number in the editor) are held until the
  * run has taken 40 ms; then everything held is shown, and the rest of the run shows as it goes.
+ * The run's first output is not held (scheduler.ts): it is drawn as it comes, with what was held.
  */
 const MARK_DELAY_MS = 40;
 
