@@ -68,8 +68,8 @@ let drewInTask = false;
 /**
  * Runs `draw` now if it is the first output of this task and nothing waits before it; else later,
  * in order, in tasks of at most FRAME_BUDGET_MS of drawing each. So a run's first output is drawn
- * alone and the browser can show it before it draws the rest: at 4× CPU, drawing the next output
- * in the same task put the first one on screen about 80 ms later.
+ * alone and the browser can show it before it draws the rest: drawn in the same task, the next
+ * output (about 25 ms of typesetting at 4× CPU) kept the first one off the screen meanwhile.
  */
 function inTurn(draw: () => void): Promise<void> {
   if (waiting.length === 0 && !drewInTask) {

@@ -232,13 +232,14 @@ export class Scheduler {
         if (answer.type === 'skipped' || answer.type === 'reanalyzed')
           this.observer.ran(answer.id, before.get(answer.id));
         starting(index);
-        const show = shown.has(answer.id) && wanted(answer.id);
-        const take = () => this.take(answer, show, () => wanted(answer.id), drawn, reanalysed);
+        // Whether to show it is asked when it is taken: a newer edit may have come meanwhile.
+        const show = () => shown.has(answer.id) && wanted(answer.id);
+        const take = () => this.take(answer, show(), () => wanted(answer.id), drawn, reanalysed);
         // The run's first output is what the student waits for: it is drawn as soon as it comes,
         // with the updates held for it (the editor's new code). Until the run counts as slow, the
         // other answers are held and shown together when the batch ends: a page changed by each
         // answer would make the browser render a frame before it delivers the next one.
-        if (show && !firstShown && answer.type === 'result') {
+        if (answer.type === 'result' && !firstShown && show()) {
           firstShown = true;
           this.marks.flush();
           take();

@@ -125,6 +125,37 @@ describe('Scheduler', () => {
     expect(drawn.filter((line) => line.startsWith('z:'))).toEqual(['z: second']);
   });
 
+  it('draws the first output of a run as it comes, and the others once the batch is over', async () => {
+    const { scheduler, worker, drawn } = await lesson();
+    const answer = worker.answer;
+    const drawnBefore = new Map<string, string[]>();
+    worker.answer = (cell, requestId) => {
+      drawnBefore.set(cell.id, [...drawn]);
+      return answer(cell, requestId);
+    };
+    await scheduler.schedule(scheduler.reach('z'));
+    expect(drawnBefore.get('yhat')).toEqual(['z: /* z */']);
+    expect(drawnBefore.get('loss')).toEqual(['z: /* z */']);
+    expect(drawn).toEqual(['z: /* z */', 'yhat: /* yhat */', 'loss: /* loss */']);
+  });
+
+  it('does not draw an answer it held once a newer run of that cell was asked for', async () => {
+    const { scheduler, worker, cells, drawn } = await lesson();
+    const answer = worker.answer;
+    let edited: Promise<void> | undefined;
+    worker.answer = (cell, requestId) => {
+      // yhat's answer is held (z's was the first output); the student edits yhat before it is shown.
+      if (cell.id === 'loss' && !edited) {
+        cells.get('yhat')!.code = 'newer';
+        edited = scheduler.schedule(scheduler.reach('yhat'));
+      }
+      return answer(cell, requestId);
+    };
+    await scheduler.schedule(scheduler.reach('z'));
+    await edited;
+    expect(drawn.filter((line) => line.startsWith('yhat:'))).toEqual(['yhat: newer']);
+  });
+
   it('stops a runaway cell, says so on it, makes its readers wait, and runs the rest in a fresh worker', async () => {
     const { scheduler, worker, problems, statuses, drawn } = await lesson();
     worker.answer = (cell, requestId) =>
