@@ -250,6 +250,30 @@ test.describe('a lesson notebook', () => {
     expect(await shownVector(page, 'softmax-four')).toEqual(['0.842', '0.042', '0.002', '0.114']);
   });
 
+  test('"Keep my code" clicked while the editor still loads: the editor comes up with the lesson\'s code', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      (window as unknown as { ran: number }).ran = 0;
+    });
+    // The editor arrives late, as on a slow connection: the offer shows the link's code meanwhile.
+    await page.route(/\/_astro\/editor\.[\w-]+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await route.continue();
+    });
+    const shared = Buffer.from(JSON.stringify({ 'softmax-four': 'window.ran = 1;\nconst z = [9];\nz' })).toString(
+      'base64url',
+    );
+    await page.goto(`${lesson}#cells=${shared}`);
+    await page.getByRole('button', { name: 'Keep my code' }).click();
+    const editor = cell(page, 'softmax-four').locator('.cm-content');
+    await expect(editor).toContainText('const z = [5, 2, -1, 3];', { timeout: 10_000 });
+    await editor.click();
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => shownVector(page, 'softmax-four')).toEqual(['0.842', '0.042', '0.002', '0.114']);
+    expect(await page.evaluate(() => (window as unknown as { ran: number }).ran)).toBe(0);
+  });
+
   test('works from the keyboard alone, with an accessible editor', async ({ page }) => {
     await page.goto(lesson);
     const code = cell(page, 'softmax-three-t').locator('[data-cell-editor] pre');

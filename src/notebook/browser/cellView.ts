@@ -29,6 +29,12 @@ export class CellView {
   private readonly output: HTMLElement | null;
   /** What the output shows now, as JSON: a re-run with the same display leaves the page alone. */
   private shown: string | undefined;
+  /**
+   * The code the editor opens with: the last asked for while it loads. A shared link's offer
+   * shows the link's code, and "Keep my code" may put the lesson's back before the editor is
+   * there; the editor must not come up with the link's code, which Run would then run.
+   */
+  private codeToOpen = '';
   editor: CellEditor | undefined;
 
   constructor(
@@ -150,8 +156,13 @@ export class CellView {
     }
     const box = this.root.querySelector<HTMLElement>('[data-cell-editor]');
     if (!box) return;
+    this.codeToOpen = code;
     const { createEditor, readDraft } = await loadEditor();
-    if (this.editor) return;
+    if (this.editor) {
+      if (focus) this.editor.focus();
+      return;
+    }
+    const opening = this.codeToOpen;
     const draft = box.querySelector<HTMLElement>(DRAFT_SELECTOR);
     const old = draft ?? box.querySelector('pre');
     const typed = draft ? readDraft(draft) : undefined;
@@ -160,7 +171,7 @@ export class CellView {
     const host = document.createElement('div');
     host.className = 'cell-editor';
     this.editor = createEditor(host, {
-      code: changed ? typed.text : code,
+      code: changed ? typed.text : opening,
       label: this.label,
       ...(typed ? { selection: { anchor: typed.anchor, head: typed.head } } : {}),
       ...handlers,
