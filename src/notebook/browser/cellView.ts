@@ -158,8 +158,11 @@ export class CellView {
     if (!box) return;
     this.codeToOpen = code;
     const { createEditor, readDraft } = await loadEditor();
-    if (this.editor) {
-      if (focus) this.editor.focus();
+    // Another call may have opened it while its code loaded (TypeScript does not see that the
+    // await lets one run).
+    const opened = this.editor as CellEditor | undefined;
+    if (opened) {
+      if (focus) opened.focus();
       return;
     }
     const opening = this.codeToOpen;
