@@ -49,7 +49,10 @@ export async function editCode(page: Page, id: string, code: string): Promise<vo
   await expect(editor).toBeVisible();
   await editor.click();
   await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(code);
+  // Cleared with Delete, as a student would. An empty insertText is no keystroke: Chromium may
+  // then only collapse the selection, and the typing that follows lands before the old code.
+  await page.keyboard.press('Delete');
+  if (code) await page.keyboard.insertText(code);
 }
 
 /** Opens a cell's editor as a student would (click the code), replaces the code, runs it. */
