@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { softmax } from '../../src/ml';
 import { formatNumber } from '../../src/display/numbers';
-import { cell, editAndRun, output } from './site';
+import { cell, editAndRun, openSharedLink, output } from './site';
 
 /** Σ e^{z_j}, as the sum cell shows it. */
 const sumOfExp = (z: number[]) => formatNumber(z.map(Math.exp).reduce((a, b) => a + b, 0));
@@ -239,7 +239,7 @@ test.describe('a lesson notebook', () => {
         'softmax-four': 'window.ran = 1;\nconst z = [9];\nconst t = z.map(Math.exp);\nconst yhat = softmax(z);\nyhat',
       }),
     ).toString('base64url');
-    await page.goto(`${lesson}#cells=${shared}`);
+    await openSharedLink(page, `${lesson}#cells=${shared}`);
     await expect(page.getByRole('region', { name: 'Code from a shared link' })).toBeVisible();
     // Running a downstream cell uses the lesson's code upstream, not the link's.
     await cell(page, 'softmax-sum').locator('[data-cell-run]').click();

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { fromRows, gaussian, logisticCost, mulberry32 } from '../../src/ml';
 import { encodeShared } from '../../src/notebook/browser/share';
 import { fingerprint, storageKey } from '../../src/notebook/browser/storage';
+import { openSharedLink } from './site';
 
 // The two explorers of issue 6, built from the notebook's own inputs: a <Choice> of loss in
 // lesson 3 (the cost along a segment, with its chord) and a <Choice> of activation in lesson 5
@@ -197,7 +198,7 @@ test('a saved choice the lesson no longer offers falls back to the default, and 
 test('a shared link carries a choice; one the lesson does not offer is refused, and the input keeps its value', async ({
   page,
 }) => {
-  await page.goto(`${convexity}#${encodeShared({ 'input-loss': 'squared error with a sigmoid' })}`);
+  await openSharedLink(page, `${convexity}#${encodeShared({ 'input-loss': 'squared error with a sigmoid' })}`);
   // Shown, not run, until the student agrees.
   await expect(page.getByRole('radio', { name: 'squared error with a sigmoid' })).toBeChecked();
   await expect(output(page, 'cvx-segment')).toHaveText(holds);
@@ -205,7 +206,7 @@ test('a shared link carries a choice; one the lesson does not offer is refused, 
   await expect(output(page, 'cvx-segment')).toHaveText(violation);
 
   await page.goto('about:blank');
-  await page.goto(`${convexity}#${encodeShared({ 'input-loss': 'hinge loss' })}`);
+  await openSharedLink(page, `${convexity}#${encodeShared({ 'input-loss': 'hinge loss' })}`);
   const message = page.locator('[data-cell="input-loss"] [data-cell-input-message]');
   await expect(message).toHaveText(
     'The link’s value, “hinge loss”, cannot be used: “hinge loss” is not one of the options (“squared error with a sigmoid”, “cross-entropy”). The input keeps “squared error with a sigmoid”.',

@@ -3,7 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { fingerprint, storageKey } from '../../src/notebook/browser/storage';
 import { encodeShared } from '../../src/notebook/browser/share';
-import { cell, clickBefore, editAndRun, editCode, output } from './site';
+import { cell, clickBefore, editAndRun, editCode, openSharedLink, output } from './site';
 
 /** The lesson's code of the softmax-sum cell: running it is a plain run of lesson code. */
 const SUM = 'const total = t.reduce((a, b) => a + b, 0);\ntotal';
@@ -345,14 +345,14 @@ test.describe('a link that cannot be used says what was wrong', () => {
     ],
   ] as const) {
     test(name, async ({ page }) => {
-      await page.goto(lesson + hash);
+      await openSharedLink(page, lesson + hash);
       await expect(page.locator('[data-notebook-message]')).toContainText(reason);
       await expect(page.getByRole('region', { name: 'Code from a shared link' })).toHaveCount(0);
     });
   }
 
   test('unknown cells are named and left out; the rest is offered', async ({ page }) => {
-    await page.goto(`${lesson}#${encodeShared({ nope: '1', 'softmax-hardmax': 'hardmax([0, 2])' })}`);
+    await openSharedLink(page, `${lesson}#${encodeShared({ nope: '1', 'softmax-hardmax': 'hardmax([0, 2])' })}`);
     await expect(page.locator('[data-notebook-message]')).toContainText('this lesson has no cell “nope”');
     await expect(page.getByRole('region', { name: 'Code from a shared link' })).toContainText(
       'This link changes 1 cell',
@@ -362,7 +362,7 @@ test.describe('a link that cannot be used says what was wrong', () => {
   test('an input value that does not parse, or a slider value out of range, is refused and the field shows what the cells use', async ({
     page,
   }) => {
-    await page.goto(`${lesson}#${encodeShared({ 'input-scores': 'abc', 'input-scale': '99' })}`);
+    await openSharedLink(page, `${lesson}#${encodeShared({ 'input-scores': 'abc', 'input-scale': '99' })}`);
     await expect(cell(page, 'input-scores').locator('[data-cell-input-message]')).toContainText(
       'The link’s value, “abc”, cannot be used',
     );

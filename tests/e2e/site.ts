@@ -41,6 +41,16 @@ export const cell = (page: Page, id: string): Locator => page.locator(`[data-cel
 /** A lesson cell's output, by id. */
 export const output = (page: Page, id: string): Locator => cell(page, id).locator('[data-cell-output]');
 
+/**
+ * Opens a page at a shared link and waits for the notebook to have started. Its offer, or what
+ * it refuses, comes after the worker has analysed every cell: 1–3 s on this machine, and more
+ * than the 5 s an assertion waits when the machine is busy (as on CI).
+ */
+export async function openSharedLink(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('html')).toHaveAttribute('data-notebook-started', '', { timeout: 20_000 });
+}
+
 /** Opens a cell's editor as a student would (click the code) and replaces the code, without running it. */
 export async function editCode(page: Page, id: string, code: string): Promise<void> {
   const editor = cell(page, id).locator('.cm-content');
