@@ -46,7 +46,7 @@ export class Persistence {
   }
 
   /** Saves the cell's current code (or removes its edit when it is the lesson's again). */
-  remember(cell: Cell): void {
+  remember(cell: Cell, showNotice: (show: () => void) => void = (show) => show()): void {
     clearTimeout(cell.saveTimer);
     delete cell.saveTimer;
     const { id } = cell.spec;
@@ -61,7 +61,7 @@ export class Persistence {
             ...(previous?.code === cell.code && previous.run ? { run: previous.run } : {}),
           };
     const stored = this.store.put(id, saved);
-    this.notice(cell);
+    showNotice(() => this.notice(cell));
     if (!stored && !this.warned) {
       this.warned = true;
       this.host.say(

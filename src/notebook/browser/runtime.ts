@@ -186,13 +186,16 @@ export class Notebook {
     delete cell.held;
     if (showInEditor) this.scheduler.defer(showInEditor);
     else if (cell.view.editor && cell.view.editor.getCode() !== code) cell.view.editor.setCode(code);
-    this.persistence.remember(cell);
+    // Saved now; the notice that says so (new under a cell edited for the first time) waits for
+    // the first output too: a paragraph added now has the browser lay out and paint the page
+    // (90 ms on a slow phone) before it hands over the worker's answer.
+    this.persistence.remember(cell, (show) => this.scheduler.defer(show));
     await this.analysed;
     // A cell in error gets a fresh analysis first: its fix may resolve a conflict. Otherwise the
     // batch checks the code against the names the graph assumes, and the worker says if they differ.
     if (cell.spec.kind === 'code' && this.scheduler.hasProblem(id)) {
       await this.scheduler.analyse([id]);
-      if (this.scheduler.hasProblem(id)) return;
+      if (this.scheduler.hasProblem(id)) return this.scheduler.showHeld();
     }
     await this.schedule([id]);
   }

@@ -145,6 +145,11 @@ export class Scheduler {
     this.marks.defer(update);
   }
 
+  /** Makes the held page updates now: the edit that held them runs nothing. */
+  showHeld(): void {
+    this.marks.flush();
+  }
+
   private fail(
     id: string,
     problem: CellProblem,

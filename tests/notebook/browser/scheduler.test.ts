@@ -156,6 +156,26 @@ describe('Scheduler', () => {
     expect(drawn.filter((line) => line.startsWith('yhat:'))).toEqual(['yhat: newer']);
   });
 
+  it('holds a page update until the run shows its first output, or makes it at once when nothing runs', async () => {
+    const { scheduler, worker, drawn } = await lesson();
+    const seen: string[] = [];
+    const answer = worker.answer;
+    worker.answer = (cell, requestId) => {
+      seen.push(`answer ${cell.id}`);
+      return answer(cell, requestId);
+    };
+    // An edit's page update (runtime.ts: the notice under the cell, a nudged number).
+    scheduler.defer(() => seen.push(`update, ${drawn.length} drawn`));
+    await scheduler.schedule(scheduler.reach('z'));
+    expect(seen).toEqual(['answer z', 'update, 0 drawn', 'answer yhat', 'answer loss']);
+    expect(drawn[0]).toBe('z: /* z */');
+    // An edit that runs nothing (its cell still has a problem) makes its held updates itself.
+    scheduler.defer(() => seen.push('update of an edit that runs nothing'));
+    expect(seen).toHaveLength(4);
+    scheduler.showHeld();
+    expect(seen.at(-1)).toBe('update of an edit that runs nothing');
+  });
+
   it('stops a runaway cell, says so on it, makes its readers wait, and runs the rest in a fresh worker', async () => {
     const { scheduler, worker, problems, statuses, drawn } = await lesson();
     worker.answer = (cell, requestId) =>
