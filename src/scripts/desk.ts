@@ -65,14 +65,21 @@ export function initLessonDesk(): void {
   const headings = [...document.querySelectorAll<HTMLAnchorElement>('[data-sections] a')]
     .map((link) => document.getElementById(decodeURIComponent(link.hash.slice(1))))
     .filter((heading): heading is HTMLElement => heading !== null);
+  // A lesson's parts away from the screen are not laid out (content-visibility, lesson.css), and
+  // measuring a heading in one would lay it out: 19 parts, 1.2 s at 4× CPU, each time a scroll
+  // into the exercises stopped. A part's own box is always laid out, so the parts are measured,
+  // and only the headings of the part that the line crosses, which is on screen.
+  const places = headings.map((heading) => ({ heading, part: heading.closest('.lesson-part') ?? heading }));
   let last: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   // The section read is the last whose heading has passed the top quarter of the window.
   const remember = () => {
     const line = innerHeight / 4;
     let section = '';
-    for (const heading of headings) {
-      if (heading.getBoundingClientRect().top > line) break;
+    for (const { heading, part } of places) {
+      const box = part.getBoundingClientRect();
+      if (box.top > line) break;
+      if (box.bottom > line && heading.getBoundingClientRect().top > line) break;
       section = heading.id;
     }
     if (section === last) return;
