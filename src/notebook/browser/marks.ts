@@ -2,8 +2,9 @@
  * When a run shows that it is running. A fast re-run replaces its output before anyone could
  * see a "Waiting…" or "Running…" mark, and changing the page at the moment of an edit would make
  * the browser spend its next frame on that instead of on the new output. So the marks of a run,
- * its answers and the page updates it caused (a nudged number in the editor) are held until the
- * run has taken 40 ms; then everything held is shown, and the rest of the run shows as it goes.
+ * its answers and the page updates it caused (a nudged number in the editor, the notice under a
+ * cell edited for the first time) are held until the run has taken 40 ms; then everything held
+ * is shown, and the rest of the run shows as it goes.
  * The run's first output is not held (scheduler.ts): it is drawn as it comes, with what was held.
  */
 const MARK_DELAY_MS = 40;

@@ -188,7 +188,7 @@ export class Notebook {
     else if (cell.view.editor && cell.view.editor.getCode() !== code) cell.view.editor.setCode(code);
     // Saved now; the notice that says so (new under a cell edited for the first time) waits for
     // the first output too: a paragraph added now has the browser lay out and paint the page
-    // (90 ms on a slow phone) before it hands over the worker's answer.
+    // (70–90 ms at 4× CPU) before it hands over the worker's answer.
     this.persistence.remember(cell, (show) => this.scheduler.defer(show));
     await this.analysed;
     // A cell in error gets a fresh analysis first: its fix may resolve a conflict. Otherwise the
